@@ -1,0 +1,74 @@
+import { app, BrowserWindow, ipcMain } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EVENT_CHANNEL } from '../shared/ipc/names';
+import { createCore } from './core';
+import { registerIpc } from './ipc/register';
+import { APP_ORIGIN, originOf } from './ipc/sender';
+import { JsonLinesLogger } from './services/logging/logger';
+import { ElectronKeyValueStore } from './platform/electron-store';
+import { registerAppScheme, serveRenderer } from './platform/protocol';
+import { electronOpener, electronRuntime } from './platform/runtime';
+import { createMainWindow, lockDownSession } from './platform/window';
+
+// Composition root only: adapters → core (services, handlers) → IPC → window.
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const dataFolder = app.getPath('userData');
+  const logger = await JsonLinesLogger.open(dataFolder, { echo: !app.isPackaged });
+  const core = createCore({
+    runtime: electronRuntime(),
+    paths: { dataFolder },
+    settingsStore: new ElectronKeyValueStore(),
+    opener: electronOpener,
+    logger,
+  });
+
+  const devOrigin = devServerUrl && !app.isPackaged ? originOf(devServerUrl) : null;
+  const trustedOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
+
+  lockDownSession();
+  serveRenderer(path.join(here, '../renderer'));
+  registerIpc(ipcMain, core.dispatch, {
+    trustedOrigins,
+    locale: () => core.settings.locale(),
+    logger,
+  });
+  core.events.attach((event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      window.webContents.send(EVENT_CHANNEL, event, payload);
+    }
+  });
+
+  const open = () =>
+    createMainWindow({
+      preloadPath: path.join(here, '../preload/index.cjs'),
+      url: devOrigin && devServerUrl ? devServerUrl : `${APP_ORIGIN}/index.html`,
+      trustedOrigins,
+      logger,
+    });
+  await open();
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void open();
+  });
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    void core.close();
+    void logger.close();
+  });
+}
+
+void start();

@@ -1,0 +1,46 @@
+import { BrowserWindow, session, shell, type WebContents } from 'electron';
+import { buildWindowOptions } from '../security/window-options';
+import { decidePermission, decideWindowOpen, isNavigationAllowed } from '../security/navigation';
+import type { Logger } from '../ports';
+
+/** Applies the session-wide rules: every permission request and check is denied. */
+export function lockDownSession(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(decidePermission(permission)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) =>
+    decidePermission(permission),
+  );
+}
+
+function guardContents(contents: WebContents, trustedOrigins: readonly string[], logger: Logger) {
+  contents.on('will-navigate', (event, url) => {
+    if (!isNavigationAllowed(url, trustedOrigins)) {
+      event.preventDefault();
+      logger.warn('Navigation denied', { url });
+    }
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isNavigationAllowed(url, trustedOrigins)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const decision = decideWindowOpen(url);
+    if (decision.openExternally !== null) void shell.openExternal(decision.openExternally);
+    return { action: decision.action };
+  });
+}
+
+/** Creates the main window with the security options and navigation guards, and loads `url`. */
+export async function createMainWindow(options: {
+  preloadPath: string;
+  url: string;
+  trustedOrigins: readonly string[];
+  logger: Logger;
+}): Promise<BrowserWindow> {
+  const window = new BrowserWindow(buildWindowOptions(options.preloadPath));
+  guardContents(window.webContents, options.trustedOrigins, options.logger);
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(options.url);
+  return window;
+}

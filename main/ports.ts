@@ -1,0 +1,63 @@
+import type { Locale } from '../shared/domain/locale';
+
+/** Small JSON settings storage (electron-store in the app, conf in tests and the browser host). */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+  /** Where the store lives on disk, for diagnostics. */
+  readonly path: string;
+}
+
+/** The OS keychain: one secret per account. Implementations must never fall back to files. */
+export interface SecretStore {
+  get(account: string): Promise<string | null>;
+  set(account: string, secret: string): Promise<void>;
+  delete(account: string): Promise<boolean>;
+}
+
+/** Wall-clock time, injectable so tests can drive it. */
+export interface Clock {
+  now(): number;
+}
+
+/** Structured logging; callers never pass secrets. */
+export interface Logger {
+  debug(message: string, fields?: Readonly<Record<string, unknown>>): void;
+  info(message: string, fields?: Readonly<Record<string, unknown>>): void;
+  warn(message: string, fields?: Readonly<Record<string, unknown>>): void;
+  error(message: string, fields?: Readonly<Record<string, unknown>>): void;
+}
+
+/** Folders the app writes to. */
+export interface Paths {
+  readonly dataFolder: string;
+}
+
+/** Versions of the runtime pieces, as the host knows them. */
+export interface RuntimeInfo {
+  readonly host: 'electron' | 'browser-host';
+  readonly appName: string;
+  readonly appVersion: string;
+  readonly electron: string;
+  readonly chrome: string;
+  readonly node: string;
+  readonly v8: string;
+  readonly platform: string;
+  readonly arch: string;
+  /** The OS's preferred language tag (e.g. `zh-CN`, `en-US`). */
+  systemLocaleTag(): string;
+}
+
+/** Opens an https link in the system browser. */
+export interface ExternalOpener {
+  openExternal(url: string): Promise<void>;
+}
+
+/** Pushes an event to every renderer. */
+export interface EventSink {
+  emit(event: string, payload: unknown): void;
+}
+
+/** The user's current UI language, for messages written in main. */
+export type LocaleSource = () => Locale;

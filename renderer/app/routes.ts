@@ -1,0 +1,21 @@
+import type { MessageKey } from '../i18n/en';
+
+/** The sections of the shell, in navigation order. */
+export const SECTIONS = ['tasks', 'drafts', 'lists', 'accounts', 'settings', 'about'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** The navigation label of each section. */
+export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
+  tasks: 'nav.tasks',
+  drafts: 'nav.drafts',
+  lists: 'nav.lists',
+  accounts: 'nav.accounts',
+  settings: 'nav.settings',
+  about: 'nav.about',
+};
+
+/** The section a location hash names, or the default (Tasks). */
+export function sectionFromHash(hash: string): Section {
+  const name = hash.replace(/^#\/?/, '');
+  return (SECTIONS as readonly string[]).includes(name) ? (name as Section) : 'tasks';
+}

@@ -1,0 +1,71 @@
+import { useEffect } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { SECTIONS, SECTION_LABEL, type Section } from './routes';
+import { useSection } from './use-section';
+import { AccountsView } from '../features/accounts/accounts-view';
+import { ListsView } from '../features/lists/lists-view';
+import { DraftsView } from '../features/drafts/drafts-view';
+import { TasksView } from '../features/tasks/tasks-view';
+import { SettingsView } from '../features/settings/settings-view';
+import { AboutView } from '../features/about/about-view';
+
+function SectionView(props: { section: Section; go: (section: Section) => void }) {
+  switch (props.section) {
+    case 'accounts':
+      return <AccountsView />;
+    case 'lists':
+      return <ListsView go={props.go} />;
+    case 'drafts':
+      return <DraftsView go={props.go} />;
+    case 'tasks':
+      return <TasksView go={props.go} />;
+    case 'settings':
+      return <SettingsView />;
+    case 'about':
+      return <AboutView />;
+  }
+}
+
+/** The window frame: navigation on the left, the current section on the right. */
+export function Shell() {
+  const { t, locale } = useI18n();
+  const [section, go] = useSection();
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = `${t(SECTION_LABEL[section])} · ${t('app.name')}`;
+  }, [locale, section, t]);
+
+  useEffect(() => {
+    // The benchmark and the e2e tests wait for this, not for a fixed time.
+    document.documentElement.dataset['ready'] = 'true';
+    performance.mark('shell-interactive');
+  }, []);
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label={t('nav.label')}>
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          {t('app.name')}
+        </div>
+        <ul>
+          {SECTIONS.map((name) => (
+            <li key={name}>
+              <a
+                href={`#/${name}`}
+                data-section={name}
+                aria-current={name === section ? 'page' : undefined}
+              >
+                {t(SECTION_LABEL[name])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content" id="content" data-section={section}>
+        <SectionView section={section} go={go} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { EmptyState } from '../../components/empty-state';
+import { Page } from '../../components/page';
+import { useI18n } from '../../i18n/i18n';
+import type { Section } from '../../app/routes';
+
+/** Drafts: campaign drafts prepared offline. */
+export function DraftsView(props: { go: (section: Section) => void }) {
+  const { t } = useI18n();
+  return (
+    <Page title={t('drafts.title')}>
+      <EmptyState
+        title={t('drafts.empty.title')}
+        body={t('drafts.empty.body')}
+        next={t('drafts.empty.next')}
+        action={
+          <button type="button" className="primary" onClick={() => props.go('accounts')}>
+            {t('empty.goToAccounts')}
+          </button>
+        }
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * The names of every IPC channel and event, without their schemas.
+ *
+ * The preload bundle imports only this file (no zod), so its allow-list stays small; the
+ * contract in `contract.ts` is type-checked to have exactly these keys, and a contract test
+ * checks the same at run time.
+ */
+export const CHANNEL_NAMES = [
+  'app.info',
+  'app.openExternal',
+  'settings.get',
+  'settings.update',
+] as const;
+
+/** Push events from main to the renderer. */
+export const EVENT_NAMES = ['settings.changed'] as const;
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** The one IPC channel every request goes through; the contract channel travels in the payload. */
+export const INVOKE_CHANNEL = 'campaign-desk:invoke';
+/** The one IPC channel every event goes through. */
+export const EVENT_CHANNEL = 'campaign-desk:event';
+
+/** True when `name` is a contract channel. */
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && (CHANNEL_NAMES as readonly string[]).includes(name);
+}
+
+/** True when `name` is a contract event. */
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,179 @@
+import type {
+  NumberOutcome,
+  NumberResult,
+  TaskKind,
+  TaskState,
+  TaskSummary,
+  VendorId,
+} from '../../../shared/domain/task';
+
+/** What a vendor can do for a kind of task; screens show actions from these flags only. */
+export interface TaskCapabilities {
+  readonly resend: boolean;
+  readonly pause: boolean;
+  readonly resume: boolean;
+  readonly cancel: boolean;
+  /** Edit settings of a running task (e.g. ITNIO calloutRate). */
+  readonly edit: boolean;
+  /** Append numbers to an existing task. */
+  readonly appendNumbers: boolean;
+  /** Per-number results can be listed. */
+  readonly numberResults: boolean;
+}
+
+/** Filters for listing tasks; every field optional. */
+export interface TaskQuery {
+  readonly kind?: TaskKind;
+  readonly name?: string;
+  readonly states?: readonly TaskState[];
+  /** ISO dates (inclusive). */
+  readonly createdFrom?: string;
+  readonly createdTo?: string;
+  /** 1-based page, and page size (vendors allow 1–100). */
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+/** A page of results. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly page: number;
+  readonly pageSize: number;
+  /** Total items, when the vendor reports it. */
+  readonly total: number | null;
+}
+
+/** Options every call accepts. */
+export interface CallOptions {
+  /** Cancels the request (the user pressed Cancel, the window closed). */
+  readonly signal?: AbortSignal;
+}
+
+/** Progress of a long operation such as a chunked create. */
+export interface Progress {
+  readonly stage: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+/** One number to call, with optional per-number variables. */
+export interface Callee {
+  readonly phone: string;
+  readonly name?: string;
+  /** Up to 5 variables (var01..var05 / text1..text5 on the vendor side). */
+  readonly variables?: readonly string[];
+}
+
+/** What to resend: the vendor decides which outcomes it can filter by. */
+export type ResendScope = 'all' | 'failed' | 'not-called';
+
+/**
+ * The one interface the rest of the app uses for any vendor account.
+ *
+ * Implementations: ItniotechVendor, YccallVendor. Vendor-specific settings of a create request
+ * travel in `settings` (validated by the implementation); everything else is common.
+ */
+export interface Vendor {
+  readonly vendor: VendorId;
+  readonly accountId: string;
+  /** The kinds of task this account can create and list. */
+  readonly kinds: readonly TaskKind[];
+  capabilities(kind: TaskKind): TaskCapabilities;
+
+  /** Checks the credentials and reachability; returns a short description (balance, server). */
+  testConnection(options?: CallOptions): Promise<ConnectionCheck>;
+
+  listTasks(query: TaskQuery, options?: CallOptions): Promise<Page<TaskSummary>>;
+  getTask(kind: TaskKind, taskId: string, options?: CallOptions): Promise<TaskDetail>;
+  listNumberResults(
+    kind: TaskKind,
+    taskId: string,
+    query: {
+      readonly page: number;
+      readonly pageSize: number;
+      readonly outcome?: NumberOutcome;
+      readonly phone?: string;
+    },
+    options?: CallOptions,
+  ): Promise<Page<NumberResult>>;
+
+  /**
+   * Creates a task with its numbers. Never retried blindly: the caller (the submissions outbox)
+   * reconciles an unknown outcome with `findTaskByName` before it sends again.
+   */
+  createTask(
+    request: CreateTaskRequest,
+    options?: CallOptions & { onProgress?: (progress: Progress) => void },
+  ): Promise<CreatedTask>;
+  /** Looks a task up by its unique name (idempotency key of a create). */
+  findTaskByName(kind: TaskKind, name: string, options?: CallOptions): Promise<TaskSummary | null>;
+
+  resend(
+    kind: TaskKind,
+    taskId: string,
+    scope: ResendScope,
+    settings: Readonly<Record<string, unknown>>,
+    options?: CallOptions,
+  ): Promise<CreatedTask | null>;
+  pause(kind: TaskKind, taskId: string, options?: CallOptions): Promise<void>;
+  resume(kind: TaskKind, taskId: string, options?: CallOptions): Promise<void>;
+  cancel(kind: TaskKind, taskId: string, options?: CallOptions): Promise<void>;
+  edit(
+    kind: TaskKind,
+    taskId: string,
+    settings: Readonly<Record<string, unknown>>,
+    options?: CallOptions,
+  ): Promise<void>;
+
+  /** Choices a task form needs (agent groups, display numbers, queues, extensions, …). */
+  loadPickers(kind: TaskKind, options?: CallOptions): Promise<Pickers>;
+}
+
+/** The result of a connection test. */
+export interface ConnectionCheck {
+  /** e.g. "Balance 120.50 USD" or "Server 10.0.0.5, token valid 12 h". */
+  readonly summary: string;
+  readonly balance?: { readonly amount: number; readonly currency: string | null };
+}
+
+/** A task with every field the vendor documents, grouped for display. */
+export interface TaskDetail {
+  readonly summary: TaskSummary;
+  /** Vendor fields by group (progress, outcomes, transfers, timing, settings). */
+  readonly groups: readonly {
+    readonly group: string;
+    readonly fields: readonly {
+      readonly key: string;
+      readonly value: string | number | boolean | null;
+    }[];
+  }[];
+}
+
+/** What a create needs: kind, unique name, callees, and the vendor-specific settings. */
+export interface CreateTaskRequest {
+  readonly kind: TaskKind;
+  /** Unique per account: the idempotency key. */
+  readonly name: string;
+  readonly callees: readonly Callee[];
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** For chunked creates: resume after this many callees were confirmed. */
+  readonly resumeFrom?: number;
+}
+
+/** The vendor's answer to a create. */
+export interface CreatedTask {
+  /** The vendor's task id, or null when the vendor did not return one (look it up by name). */
+  readonly taskId: string | null;
+  readonly name: string;
+  /** How many callees the vendor confirmed. */
+  readonly accepted: number;
+}
+
+/** Picker options for task forms. */
+export interface Pickers {
+  readonly [picker: string]: readonly {
+    readonly value: string;
+    readonly label: string;
+    readonly detail?: string;
+  }[];
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/** The vendors Campaign Desk talks to. */
+export const VendorIdSchema = z.enum(['itniotech', 'yccall']);
+export type VendorId = z.infer<typeof VendorIdSchema>;
+
+/**
+ * The kinds of task, across vendors. Screens show these words; they never branch on vendor names.
+ *
+ * - `cc-preview`: ITNIO call-center preview/predictive task (`/cc/preview/*`)
+ * - `voice-group`: ITNIO voice group call (`/voice/group/call/*`, taskType 1/2)
+ * - `ai-agent-group`: ITNIO AI-agent group call (taskType 3)
+ * - `predictive`: Yccall predictive outbound task (`App.Sip_Yccall.*`)
+ */
+export const TaskKindSchema = z.enum(['cc-preview', 'voice-group', 'ai-agent-group', 'predictive']);
+export type TaskKind = z.infer<typeof TaskKindSchema>;
+
+/** One task-state model for every vendor; the vendor's own code is kept beside it. */
+export const TaskStateSchema = z.enum([
+  'pending', // created, waiting to start (scheduled, queued, not started)
+  'running',
+  'paused',
+  'completed',
+  'cancelled',
+  'failed',
+  'unknown', // a vendor code we have no mapping for (the raw code is shown)
+]);
+export type TaskState = z.infer<typeof TaskStateSchema>;
+
+/** States in which a task can still change by itself (polled often). */
+export const ACTIVE_TASK_STATES: readonly TaskState[] = ['pending', 'running', 'paused'];
+
+/** Counters a task board shows; null where the vendor does not report one. */
+export const TaskCountsSchema = z.strictObject({
+  total: z.number().int().nonnegative().nullable(),
+  called: z.number().int().nonnegative().nullable(),
+  success: z.number().int().nonnegative().nullable(),
+  failed: z.number().int().nonnegative().nullable(),
+  transferred: z.number().int().nonnegative().nullable(),
+});
+export type TaskCounts = z.infer<typeof TaskCountsSchema>;
+
+/** A task as the board shows it, whatever vendor it came from. */
+export const TaskSummarySchema = z.strictObject({
+  /** The vendor's task id, as a string. */
+  id: z.string(),
+  accountId: z.string(),
+  vendor: VendorIdSchema,
+  kind: TaskKindSchema,
+  name: z.string(),
+  state: TaskStateSchema,
+  /** The vendor's own status, kept so nothing is lost in the mapping (shown in a tooltip). */
+  vendorStatus: z.strictObject({ code: z.string(), label: z.string() }),
+  counts: TaskCountsSchema,
+  /** ISO 8601 instants, or null when the vendor did not say. */
+  createdAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type TaskSummary = z.infer<typeof TaskSummarySchema>;
+
+/** Outcome of one number in a task, mapped across vendors. */
+export const NumberOutcomeSchema = z.enum([
+  'not-called',
+  'answered',
+  'no-answer',
+  'busy',
+  'failed',
+  'transferred',
+  'unknown',
+]);
+export type NumberOutcome = z.infer<typeof NumberOutcomeSchema>;
+
+/** One number's result in a task. */
+export const NumberResultSchema = z.strictObject({
+  phone: z.string(),
+  outcome: NumberOutcomeSchema,
+  vendorStatus: z.strictObject({ code: z.string(), label: z.string() }),
+  calledAt: z.string().nullable(),
+  durationSeconds: z.number().nonnegative().nullable(),
+  agent: z.string().nullable(),
+});
+export type NumberResult = z.infer<typeof NumberResultSchema>;

@@ -1,6 +1,7 @@
 import { Page } from '../../components/page';
 import { useAppState } from '../../app/app-state';
 import { useI18n } from '../../i18n/i18n';
+import { useBrowserVersion } from './browser-version';
 
 /** About: version, runtime versions and the data folder, all from `app.info`. */
 export function AboutView() {
@@ -10,10 +11,8 @@ export function AboutView() {
     info.host === 'electron'
       ? info.versions.electron
       : t('about.notRunning', { version: info.versions.electron });
-  const chrome =
-    info.host === 'electron'
-      ? info.versions.chrome
-      : (navigator.userAgent.match(/Chrom(?:e|ium)\/([\d.]+)/)?.[1] ?? '—');
+  const browserVersion = useBrowserVersion(info.host !== 'electron');
+  const chrome = info.host === 'electron' ? info.versions.chrome : (browserVersion ?? '—');
   return (
     <Page title={t('about.title')}>
       <section className="card">

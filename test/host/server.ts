@@ -1,0 +1,262 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'vite';
+import { createCore, type Core } from '../../main/core';
+import type { ExternalOpener, Logger } from '../../main/ports';
+import { contentSecurityPolicy } from '../../main/security/csp';
+import {
+  contentTypeOf,
+  resolveStaticFile,
+  securityHeaders,
+} from '../../main/security/static-files';
+import { isExternalLinkAllowed } from '../../main/security/navigation';
+import { JsonLinesLogger } from '../../main/services/logging/logger';
+import { ConfKeyValueStore } from '../../main/services/settings/conf-store';
+import { hostRuntime, repoRoot } from './runtime';
+
+/** A running browser test host. */
+export interface Host {
+  /** e.g. http://127.0.0.1:43121/ */
+  readonly url: string;
+  readonly token: string;
+  readonly dataFolder: string;
+  readonly core: Core;
+  /** Links the app asked to open in the system browser (recorded, not opened). */
+  readonly openedLinks: readonly string[];
+  close(): Promise<void>;
+}
+
+/** Options for starting the host. */
+export interface HostOptions {
+  /** Data folder; a fresh temporary one when omitted. */
+  readonly dataFolder?: string;
+  /** The built renderer (default: out/renderer). */
+  readonly rendererDir?: string;
+  /** Port on 127.0.0.1 (default: any free port). */
+  readonly port?: number;
+  /** The OS language the host pretends to have (default: en-US). */
+  readonly systemLocale?: string;
+  readonly logger?: Logger;
+}
+
+const MAX_REQUEST_BYTES = 1024 * 1024;
+
+async function bundleBridge(): Promise<string> {
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: true,
+      target: 'chrome140',
+      lib: {
+        entry: path.join(repoRoot, 'test/host/page-bridge.ts'),
+        formats: ['iife'],
+        name: 'campaignDeskHostBridge',
+      },
+    },
+  });
+  const results = Array.isArray(output) ? output : [output];
+  for (const result of results) {
+    if ('output' in result) {
+      const chunk = result.output.find((item) => item.type === 'chunk');
+      if (chunk && chunk.type === 'chunk') return chunk.code;
+    }
+  }
+  throw new Error('The host bridge did not bundle.');
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BYTES) throw new Error('too large');
+    chunks.push(chunk as Buffer);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+}
+
+/**
+ * Starts the real main-side core with a temporary data folder, serves the built renderer on
+ * 127.0.0.1, and provides `window.api` in the page over loopback, guarded by a per-run token, a
+ * Host check (DNS rebinding) and an Origin check (the sender check of the browser world).
+ */
+export async function startHost(options: HostOptions = {}): Promise<Host> {
+  const dataFolder =
+    options.dataFolder ?? (await mkdtemp(path.join(tmpdir(), 'campaign-desk-host-')));
+  const rendererDir = options.rendererDir ?? path.join(repoRoot, 'out/renderer');
+  const indexHtml = await readFile(path.join(rendererDir, 'index.html'), 'utf8').catch(() => {
+    throw new Error(`No built renderer in ${rendererDir}. Run "npm run build:renderer" first.`);
+  });
+  const bridge = await bundleBridge();
+  const token = randomBytes(24).toString('base64url');
+  const logger = options.logger ?? (await JsonLinesLogger.open(dataFolder));
+  const openedLinks: string[] = [];
+  const opener: ExternalOpener = {
+    async openExternal(url) {
+      if (isExternalLinkAllowed(url)) openedLinks.push(url);
+    },
+  };
+  const core = createCore({
+    runtime: await hostRuntime(options.systemLocale ?? 'en-US'),
+    paths: { dataFolder },
+    settingsStore: new ConfKeyValueStore(dataFolder),
+    opener,
+    logger,
+  });
+
+  const csp = contentSecurityPolicy({ connectSelf: true });
+  const page = indexHtml.replace(
+    '<head>',
+    `<head>\n    <script src="/__host/bridge.js" data-token="${token}"></script>`,
+  );
+  const streams = new Set<ServerResponse>();
+  const detach = core.events.attach((event, payload) => {
+    const line = `data: ${JSON.stringify({ event, payload })}\n\n`;
+    for (const stream of streams) stream.write(line);
+  });
+
+  let origin = '';
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const host = req.headers.host ?? '';
+    if (`http://${host}` !== origin) {
+      res.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request');
+      return;
+    }
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === '/__host/invoke') {
+      if (req.method !== 'POST') {
+        res.writeHead(405).end();
+        return;
+      }
+      if (
+        req.headers.origin !== origin ||
+        !sameToken(String(req.headers['x-campaign-desk-token'] ?? ''), token)
+      ) {
+        res.writeHead(403, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            ok: false,
+            error: {
+              code: 'UNTRUSTED_SENDER',
+              message: 'The request came from a page the app does not trust and was refused.',
+            },
+          }),
+        );
+        return;
+      }
+      let body: unknown;
+      try {
+        body = await readJsonBody(req);
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            ok: false,
+            error: { code: 'INVALID_INPUT', message: 'The request was not valid JSON.' },
+          }),
+        );
+        return;
+      }
+      const envelope =
+        typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+      const controller = new AbortController();
+      res.on('close', () => controller.abort());
+      const result = await core.dispatch(envelope['channel'], envelope['request'], {
+        signal: controller.signal,
+      });
+      res
+        .writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': 'no-store',
+        })
+        .end(JSON.stringify(result));
+      return;
+    }
+    if (url.pathname === '/__host/events') {
+      if (!sameToken(url.searchParams.get('token') ?? '', token)) {
+        res.writeHead(403).end();
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      res.write(': connected\n\n');
+      streams.add(res);
+      res.on('close', () => streams.delete(res));
+      return;
+    }
+    if (url.pathname === '/__host/bridge.js') {
+      res
+        .writeHead(200, {
+          'content-type': 'text/javascript; charset=utf-8',
+          ...securityHeaders(csp),
+        })
+        .end(bridge);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    const file = resolveStaticFile(rendererDir, url.pathname);
+    if (file === null) {
+      res.writeHead(404).end();
+      return;
+    }
+    if (file === path.join(path.resolve(rendererDir), 'index.html')) {
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...securityHeaders(csp) })
+        .end(page);
+      return;
+    }
+    try {
+      const content = await readFile(file);
+      res
+        .writeHead(200, { 'content-type': contentTypeOf(file), ...securityHeaders(csp) })
+        .end(content);
+    } catch {
+      res.writeHead(404).end();
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/`,
+    token,
+    dataFolder,
+    core,
+    openedLinks,
+    async close() {
+      detach();
+      for (const stream of streams) stream.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await core.close();
+      if (!options.logger && logger instanceof JsonLinesLogger) await logger.close();
+    },
+  };
+}

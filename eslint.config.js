@@ -62,14 +62,27 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='then']",
           message: 'Use async/await, not .then chains (STYLE.md).',
         },
+      ],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
         {
-          selector: 'CallExpression[callee.name=/Sync$/]',
-          message: 'No synchronous file I/O (STYLE.md).',
+          selector: "CallExpression[callee.property.name='then']",
+          message: 'Use async/await, not .then chains (STYLE.md).',
         },
         {
           selector:
-            'CallExpression[callee.property.name=/^(readFileSync|writeFileSync|existsSync|mkdirSync|readdirSync|statSync|renameSync|unlinkSync|rmSync)$/]',
-          message: 'No synchronous file I/O (STYLE.md).',
+            'CallExpression[callee.name=/^(readFileSync|writeFileSync|appendFileSync|existsSync|mkdirSync|readdirSync|statSync|renameSync|unlinkSync|rmSync|copyFileSync|openSync|fsyncSync)$/]',
+          message: 'No synchronous file I/O on the main process (STYLE.md).',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(readFileSync|writeFileSync|appendFileSync|existsSync|mkdirSync|readdirSync|statSync|renameSync|unlinkSync|rmSync|copyFileSync|openSync|fsyncSync)$/]',
+          message: 'No synchronous file I/O on the main process (STYLE.md).',
         },
       ],
     },

@@ -30,7 +30,15 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** Coverage of a rounded rectangle at a pixel centre, with a one-pixel soft edge. */
-function roundedRect(x: number, y: number, x0: number, y0: number, x1: number, y1: number, r: number): number {
+function roundedRect(
+  x: number,
+  y: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  r: number,
+): number {
   const cx = Math.min(Math.max(x, x0 + r), x1 - r);
   const cy = Math.min(Math.max(y, y0 + r), y1 - r);
   const d = Math.hypot(x - cx, y - cy) - r;
@@ -123,7 +131,10 @@ async function main(): Promise<void> {
   for (const size of [16, 32, 48, 64, 128, 256, 512]) {
     await writeFile(path.join(out, 'icons', `${size}x${size}.png`), get(size));
   }
-  await writeFile(path.join(out, 'icon.ico'), ico([16, 32, 48, 64, 128, 256].map((size) => ({ size, png: get(size) }))));
+  await writeFile(
+    path.join(out, 'icon.ico'),
+    ico([16, 32, 48, 64, 128, 256].map((size) => ({ size, png: get(size) }))),
+  );
   await writeFile(
     path.join(out, 'icon.icns'),
     icns([

@@ -33,14 +33,58 @@ export type Dispatch = (
 
 const MAX_ISSUES_SHOWN = 5;
 
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return 'text';
+    case 'number':
+    case 'bigint':
+      return 'a number';
+    case 'boolean':
+      return 'true/false';
+    case 'object':
+      return 'an object';
+    default:
+      return 'nothing';
+  }
+}
+
+const EXPECTED_NAME: Readonly<Record<string, string>> = {
+  object: 'an object with fields',
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+};
+
+/** One issue in words: where, and what is wrong (zod's own wording only as a fallback). */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'the request';
+  if (issue.code === 'invalid_type') {
+    const expected = EXPECTED_NAME[issue.expected] ?? issue.expected;
+    if (issue.input === undefined) {
+      return issue.path.length > 0
+        ? `${where} is missing`
+        : `the request is empty; it must be ${expected}`;
+    }
+    return `${where} must be ${expected}, not ${typeName(issue.input)}`;
+  }
+  if (issue.code === 'unrecognized_keys') {
+    return `${where} has fields the app does not accept: ${issue.keys.map((key) => `"${key.slice(0, 40)}"`).join(', ')}`;
+  }
+  return `${where}: ${issue.message}`;
+}
+
 function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, MAX_ISSUES_SHOWN)
-    .map((issue) => {
-      const where = issue.path.length > 0 ? issue.path.join('.') : 'request';
-      return `${where}: ${issue.message}`;
-    })
-    .join('; ');
+  const text = error.issues.slice(0, MAX_ISSUES_SHOWN).map(describeIssue).join('; ');
+  const more =
+    error.issues.length > MAX_ISSUES_SHOWN
+      ? ` (and ${error.issues.length - MAX_ISSUES_SHOWN} more)`
+      : '';
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${more}.`;
 }
 
 function invalidInput(channel: string, error: z.ZodError, locale: Locale): IpcError {
@@ -89,7 +133,8 @@ export function createDispatcher(
       };
     }
     const spec = channels[channel];
-    const parsed = spec.request.safeParse(rawRequest);
+    // reportInput lets describeIssue name the wrong type; inputs never reach the log or details.
+    const parsed = spec.request.safeParse(rawRequest, { reportInput: true });
     if (!parsed.success) {
       logger.warn('IPC request rejected by schema', {
         channel,

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { channels, events } from '../../shared/ipc/contract';
+import { CHANNEL_NAMES, EVENT_NAMES } from '../../shared/ipc/names';
+import { noSignal, testCore } from '../fakes/core';
+
+/**
+ * Malformed requests every channel must refuse. Each channel also has its own cases below;
+ * a channel added to the contract without cases fails the "has bad-input cases" test.
+ */
+const COMMON_BAD: readonly unknown[] = [undefined, null, 42, 'text', [], true];
+
+const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unknown[]>> = {
+  'app.info': [{ extra: 1 }],
+  'app.openExternal': [
+    {},
+    { url: 42 },
+    { url: 'http://example.com/' },
+    { url: 'file:///etc/passwd' },
+    { url: 'javascript:alert(1)' },
+    { url: `https://example.com/${'a'.repeat(3000)}` },
+    { url: 'https://example.com/', extra: true },
+  ],
+  'settings.get': [{ key: 'preferences' }],
+  'settings.update': [
+    {},
+    { patch: {} },
+    { patch: { theme: 'purple' } },
+    { patch: { language: 'fr' } },
+    { patch: { theme: 'dark', secret: 'x' } },
+    { patch: { theme: 'x'.repeat(100_000) } },
+    { patch: 'dark' },
+  ],
+};
+
+describe('the IPC contract', () => {
+  it('declares exactly the channels and events the preload allow-list names', () => {
+    expect(Object.keys(channels).sort()).toEqual([...CHANNEL_NAMES].sort());
+    expect(Object.keys(events).sort()).toEqual([...EVENT_NAMES].sort());
+  });
+
+  it('names channels domain.verb and events domain.somethingChanged', () => {
+    for (const name of CHANNEL_NAMES) expect(name).toMatch(/^[a-z]+\.[a-z][A-Za-z]*$/);
+    for (const name of EVENT_NAMES)
+      expect(name).toMatch(/^[a-z]+\.([a-z][A-Za-z]*(Changed|Progress|Updated)|changed|updated)$/);
+  });
+
+  it('has a handler for every channel and nothing else', () => {
+    const { core } = testCore();
+    expect(Object.keys(core.handlers).sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+
+  it('has bad-input cases for every channel', () => {
+    for (const name of CHANNEL_NAMES) expect(CHANNEL_BAD[name].length).toBeGreaterThan(0);
+  });
+
+  describe.each([...CHANNEL_NAMES])('%s', (channel) => {
+    it.each(
+      [...COMMON_BAD, ...CHANNEL_BAD[channel]].map((input) => [
+        JSON.stringify(input)?.slice(0, 60) ?? 'undefined',
+        input,
+      ]),
+    )('refuses %s with INVALID_INPUT, a readable message, and no change', async (_label, input) => {
+      const { core, store } = testCore();
+      const before = JSON.stringify([...store.data.entries()]);
+      const result = await core.dispatch(channel, input, noSignal);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('INVALID_INPUT');
+      expect(result.error.message).toContain(channel);
+      expect(result.error.message).not.toMatch(/undefined|\[object Object\]/);
+      expect(result.error.message.length).toBeLessThan(1_000);
+      expect(JSON.stringify([...store.data.entries()])).toBe(before);
+    });
+  });
+
+  it('answers Chinese users in Chinese', async () => {
+    const { core } = testCore('zh-CN');
+    const result = await core.dispatch('settings.update', { patch: { theme: 'purple' } }, noSignal);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/请求“settings\.update”的内容无效/);
+  });
+
+  it('refuses channels outside the contract', async () => {
+    const { core } = testCore();
+    for (const channel of ['secrets.read', '__proto__', 'constructor', 42, null]) {
+      const result = await core.dispatch(channel, {}, noSignal);
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    }
+  });
+
+  it('accepts good input on every channel', async () => {
+    const { core, opened } = testCore();
+    const good: Readonly<Record<(typeof CHANNEL_NAMES)[number], unknown>> = {
+      'app.info': {},
+      'app.openExternal': { url: 'https://example.com/help' },
+      'settings.get': {},
+      'settings.update': { patch: { theme: 'dark' } },
+    };
+    for (const channel of CHANNEL_NAMES) {
+      const result = await core.dispatch(channel, good[channel], noSignal);
+      expect(result.ok, channel).toBe(true);
+      if (result.ok) expect(channels[channel].response.safeParse(result.value).success).toBe(true);
+    }
+    expect(opened).toEqual(['https://example.com/help']);
+  });
+});

@@ -1,0 +1,13 @@
+// Copies the few screenshots the README shows from the e2e output (test-output/screenshots, not in
+// git) to docs/screenshots (in git). Run after `npm test`: `node scripts/copy-screenshots.mjs`.
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const from = path.join(root, 'test-output', 'screenshots');
+const to = path.join(root, 'docs', 'screenshots');
+const shown = ['shell-tasks-light-en.png', 'shell-about-dark-zh-CN.png'];
+
+await mkdir(to, { recursive: true });
+for (const name of shown) await copyFile(path.join(from, name), path.join(to, name));
+process.stdout.write(`Copied ${shown.length} screenshots to docs/screenshots.\n`);

@@ -36,7 +36,7 @@ async function start(): Promise<void> {
   const devOrigin = devServerUrl && !app.isPackaged ? originOf(devServerUrl) : null;
   const trustedOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
 
-  lockDownSession();
+  lockDownSession(devOrigin);
   serveRenderer(path.join(here, '../renderer'));
   registerIpc(ipcMain, core.dispatch, {
     trustedOrigins,

@@ -2,9 +2,21 @@ import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { buildWindowOptions } from '../security/window-options';
 import { decidePermission, decideWindowOpen, isNavigationAllowed } from '../security/navigation';
 import type { Logger } from '../ports';
+import { contentSecurityPolicy } from '../security/csp';
 
 /** Applies the session-wide rules: every permission request and check is denied. */
-export function lockDownSession(): void {
+export function lockDownSession(devServerOrigin: string | null): void {
+  if (devServerOrigin !== null) {
+    // The dev server sends no CSP of its own; give its pages the (relaxed) dev policy.
+    const csp = contentSecurityPolicy({ devServerOrigin });
+    session.defaultSession.webRequest.onHeadersReceived(
+      { urls: [`${devServerOrigin}/*`] },
+      (details, callback) =>
+        callback({
+          responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] },
+        }),
+    );
+  }
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
     callback(decidePermission(permission)),
   );

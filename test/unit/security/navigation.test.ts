@@ -84,3 +84,13 @@ describe('content security policy', () => {
     );
   });
 });
+
+describe('the development policy (npm start only)', () => {
+  it('adds inline styles, the fast-refresh preamble and the hot-reload socket of the dev server, nothing else', () => {
+    const csp = contentSecurityPolicy({ devServerOrigin: 'http://localhost:5173' });
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("connect-src 'self' ws://localhost:5173");
+    expect(csp).toContain("script-src 'self' 'unsafe-inline';");
+    expect(csp).not.toContain('unsafe-eval');
+  });
+});

@@ -16,6 +16,8 @@ export interface HttpRequest {
 export interface HttpResponse {
   readonly status: number;
   readonly text: string;
+  /** Response headers (lower-case names); e.g. `date` lets ITNIO's -16 say how far the clock is off. */
+  readonly headers?: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 /** Sends HTTP requests; the undici implementation below, or a fake in unit tests. */
@@ -160,7 +162,7 @@ export function createUndiciSend(dispatcher?: Dispatcher): HttpSend {
         );
       }
       const text = await response.body.text();
-      return { status: response.statusCode, text };
+      return { status: response.statusCode, text, headers: response.headers };
     } catch (error) {
       if (error instanceof AppError) throw error;
       const cancelled = req.signal?.aborted === true;

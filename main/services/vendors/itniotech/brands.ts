@@ -1,8 +1,7 @@
-import { z } from 'zod';
+import type { ItniotechBrand } from '../../../../shared/domain/account';
 
-/** The brands the ITNIO API is sold under (itniotech.md, brand table). */
-export const ItniotechBrandSchema = z.enum(['itniotech', 'onbuka']);
-export type ItniotechBrand = z.infer<typeof ItniotechBrandSchema>;
+// The brands the ITNIO API is sold under (itniotech.md, brand table) live with the account schema.
+export { ItniotechBrandSchema, type ItniotechBrand } from '../../../../shared/domain/account';
 
 /** Where one account's requests go: base URL and the per-family path prefixes. */
 export interface ItniotechRoutes {

@@ -1,0 +1,715 @@
+import type {
+  NumberOutcome,
+  NumberResult,
+  TaskKind,
+  TaskSummary,
+} from '../../../../shared/domain/task';
+import type { Clock } from '../../../ports';
+import { AppError } from '../../errors';
+import type {
+  CallOptions,
+  ConnectionCheck,
+  CreateTaskRequest,
+  CreatedTask,
+  Page,
+  Pickers,
+  Progress,
+  ResendScope,
+  TaskCapabilities,
+  TaskDetail,
+  TaskQuery,
+  Vendor,
+} from '../vendor';
+import { MAX_UPLOAD_ROWS, buildCalleeWorkbook, wireNumber } from './callee-workbook';
+import type { GroupCallQueryParams, ItniotechClient, NumberInfo } from './client';
+import {
+  CC_TASK_STATUS,
+  GROUP_TASK_STATUS,
+  ccNumberResult,
+  ccNumberStatusesFor,
+  ccTaskSummary,
+  formatVendorDate,
+  formatVendorTime,
+  groupDetailSummary,
+  groupTaskSummary,
+  statusCodesFor,
+} from './mapping';
+import type { CcTaskRecord, GroupTaskDetail } from './schemas';
+import {
+  AiAgentSettingsSchema,
+  AiResendSettingsSchema,
+  CcEditSettingsSchema,
+  CcPreviewSettingsSchema,
+  CcResendSettingsSchema,
+  VoiceGroupSettingsSchema,
+  VoiceResendSettingsSchema,
+  parseSettings,
+} from './settings';
+
+type ItniotechKind = 'cc-preview' | 'voice-group' | 'ai-agent-group';
+type GroupKind = Extract<ItniotechKind, 'voice-group' | 'ai-agent-group'>;
+
+const KINDS: readonly ItniotechKind[] = ['cc-preview', 'voice-group', 'ai-agent-group'];
+
+/** Most numbers of one group-call create (itniotech.md §9.7: cap at 100,000). */
+export const MAX_GROUP_CALL_NUMBERS = 100_000;
+
+const CAPABILITIES: Readonly<Record<ItniotechKind, TaskCapabilities>> = {
+  'cc-preview': {
+    resend: true,
+    pause: false, // no pause/resume endpoint is documented (§4.8)
+    resume: false,
+    cancel: true,
+    edit: true,
+    appendNumbers: false,
+    numberResults: true,
+  },
+  'voice-group': {
+    resend: true,
+    pause: false,
+    resume: false,
+    cancel: true,
+    edit: false,
+    appendNumbers: false,
+    numberResults: false, // no per-task number list is documented (§7.2 has no task filter)
+  },
+  'ai-agent-group': {
+    resend: true,
+    pause: false,
+    resume: false,
+    cancel: true,
+    edit: false,
+    appendNumbers: false,
+    numberResults: false,
+  },
+};
+
+const TTS_LANGUAGES: readonly (readonly [string, string])[] = [
+  ['VN', 'Vietnamese'],
+  ['EN', 'English'],
+  ['JP', 'Japanese'],
+  ['ARB', 'Arabic'],
+  ['DE', 'German'],
+  ['IN', 'Hindi'],
+  ['IT', 'Italian'],
+  ['KR', 'Korean'],
+  ['RU', 'Russian'],
+  ['ES', 'Spanish'],
+  ['PT', 'Portuguese'],
+  ['IDN', 'Indonesian'],
+  ['BD', 'Bengali'],
+  ['TH', 'Thai'],
+];
+
+/** How an ItniotechVendor is built. */
+export interface ItniotechVendorOptions {
+  readonly accountId: string;
+  readonly client: ItniotechClient;
+  readonly clock: Clock;
+  /** The vendor's time zone for `yyyy-MM-dd HH:mm:ss` fields (not documented; default UTC+8). */
+  readonly vendorUtcOffsetMinutes?: number;
+  /** How far back lookups by name search (default 90 days). */
+  readonly lookbackDays?: number;
+}
+
+function invalid(en: string, zh: string, details?: Record<string, unknown>): AppError {
+  return new AppError('INVALID_INPUT', { en, 'zh-CN': zh }, details);
+}
+
+function asKind(kind: TaskKind): ItniotechKind {
+  if (kind === 'predictive') {
+    throw invalid(
+      'ITNIO accounts have no predictive tasks; pick a call-center, voice group or AI-agent task.',
+      'ITNIO 账户没有预测式任务；请选择呼叫中心、语音群呼或 AI 坐席任务。',
+      { kind },
+    );
+  }
+  return kind;
+}
+
+function unsupported(action: string, kind: TaskKind): AppError {
+  return invalid(
+    `ITNIO does not offer "${action}" for ${kind} tasks.`,
+    `ITNIO 的 ${kind} 任务不支持“${action}”。`,
+    { action, kind },
+  );
+}
+
+function checkName(name: string, max: number): void {
+  if (name.trim().length < 2 || name.length > max) {
+    throw invalid(`A task name must be 2–${max} characters.`, `任务名称须为 2–${max} 个字符。`, {
+      length: name.length,
+    });
+  }
+}
+
+function checkPaging(page: number, pageSize: number): void {
+  if (
+    !Number.isInteger(page) ||
+    page < 1 ||
+    !Number.isInteger(pageSize) ||
+    pageSize < 1 ||
+    pageSize > 100
+  ) {
+    throw invalid(
+      'Pages start at 1 and hold 1–100 rows (the vendor limit).',
+      '页码从 1 开始，每页 1–100 行（服务商限制）。',
+      { page, pageSize },
+    );
+  }
+}
+
+function fieldValue(value: unknown): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
+  return JSON.stringify(value);
+}
+
+const DETAIL_GROUPS: readonly (readonly [string, readonly string[]])[] = [
+  [
+    'progress',
+    [
+      'status',
+      'rate',
+      'numCnt',
+      'callTotal',
+      'success',
+      'fail',
+      'successRate',
+      'keyFeedbackNum',
+      'callLossNum',
+      'callLossNumRate',
+    ],
+  ],
+  [
+    'transfers',
+    [
+      'toseatNum',
+      'toseatNumRate',
+      'allCallToseatNum',
+      'sipGroupName',
+      'receivedSeatNum',
+      'onineSeatNum',
+      'calloutRate',
+    ],
+  ],
+  [
+    'timing',
+    ['sendTime', 'createdTime', 'mdfTime', 'finishTime', 'chargeLen', 'callDuration', 'acd'],
+  ],
+];
+// The inline audio (base64) is never shown.
+const HIDDEN_DETAIL_FIELDS = new Set(['baseFile']);
+
+function groupFields(record: Readonly<Record<string, unknown>>): TaskDetail['groups'] {
+  const used = new Set<string>(HIDDEN_DETAIL_FIELDS);
+  const groups = DETAIL_GROUPS.map(([group, keys]) => {
+    const fields = keys
+      .filter((key) => key in record)
+      .map((key) => {
+        used.add(key);
+        return { key, value: fieldValue(record[key]) };
+      });
+    return { group, fields };
+  });
+  const settings = Object.keys(record)
+    .filter((key) => !used.has(key))
+    .map((key) => ({ key, value: fieldValue(record[key]) }));
+  return [...groups, { group: 'settings', fields: settings }].filter((g) => g.fields.length > 0);
+}
+
+/**
+ * One ITNIO / ONBUKA account behind the app's `Vendor` interface: call-center preview tasks,
+ * voice group calls and AI-agent group calls.
+ *
+ * Creates are sent once; an unknown outcome is reconciled by the caller with `findTaskByName`
+ * (for cc tasks the name is the task's `remark`, since cc tasks have no name field).
+ */
+export class ItniotechVendor implements Vendor {
+  readonly vendor = 'itniotech' as const;
+  readonly accountId: string;
+  readonly kinds: readonly TaskKind[] = KINDS;
+  private readonly client: ItniotechClient;
+  private readonly clock: Clock;
+  private readonly offset: number;
+  private readonly lookbackMs: number;
+
+  constructor(options: ItniotechVendorOptions) {
+    this.accountId = options.accountId;
+    this.client = options.client;
+    this.clock = options.clock;
+    this.offset = options.vendorUtcOffsetMinutes ?? 480;
+    this.lookbackMs = (options.lookbackDays ?? 90) * 86_400_000;
+  }
+
+  capabilities(kind: TaskKind): TaskCapabilities {
+    return CAPABILITIES[asKind(kind)];
+  }
+
+  async testConnection(options?: CallOptions): Promise<ConnectionCheck> {
+    const body = await this.client.getBalance(options);
+    const extra = [
+      body.gift ? `gift ${body.gift}` : null,
+      body.credit ? `credit ${body.credit}` : null,
+    ].filter((part) => part !== null);
+    return {
+      summary: `Balance ${body.balance}${extra.length ? ` (${extra.join(', ')})` : ''}`,
+      // The currency is not documented.
+      balance: { amount: body.balance, currency: null },
+    };
+  }
+
+  async listTasks(query: TaskQuery, options?: CallOptions): Promise<Page<TaskSummary>> {
+    if (query.kind === undefined) {
+      throw invalid(
+        'Choose which kind of ITNIO task to list (call-center, voice group or AI-agent).',
+        '请选择要列出的 ITNIO 任务类型（呼叫中心、语音群呼或 AI 坐席）。',
+      );
+    }
+    const kind = asKind(query.kind);
+    checkPaging(query.page, query.pageSize);
+    const now = this.clock.now();
+    const from = query.createdFrom
+      ? Date.parse(`${query.createdFrom}T00:00:00Z`) - this.offset * 60_000
+      : now - this.lookbackMs;
+    const to = query.createdTo
+      ? Date.parse(`${query.createdTo}T23:59:59Z`) - this.offset * 60_000
+      : now + 86_400_000;
+    if (kind === 'cc-preview') {
+      const data = await this.client.queryCcTasks(
+        {
+          current: query.page,
+          size: query.pageSize,
+          params: {
+            startTime: formatVendorDate(from, this.offset),
+            endTime: formatVendorDate(to, this.offset),
+            ...(query.states?.length
+              ? { taskStatus: statusCodesFor(CC_TASK_STATUS, query.states) }
+              : {}),
+          },
+        },
+        options,
+      );
+      const name = query.name?.trim();
+      // cc tasks have no name filter: the name (remark) is matched here, so the total is unknown.
+      const items = data.records
+        .map((record) => ccTaskSummary(record, this.accountId))
+        .filter((task) => !name || task.name.includes(name));
+      return {
+        items,
+        page: query.page,
+        pageSize: query.pageSize,
+        total: name ? null : (data.total ?? null),
+      };
+    }
+    const params: GroupCallQueryParams = {
+      strTime: formatVendorTime(from, this.offset),
+      endTime: formatVendorTime(to, this.offset),
+      statusList: query.states?.length ? statusCodesFor(GROUP_TASK_STATUS, query.states) : [],
+      ...(query.name?.trim() ? { searchCondition: query.name.trim() } : {}),
+    };
+    const request = { current: query.page, size: query.pageSize, params };
+    const data =
+      kind === 'voice-group'
+        ? await this.client.queryGroupCalls(request, options)
+        : await this.client.queryAiAgentGroupCalls(request, options);
+    return {
+      items: data.records.map((record) =>
+        groupTaskSummary(record, kind, this.accountId, this.offset),
+      ),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: data.total ?? null,
+    };
+  }
+
+  async getTask(kind: TaskKind, taskId: string, options?: CallOptions): Promise<TaskDetail> {
+    const k = asKind(kind);
+    if (k === 'cc-preview') {
+      const record = await this.findCcTask(taskId, options);
+      return { summary: ccTaskSummary(record, this.accountId), groups: groupFields(record) };
+    }
+    const detail: GroupTaskDetail = await this.client.groupCallDetail(taskId, options);
+    return {
+      summary: groupDetailSummary(detail, k, this.accountId, this.offset),
+      groups: groupFields(detail),
+    };
+  }
+
+  async listNumberResults(
+    kind: TaskKind,
+    taskId: string,
+    query: {
+      readonly page: number;
+      readonly pageSize: number;
+      readonly outcome?: NumberOutcome;
+      readonly phone?: string;
+    },
+    options?: CallOptions,
+  ): Promise<Page<NumberResult>> {
+    if (asKind(kind) !== 'cc-preview') throw unsupported('number results', kind);
+    checkPaging(query.page, query.pageSize);
+    const statusList = query.outcome ? ccNumberStatusesFor(query.outcome) : undefined;
+    if (statusList && statusList.length === 0) {
+      // The vendor cannot tell this outcome apart (§4.5 has four statuses only).
+      return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+    }
+    const data = await this.client.queryCcTaskDetail(
+      {
+        current: query.page,
+        size: query.pageSize,
+        params: {
+          taskId,
+          ...(statusList ? { statusList } : {}),
+          ...(query.phone ? { called: wireNumber(query.phone) } : {}),
+        },
+      },
+      options,
+    );
+    return {
+      items: data.records.map(ccNumberResult),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: data.total ?? null,
+    };
+  }
+
+  async createTask(
+    request: CreateTaskRequest,
+    options: CallOptions & { onProgress?: (progress: Progress) => void } = {},
+  ): Promise<CreatedTask> {
+    const kind = asKind(request.kind);
+    if (request.callees.length === 0) {
+      throw invalid('A task needs at least one number.', '任务至少需要一个号码。');
+    }
+    if (kind === 'cc-preview') return this.createCcTask(request, options);
+    return this.createGroupCall(kind, request, options);
+  }
+
+  async findTaskByName(
+    kind: TaskKind,
+    name: string,
+    options?: CallOptions,
+  ): Promise<TaskSummary | null> {
+    const k = asKind(kind);
+    const now = this.clock.now();
+    const from = now - this.lookbackMs;
+    const to = now + 86_400_000;
+    const maxPages = 20;
+    for (let page = 1; page <= maxPages; page++) {
+      if (k === 'cc-preview') {
+        const data = await this.client.queryCcTasks(
+          {
+            current: page,
+            size: 100,
+            params: {
+              startTime: formatVendorDate(from, this.offset),
+              endTime: formatVendorDate(to, this.offset),
+            },
+          },
+          options,
+        );
+        const hit = data.records.find((record) => record.remark === name);
+        if (hit) return ccTaskSummary(hit, this.accountId);
+        if (
+          data.records.length < 100 ||
+          (data.pages !== null && data.pages !== undefined && page >= data.pages)
+        )
+          return null;
+        continue;
+      }
+      const request = {
+        current: page,
+        size: 100,
+        params: {
+          strTime: formatVendorTime(from, this.offset),
+          endTime: formatVendorTime(to, this.offset),
+          statusList: [],
+          searchCondition: name,
+        },
+      };
+      const data =
+        k === 'voice-group'
+          ? await this.client.queryGroupCalls(request, options)
+          : await this.client.queryAiAgentGroupCalls(request, options);
+      const hit = data.records.find((record) => record.taskName === name);
+      if (hit) return groupTaskSummary(hit, k, this.accountId, this.offset);
+      if (
+        data.records.length < 100 ||
+        (data.pages !== null && data.pages !== undefined && page >= data.pages)
+      )
+        return null;
+    }
+    return null;
+  }
+
+  async resend(
+    kind: TaskKind,
+    taskId: string,
+    scope: ResendScope,
+    settings: Readonly<Record<string, unknown>>,
+    options?: CallOptions,
+  ): Promise<CreatedTask | null> {
+    const k = asKind(kind);
+    if (k === 'cc-preview') {
+      const parsed = parseSettings(CcResendSettingsSchema, settings, 'resend');
+      const resendType = scope === 'failed' ? 1 : scope === 'not-called' ? 2 : 3;
+      const newId = await this.client.resendTask({ ...parsed, taskId, resendType }, options);
+      const name = parsed.remark ?? '';
+      const found = newId === null && name ? await this.findTaskByName(k, name, options) : null;
+      return { taskId: newId ?? found?.id ?? null, name, accepted: found?.counts.total ?? 0 };
+    }
+    if (scope === 'not-called') {
+      throw invalid(
+        'ITNIO can resend all numbers or the failed numbers of a group call, not the uncalled ones.',
+        'ITNIO 群呼只能重呼全部号码或失败号码，不能只重呼未拨打的号码。',
+      );
+    }
+    const resendType = scope === 'failed' ? 1 : 0;
+    if (k === 'voice-group') {
+      const parsed = parseSettings(VoiceResendSettingsSchema, settings, 'resend');
+      const newId = await this.client.resendGroupCall(
+        { ...parsed, keyId: taskId, resendType },
+        options,
+      );
+      return { taskId: newId, name: parsed.taskName, accepted: 0 };
+    }
+    const parsed = parseSettings(AiResendSettingsSchema, settings, 'resend');
+    const newId = await this.client.resendAiGroupCall(
+      { ...parsed, keyId: taskId, resendType },
+      options,
+    );
+    return { taskId: newId, name: parsed.taskName, accepted: 0 };
+  }
+
+  async pause(kind: TaskKind, _taskId: string, _options?: CallOptions): Promise<void> {
+    throw unsupported('pause', kind);
+  }
+
+  async resume(kind: TaskKind, _taskId: string, _options?: CallOptions): Promise<void> {
+    throw unsupported('resume', kind);
+  }
+
+  async cancel(kind: TaskKind, taskId: string, options?: CallOptions): Promise<void> {
+    if (asKind(kind) === 'cc-preview') await this.client.cancelCcTask(taskId, options);
+    else await this.client.cancelGroupCalls([taskId], options);
+  }
+
+  async edit(
+    kind: TaskKind,
+    taskId: string,
+    settings: Readonly<Record<string, unknown>>,
+    options?: CallOptions,
+  ): Promise<void> {
+    if (asKind(kind) !== 'cc-preview') throw unsupported('edit', kind);
+    const parsed = parseSettings(CcEditSettingsSchema, settings, 'edit');
+    await this.client.editCcTask({ taskId, ...parsed }, options);
+  }
+
+  async loadPickers(kind: TaskKind, options?: CallOptions): Promise<Pickers> {
+    const k = asKind(kind);
+    const [groups, numbers] = await Promise.all([
+      k === 'ai-agent-group'
+        ? Promise.resolve([])
+        : this.allPages((page) =>
+            this.client.querySeatGroups({ current: page, size: 100, params: {} }, options),
+          ),
+      this.allPages((page) =>
+        this.client.queryDisplayNumbers({ current: page, size: 100, params: {} }, options),
+      ),
+    ]);
+    const pickers: Record<string, Pickers[string]> = {
+      displayNumbers: numbers
+        .filter((n) => n.state === undefined || n.state === null || n.state === 3)
+        .map((n) => ({
+          value: n.number,
+          label: n.number,
+          ...(n.country ? { detail: n.country } : {}),
+        })),
+    };
+    if (k !== 'ai-agent-group') {
+      pickers.agentGroups = groups.map((g) => ({
+        value: g.voiceGroupId,
+        label: g.groupName,
+        detail: [
+          g.countSeat === null || g.countSeat === undefined ? null : `${g.countSeat} agents`,
+          g.appName ?? null,
+        ]
+          .filter((part) => part !== null)
+          .join(' · '),
+      }));
+    }
+    if (k === 'voice-group') {
+      pickers.ttsLanguages = TTS_LANGUAGES.map(([value, label]) => ({ value, label }));
+    }
+    return pickers;
+  }
+
+  // --- helpers ---
+
+  private async allPages<T>(
+    load: (
+      page: number,
+    ) => Promise<{ readonly records: readonly T[]; readonly pages?: number | null }>,
+  ): Promise<T[]> {
+    const all: T[] = [];
+    // Pickers are small; 10 pages of 100 is a safety bound, not an expected size.
+    for (let page = 1; page <= 10; page++) {
+      const data = await load(page);
+      all.push(...data.records);
+      if (
+        data.records.length < 100 ||
+        (data.pages !== null && data.pages !== undefined && page >= data.pages)
+      )
+        break;
+    }
+    return all;
+  }
+
+  private async findCcTask(taskId: string, options?: CallOptions): Promise<CcTaskRecord> {
+    const data = await this.client.queryCcTasks(
+      { current: 1, size: 1, params: { taskId } },
+      options,
+    );
+    const record = data.records.find((r) => r.taskId === taskId);
+    if (!record) {
+      throw new AppError(
+        'NOT_FOUND',
+        {
+          en: `ITNIO has no call-center task ${taskId}.`,
+          'zh-CN': `ITNIO 上没有呼叫中心任务 ${taskId}。`,
+        },
+        { taskId },
+      );
+    }
+    return record;
+  }
+
+  private async createCcTask(
+    request: CreateTaskRequest,
+    options: CallOptions & { onProgress?: (progress: Progress) => void },
+  ): Promise<CreatedTask> {
+    checkName(request.name, 50);
+    const settings = parseSettings(CcPreviewSettingsSchema, request.settings, 'call-center task');
+    const total = request.callees.length;
+    if (total > MAX_UPLOAD_ROWS) {
+      throw new AppError(
+        'LIMIT_EXCEEDED',
+        {
+          en: `A call-center task takes at most ${MAX_UPLOAD_ROWS.toLocaleString('en')} numbers; this one has ${total.toLocaleString('en')}. Split the list into several tasks.`,
+          'zh-CN': `呼叫中心任务最多 ${MAX_UPLOAD_ROWS} 个号码，本任务有 ${total} 个。请拆分为多个任务。`,
+        },
+        { total, max: MAX_UPLOAD_ROWS },
+      );
+    }
+    const progress = options.onProgress ?? (() => undefined);
+    progress({ stage: 'workbook', done: 0, total });
+    const workbook = await buildCalleeWorkbook(request.callees);
+    if (options.signal?.aborted) {
+      throw new AppError('CANCELLED', {
+        en: 'The request was cancelled.',
+        'zh-CN': '请求已取消。',
+      });
+    }
+    progress({ stage: 'upload', done: 0, total });
+    // 5–32 characters (§4.1); derived from the clock so two uploads rarely share a name.
+    const fileName = `callees-${this.clock.now().toString(36)}.xlsx`;
+    const uploaded = await this.client.uploadCallees(
+      { fileName, file: workbook.toString('base64') },
+      options,
+    );
+    progress({ stage: 'submit', done: 0, total });
+    const newId = await this.client.submitTask(
+      {
+        filePath: uploaded.filePath,
+        fileName,
+        type: settings.type,
+        ...(settings.voiceGroupId.length ? { voiceGroupId: settings.voiceGroupId } : {}),
+        ...(settings.appId !== undefined ? { appId: settings.appId } : {}),
+        ...(settings.calloutRate !== undefined ? { calloutRate: settings.calloutRate } : {}),
+        ...(settings.displayNum !== undefined ? { displayNum: settings.displayNum } : {}),
+        ...(settings.ccode !== undefined ? { ccode: settings.ccode } : {}),
+        ...(settings.maxRingingTime !== undefined
+          ? { maxRingingTime: settings.maxRingingTime }
+          : {}),
+        remark: request.name,
+      },
+      options,
+    );
+    const accepted = Math.max(0, uploaded.numberTotalCount - uploaded.numberSameCount);
+    progress({ stage: 'submit', done: total, total });
+    // Older page revisions answer data: null (§9.1): look the task up by its name (remark).
+    const taskId = newId ?? (await this.lookUpQuietly('cc-preview', request.name, options));
+    return { taskId, name: request.name, accepted };
+  }
+
+  private async createGroupCall(
+    kind: GroupKind,
+    request: CreateTaskRequest,
+    options: CallOptions & { onProgress?: (progress: Progress) => void },
+  ): Promise<CreatedTask> {
+    checkName(request.name, 64);
+    const total = request.callees.length;
+    if (total > MAX_GROUP_CALL_NUMBERS) {
+      throw new AppError(
+        'LIMIT_EXCEEDED',
+        {
+          en: `A group call takes at most ${MAX_GROUP_CALL_NUMBERS.toLocaleString('en')} numbers; this one has ${total.toLocaleString('en')}. Split the list into several tasks.`,
+          'zh-CN': `群呼任务最多 ${MAX_GROUP_CALL_NUMBERS} 个号码，本任务有 ${total} 个。请拆分为多个任务。`,
+        },
+        { total, max: MAX_GROUP_CALL_NUMBERS },
+      );
+    }
+    // 7–15 digits for voice, 6–18 for AI-agent calls (§9.7).
+    const [min, max] = kind === 'voice-group' ? [7, 15] : [6, 18];
+    const numberInfoList: NumberInfo[] = [];
+    const bad: string[] = [];
+    for (const callee of request.callees) {
+      const digits = wireNumber(callee.phone);
+      if (digits.length < min || digits.length > max) bad.push(callee.phone);
+      const texts: Record<`text${number}`, string> = {};
+      (callee.variables ?? []).slice(0, 5).forEach((value, index) => {
+        // ≤30 characters; the vendor truncates longer values itself (§5.1).
+        texts[`text${index + 1}`] = value.slice(0, 30);
+      });
+      numberInfoList.push({ calleeNumber: digits, ...texts });
+    }
+    if (bad.length > 0) {
+      throw invalid(
+        `${bad.length} number(s) are not ${min}–${max} digits with the country code (first: ${bad[0]}).`,
+        `${bad.length} 个号码不是含国家代码的 ${min}–${max} 位数字（第一个：${bad[0]}）。`,
+        { invalid: bad.length },
+      );
+    }
+    const settings =
+      kind === 'voice-group'
+        ? parseSettings(VoiceGroupSettingsSchema, request.settings, 'voice group call')
+        : parseSettings(AiAgentSettingsSchema, request.settings, 'AI-agent group call');
+    const progress = options.onProgress ?? (() => undefined);
+    progress({ stage: 'send', done: 0, total });
+    const body = { ...settings, taskName: request.name, numberInfoList };
+    const newId =
+      kind === 'voice-group'
+        ? await this.client.sendGroupCall(body, options)
+        : await this.client.sendAiAgentGroupCall(body, options);
+    progress({ stage: 'send', done: total, total });
+    // The create response shape is not documented (§10): look the task up when no id came back.
+    const taskId = newId ?? (await this.lookUpQuietly(kind, request.name, options));
+    return { taskId, name: request.name, accepted: total };
+  }
+
+  /** A lookup after a successful create: if it fails, the id stays unknown (the caller can retry). */
+  private async lookUpQuietly(
+    kind: ItniotechKind,
+    name: string,
+    options?: CallOptions,
+  ): Promise<string | null> {
+    try {
+      return (await this.findTaskByName(kind, name, options))?.id ?? null;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CANCELLED') throw error;
+      return null;
+    }
+  }
+}

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+
+/** ITNIO TECH and its reseller brand ONBUKA: same API, different hosts and path prefixes. */
+export const ItniotechBrandSchema = z.enum(['itniotech', 'onbuka']);
+export type ItniotechBrand = z.infer<typeof ItniotechBrandSchema>;
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Why a server address is not acceptable. */
+export type ServerUrlProblem = 'format' | 'scheme' | 'http-not-loopback' | 'credentials' | 'query';
+
+/** The English wording of each problem (the renderer has both languages). */
+export const SERVER_URL_PROBLEM_TEXT: Readonly<Record<ServerUrlProblem, string>> = {
+  format: 'Enter a full address such as https://api.example.com.',
+  scheme: 'The address must start with https:// (or http://).',
+  'http-not-loopback':
+    'Use https:// for this vendor; plain http:// is accepted only for this computer (127.0.0.1).',
+  credentials: 'Do not put a user name or password in the address.',
+  query: 'The address must not contain ? or # parts.',
+};
+
+/** Checks a server address; null when it is acceptable. */
+export function serverUrlProblem(
+  value: string,
+  options: { allowHttp: 'any' | 'loopback' },
+): ServerUrlProblem | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'format';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'scheme';
+  if (
+    url.protocol === 'http:' &&
+    options.allowHttp === 'loopback' &&
+    !LOOPBACK_HOSTS.has(url.hostname)
+  ) {
+    return 'http-not-loopback';
+  }
+  if (url.username || url.password) return 'credentials';
+  if (url.search || url.hash) return 'query';
+  return null;
+}
+
+function serverUrl(allowHttp: 'any' | 'loopback') {
+  return z
+    .string()
+    .trim()
+    .min(1, 'Enter the server address.')
+    .max(300, 'The address is longer than 300 characters.')
+    .superRefine((value, context) => {
+      const problem = serverUrlProblem(value, { allowHttp });
+      if (problem) context.addIssue({ code: 'custom', message: SERVER_URL_PROBLEM_TEXT[problem] });
+    });
+}
+
+const name = z
+  .string()
+  .trim()
+  .min(1, 'Give the account a name.')
+  .max(80, 'Keep the name under 80 characters.');
+/** API keys, appids and similar identifiers: printable ASCII without spaces. */
+const identifier = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the ${what}.`)
+    .max(128, `The ${what} is longer than 128 characters.`)
+    .regex(
+      /^[\x21-\x7e]+$/,
+      `The ${what} may contain only letters, digits and symbols, without spaces.`,
+    );
+/** A secret as typed (never stored outside the keychain). */
+export const SecretInputSchema = z
+  .string()
+  .min(1, 'Enter the secret.')
+  .max(512, 'The secret is longer than 512 characters.')
+  .regex(/^[^\s]+$/, 'The secret may not contain spaces or line breaks.');
+
+const optionalText = (max: number, label: string) =>
+  z.string().trim().max(max, `The ${label} is longer than ${max} characters.`).optional();
+
+/** ITNIO connection settings (no secret). */
+export const ItniotechConnectionSchema = z.strictObject({
+  brand: ItniotechBrandSchema,
+  /** Overrides the brand's default host (e.g. a regional host, or the simulator). */
+  baseUrl: serverUrl('loopback').optional(),
+  apiKey: identifier('API key'),
+  defaults: z
+    .strictObject({
+      appId: optionalText(64, 'application id'),
+      countryCode: z
+        .string()
+        .trim()
+        .regex(/^\d{1,4}$/, 'The country code is 1 to 4 digits, without + (e.g. 86).')
+        .optional(),
+      displayNumber: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9]{1,20}$/, 'A display number is up to 20 letters and digits.')
+        .optional(),
+    })
+    .default({}),
+});
+export type ItniotechConnection = z.infer<typeof ItniotechConnectionSchema>;
+
+/** Yccall server connection settings (no secret). */
+export const YccallConnectionSchema = z.strictObject({
+  serverUrl: serverUrl('any'),
+  appid: identifier('appid'),
+  defaults: z.strictObject({ queue: optionalText(64, 'queue') }).default({}),
+});
+export type YccallConnection = z.infer<typeof YccallConnectionSchema>;
+
+/** The result of the last "Test connection". */
+export const ConnectionCheckResultSchema = z.strictObject({
+  at: z.string(),
+  ok: z.boolean(),
+  /** Balance or server details on success; the vendor's error in words on failure. */
+  message: z.string(),
+});
+export type ConnectionCheckResult = z.infer<typeof ConnectionCheckResultSchema>;
+
+const profileBase = {
+  id: z.string().min(1).max(64),
+  name,
+  /** Demo accounts talk to the built-in simulator and need no credentials. */
+  demo: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastCheck: ConnectionCheckResultSchema.nullable(),
+};
+
+/** An account profile as stored in the settings store: never a secret. */
+export const AccountProfileSchema = z.discriminatedUnion('vendor', [
+  z.strictObject({
+    ...profileBase,
+    vendor: z.literal('itniotech'),
+    connection: ItniotechConnectionSchema,
+  }),
+  z.strictObject({
+    ...profileBase,
+    vendor: z.literal('yccall'),
+    connection: YccallConnectionSchema,
+  }),
+]);
+export type AccountProfile = z.infer<typeof AccountProfileSchema>;
+
+/** What the renderer sees of an account: the profile and whether a secret is stored. */
+export const AccountViewSchema = z.discriminatedUnion('vendor', [
+  z.strictObject({
+    ...profileBase,
+    vendor: z.literal('itniotech'),
+    connection: ItniotechConnectionSchema,
+    secretStored: z.boolean(),
+  }),
+  z.strictObject({
+    ...profileBase,
+    vendor: z.literal('yccall'),
+    connection: YccallConnectionSchema,
+    secretStored: z.boolean(),
+  }),
+]);
+export type AccountView = z.infer<typeof AccountViewSchema>;
+
+/** A new account: its connection and its secret (written to the keychain, nowhere else). */
+export const NewAccountSchema = z.discriminatedUnion('vendor', [
+  z.strictObject({
+    vendor: z.literal('itniotech'),
+    name,
+    connection: ItniotechConnectionSchema,
+    secret: SecretInputSchema,
+  }),
+  z.strictObject({
+    vendor: z.literal('yccall'),
+    name,
+    connection: YccallConnectionSchema,
+    secret: SecretInputSchema,
+  }),
+]);
+export type NewAccount = z.infer<typeof NewAccountSchema>;
+
+/** Changes to an account; the secret is replaced only when given. The vendor cannot change. */
+export const AccountChangesSchema = z.discriminatedUnion('vendor', [
+  z.strictObject({
+    vendor: z.literal('itniotech'),
+    name: name.optional(),
+    connection: ItniotechConnectionSchema.optional(),
+    secret: SecretInputSchema.optional(),
+  }),
+  z.strictObject({
+    vendor: z.literal('yccall'),
+    name: name.optional(),
+    connection: YccallConnectionSchema.optional(),
+    secret: SecretInputSchema.optional(),
+  }),
+]);
+export type AccountChanges = z.infer<typeof AccountChangesSchema>;
+
+/** An account id as it crosses IPC. */
+export const AccountIdSchema = z
+  .string()
+  .min(1, 'Name an account.')
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/, 'That is not an account id.');

@@ -1,4 +1,19 @@
-import type { ExternalOpener, KeyValueStore, Logger, Paths, RuntimeInfo } from './ports';
+import { randomUUID } from 'node:crypto';
+import type {
+  Clock,
+  ExternalOpener,
+  KeyValueStore,
+  Logger,
+  Paths,
+  RuntimeInfo,
+  SecretStore,
+} from './ports';
+import { accountsHandlers } from './ipc/handlers/accounts';
+import { AccountsService, type VendorFactory } from './services/accounts/accounts-service';
+import { migrateSettings } from './services/settings/migrations';
+import { DemoSandbox } from './services/sandbox/demo-sandbox';
+import { createUndiciSend, type HttpSend } from './services/vendors/http';
+import { createVendorFactory } from './services/vendors/factory';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatch';
 import { appHandlers } from './ipc/handlers/app';
 import { settingsHandlers } from './ipc/handlers/settings';
@@ -12,6 +27,13 @@ export interface CoreAdapters {
   readonly settingsStore: KeyValueStore;
   readonly opener: ExternalOpener;
   readonly logger: Logger;
+  /** The OS keychain. */
+  readonly secrets: SecretStore;
+  readonly clock?: Clock;
+  /** HTTP to vendors (default: undici). */
+  readonly send?: HttpSend;
+  /** Builds vendor clients for accounts (default: the real clients; tests may pass fakes). */
+  readonly vendorFor?: VendorFactory;
 }
 
 /** Services, handlers and the dispatcher: everything main does, without Electron. */
@@ -20,6 +42,7 @@ export interface Core {
   readonly handlers: Handlers;
   readonly events: EventBus;
   readonly settings: SettingsService;
+  readonly accounts: AccountsService;
   close(): Promise<void>;
 }
 
@@ -30,15 +53,42 @@ export interface Core {
  * the e2e tests exercise the same services and handlers the app runs.
  */
 export function createCore(adapters: CoreAdapters): Core {
+  migrateSettings(adapters.settingsStore, adapters.logger);
   const events = new EventBus(adapters.logger);
+  const clock = adapters.clock ?? { now: () => Date.now() };
   const settings = new SettingsService(
     adapters.settingsStore,
     () => adapters.runtime.systemLocaleTag(),
     adapters.logger,
   );
   settings.onChange((preferences) => events.emit('settings.changed', preferences));
+  const demo = new DemoSandbox(adapters.logger);
+  const vendorFor =
+    adapters.vendorFor ??
+    createVendorFactory({
+      send: adapters.send ?? createUndiciSend(),
+      clock,
+      logger: adapters.logger,
+      demo,
+    });
+  const accounts = new AccountsService({
+    store: adapters.settingsStore,
+    secrets: adapters.secrets,
+    clock,
+    newId: randomUUID,
+    vendorFor,
+    locale: () => settings.locale(),
+    logger: adapters.logger,
+  });
+  accounts.onChange(() =>
+    events.emit('accounts.changed', {
+      accounts: accounts.list(),
+      activeAccountId: accounts.activeAccountId(),
+    }),
+  );
 
   const handlers: Handlers = {
+    ...accountsHandlers(accounts),
     ...appHandlers(adapters),
     ...settingsHandlers(settings),
   };
@@ -48,6 +98,7 @@ export function createCore(adapters: CoreAdapters): Core {
     handlers,
     events,
     settings,
-    close: async () => {},
+    accounts,
+    close: () => demo.close(),
   };
 }

@@ -7,6 +7,7 @@ import { registerIpc } from './ipc/register';
 import { APP_ORIGIN, originOf } from './ipc/sender';
 import { JsonLinesLogger } from './services/logging/logger';
 import { ElectronKeyValueStore } from './platform/electron-store';
+import { KeytarSecretStore } from './platform/keytar-secret-store';
 import { registerAppScheme, serveRenderer } from './platform/protocol';
 import { electronOpener, electronRuntime } from './platform/runtime';
 import { createMainWindow, lockDownSession } from './platform/window';
@@ -31,6 +32,7 @@ async function start(): Promise<void> {
     settingsStore: new ElectronKeyValueStore(),
     opener: electronOpener,
     logger,
+    secrets: new KeytarSecretStore(),
   });
 
   const devOrigin = devServerUrl && !app.isPackaged ? originOf(devServerUrl) : null;

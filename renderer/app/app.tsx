@@ -4,6 +4,7 @@ import type { Preferences, PreferencesPatch } from '../../shared/domain/settings
 import { matchLocale } from '../../shared/domain/locale';
 import { call, useEvent } from '../ipc/client';
 import { I18nProvider, translator } from '../i18n/i18n';
+import { AccountsProvider } from './accounts-state';
 import { AppStateContext, type AppState } from './app-state';
 import { Shell } from './shell';
 import { useAppliedTheme } from './theme';
@@ -92,7 +93,9 @@ export function App() {
   return (
     <AppStateContext.Provider value={state}>
       <I18nProvider locale={locale}>
-        <Shell />
+        <AccountsProvider>
+          <Shell />
+        </AccountsProvider>
       </I18nProvider>
     </AppStateContext.Provider>
   );

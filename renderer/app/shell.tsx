@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { AccountSwitcher } from './account-switcher';
 import { SECTIONS, SECTION_LABEL, type Section } from './routes';
 import { useSection } from './use-section';
 import { AccountsView } from '../features/accounts/accounts-view';
@@ -62,6 +63,7 @@ export function Shell() {
             </li>
           ))}
         </ul>
+        <AccountSwitcher />
       </nav>
       <main className="content" id="content" data-section={section}>
         <SectionView section={section} go={go} />

@@ -1,5 +1,13 @@
 import { z } from 'zod';
+import {
+  AccountChangesSchema,
+  AccountIdSchema,
+  AccountViewSchema,
+  ConnectionCheckResultSchema,
+  NewAccountSchema,
+} from '../domain/account';
 import { AppInfoSchema } from '../domain/app-info';
+import { ErrorCodeSchema } from './errors';
 import { PreferencesPatchSchema, PreferencesSchema } from '../domain/settings';
 import type { ChannelName, EventName } from './names';
 
@@ -30,7 +38,35 @@ export const HttpsUrlSchema = z
  * `satisfies Record<ChannelName, …>` makes the type-check fail when this object and
  * `CHANNEL_NAMES` differ in either direction.
  */
+const AccountsStateSchema = z.strictObject({
+  accounts: z.array(AccountViewSchema),
+  /** null: "All accounts". */
+  activeAccountId: z.string().nullable(),
+});
+
 export const channels = {
+  'accounts.list': { request: Empty, response: AccountsStateSchema },
+  'accounts.create': { request: NewAccountSchema, response: AccountViewSchema },
+  'accounts.update': {
+    request: z.strictObject({ id: AccountIdSchema, changes: AccountChangesSchema }),
+    response: AccountViewSchema,
+  },
+  'accounts.remove': { request: z.strictObject({ id: AccountIdSchema }), response: Empty },
+  'accounts.testConnection': {
+    request: z.strictObject({ id: AccountIdSchema }),
+    response: z.strictObject({
+      account: AccountViewSchema,
+      check: ConnectionCheckResultSchema.extend({ code: ErrorCodeSchema.nullable() }),
+    }),
+  },
+  'accounts.setActive': {
+    request: z.strictObject({ id: AccountIdSchema.nullable() }),
+    response: Empty,
+  },
+  'accounts.addDemo': {
+    request: Empty,
+    response: z.strictObject({ accounts: z.array(AccountViewSchema) }),
+  },
   'app.info': { request: Empty, response: AppInfoSchema },
   'app.openExternal': { request: z.strictObject({ url: HttpsUrlSchema }), response: Empty },
   'settings.get': { request: Empty, response: PreferencesSchema },
@@ -42,6 +78,7 @@ export const channels = {
 
 /** Every push event, name → payload schema. */
 export const events = {
+  'accounts.changed': AccountsStateSchema,
   'settings.changed': PreferencesSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 

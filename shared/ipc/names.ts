@@ -6,6 +6,13 @@
  * checks the same at run time.
  */
 export const CHANNEL_NAMES = [
+  'accounts.list',
+  'accounts.create',
+  'accounts.update',
+  'accounts.remove',
+  'accounts.testConnection',
+  'accounts.setActive',
+  'accounts.addDemo',
   'app.info',
   'app.openExternal',
   'settings.get',
@@ -13,7 +20,7 @@ export const CHANNEL_NAMES = [
 ] as const;
 
 /** Push events from main to the renderer. */
-export const EVENT_NAMES = ['settings.changed'] as const;
+export const EVENT_NAMES = ['accounts.changed', 'settings.changed'] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -9,7 +9,69 @@ import { noSignal, testCore } from '../fakes/core';
  */
 const COMMON_BAD: readonly unknown[] = [undefined, null, 42, 'text', [], true];
 
+const goodItnio = {
+  vendor: 'itniotech',
+  name: 'BPO',
+  connection: { brand: 'itniotech', apiKey: 'key1', defaults: {} },
+  secret: 'good-secret',
+};
+const huge = 'x'.repeat(100_000);
+
 const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unknown[]>> = {
+  'accounts.list': [{ all: true }],
+  'accounts.create': [
+    {},
+    { ...goodItnio, vendor: 'twilio' },
+    { ...goodItnio, secret: undefined },
+    { ...goodItnio, secret: '' },
+    { ...goodItnio, secret: huge },
+    { ...goodItnio, name: huge },
+    { ...goodItnio, name: 42 },
+    { ...goodItnio, connection: { ...goodItnio.connection, apiKey: 'has space' } },
+    { ...goodItnio, connection: { ...goodItnio.connection, brand: 'laaffic' } },
+    { ...goodItnio, connection: { ...goodItnio.connection, baseUrl: 'ftp://api.example.com' } },
+    { ...goodItnio, connection: { ...goodItnio.connection, baseUrl: 'file:///etc/passwd' } },
+    { ...goodItnio, connection: { ...goodItnio.connection, baseUrl: 'http://api.example.com' } },
+    { ...goodItnio, connection: { ...goodItnio.connection, baseUrl: 'javascript:alert(1)' } },
+    { ...goodItnio, connection: { ...goodItnio.connection, defaults: { countryCode: '+86' } } },
+    {
+      ...goodItnio,
+      connection: { ...goodItnio.connection, defaults: { displayNumber: 'x'.repeat(21) } },
+    },
+    {
+      vendor: 'yccall',
+      name: 'PBX',
+      connection: { serverUrl: 'ws://10.0.0.5', appid: 'a' },
+      secret: 's',
+    },
+    {
+      vendor: 'yccall',
+      name: 'PBX',
+      connection: { serverUrl: 'http://u:p@10.0.0.5', appid: 'a' },
+      secret: 's',
+    },
+    {
+      vendor: 'yccall',
+      name: 'PBX',
+      connection: { serverUrl: 'http://10.0.0.5', appid: 'a', apiKey: 'k' },
+      secret: 's',
+    },
+    { ...goodItnio, extra: 'field' },
+  ],
+  'accounts.update': [
+    {},
+    { id: 'id-1' },
+    { id: '', changes: { vendor: 'itniotech', name: 'x' } },
+    { id: '../../etc', changes: { vendor: 'itniotech', name: 'x' } },
+    { id: huge, changes: { vendor: 'itniotech', name: 'x' } },
+    { id: 'id-1', changes: { vendor: 'itniotech', secret: '' } },
+    { id: 'id-1', changes: { vendor: 'itniotech', name: '' } },
+    { id: 'id-1', changes: { name: 'no vendor' } },
+  ],
+  'accounts.remove': [{}, { id: 42 }, { id: '' }, { id: 'a b' }],
+  'accounts.testConnection': [{}, { id: null }, { id: huge }],
+  'accounts.setActive': [{}, { id: 42 }, { id: '' }],
+  'accounts.addDemo': [{ vendor: 'itniotech' }],
   'app.info': [{ extra: 1 }],
   'app.openExternal': [
     {},
@@ -90,15 +152,26 @@ describe('the IPC contract', () => {
 
   it('accepts good input on every channel', async () => {
     const { core, opened } = testCore();
+    const created = await core.dispatch('accounts.create', goodItnio, noSignal);
+    if (!created.ok) throw new Error(created.error.message);
+    const id = (created.value as { id: string }).id;
     const good: Readonly<Record<(typeof CHANNEL_NAMES)[number], unknown>> = {
+      'accounts.list': {},
+      'accounts.create': { ...goodItnio, connection: { ...goodItnio.connection, apiKey: 'key2' } },
+      'accounts.update': { id, changes: { vendor: 'itniotech', name: 'Renamed' } },
+      'accounts.testConnection': { id },
+      'accounts.setActive': { id: null },
+      'accounts.addDemo': {},
+      'accounts.remove': { id },
       'app.info': {},
       'app.openExternal': { url: 'https://example.com/help' },
       'settings.get': {},
       'settings.update': { patch: { theme: 'dark' } },
     };
-    for (const channel of CHANNEL_NAMES) {
+    // In the order written above (remove last), which covers every channel once.
+    for (const channel of Object.keys(good) as (typeof CHANNEL_NAMES)[number][]) {
       const result = await core.dispatch(channel, good[channel], noSignal);
-      expect(result.ok, channel).toBe(true);
+      expect(result.ok, `${channel}: ${result.ok ? '' : result.error.message}`).toBe(true);
       if (result.ok) expect(channels[channel].response.safeParse(result.value).success).toBe(true);
     }
     expect(opened).toEqual(['https://example.com/help']);

@@ -2,6 +2,8 @@ import { createCore, type Core } from '../../main/core';
 import type { RuntimeInfo } from '../../main/ports';
 import { InMemoryKeyValueStore } from './memory-kv-store';
 import { MemoryLogger } from './memory-logger';
+import { InMemorySecretStore } from './memory-secret-store';
+import { fakeVendorFactory, type FakeVendorLog } from './fake-vendor';
 
 /** A runtime that describes a test process. */
 export function testRuntime(systemLocale = 'en-US'): RuntimeInfo {
@@ -25,8 +27,12 @@ export function testCore(systemLocale = 'en-US'): {
   store: InMemoryKeyValueStore;
   logger: MemoryLogger;
   opened: string[];
+  secrets: InMemorySecretStore;
+  vendorLog: FakeVendorLog;
 } {
   const store = new InMemoryKeyValueStore();
+  const secrets = new InMemorySecretStore();
+  const vendorLog: FakeVendorLog = { calls: [] };
   const logger = new MemoryLogger();
   const opened: string[] = [];
   const core = createCore({
@@ -39,8 +45,10 @@ export function testCore(systemLocale = 'en-US'): {
       },
     },
     logger,
+    secrets,
+    vendorFor: fakeVendorFactory(vendorLog),
   });
-  return { core, store, logger, opened };
+  return { core, store, logger, opened, secrets, vendorLog };
 }
 
 /** A context for direct dispatch calls. */

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { createCore, type Core } from '../../main/core';
-import type { ExternalOpener, Logger } from '../../main/ports';
+import type { ExternalOpener, Logger, SecretStore } from '../../main/ports';
+import { KeytarSecretStore } from '../../main/platform/keytar-secret-store';
 import { contentSecurityPolicy } from '../../main/security/csp';
 import {
   contentTypeOf,
@@ -27,6 +28,8 @@ export interface Host {
   readonly core: Core;
   /** Links the app asked to open in the system browser (recorded, not opened). */
   readonly openedLinks: readonly string[];
+  /** Every response and event main sent to the page through the bridge (JSON), for leak tests. */
+  readonly transcript: readonly string[];
   close(): Promise<void>;
 }
 
@@ -41,6 +44,8 @@ export interface HostOptions {
   /** The OS language the host pretends to have (default: en-US). */
   readonly systemLocale?: string;
   readonly logger?: Logger;
+  /** The keychain (default: the real OS keychain through keytar). */
+  readonly secrets?: SecretStore;
 }
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -114,6 +119,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     settingsStore: new ConfKeyValueStore(dataFolder),
     opener,
     logger,
+    secrets: options.secrets ?? new KeytarSecretStore(),
   });
 
   const csp = contentSecurityPolicy({ connectSelf: true });
@@ -122,8 +128,11 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     `<head>\n    <script src="/__host/bridge.js" data-token="${token}"></script>`,
   );
   const streams = new Set<ServerResponse>();
+  const transcript: string[] = [];
   const detach = core.events.attach((event, payload) => {
-    const line = `data: ${JSON.stringify({ event, payload })}\n\n`;
+    const json = JSON.stringify({ event, payload });
+    transcript.push(json);
+    const line = `data: ${json}\n\n`;
     for (const stream of streams) stream.write(line);
   });
 
@@ -180,6 +189,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       const result = await core.dispatch(envelope['channel'], envelope['request'], {
         signal: controller.signal,
       });
+      transcript.push(JSON.stringify(result));
       res
         .writeHead(200, {
           'content-type': 'application/json; charset=utf-8',
@@ -250,6 +260,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     dataFolder,
     core,
     openedLinks,
+    transcript,
     async close() {
       detach();
       for (const stream of streams) stream.end();

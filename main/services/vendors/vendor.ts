@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../../../shared/domain/locale';
 import type {
   NumberOutcome,
   NumberResult,
@@ -131,8 +132,8 @@ export interface Vendor {
 
 /** The result of a connection test. */
 export interface ConnectionCheck {
-  /** e.g. "Balance 120.50 USD" or "Server 10.0.0.5, token valid 12 h". */
-  readonly summary: string;
+  /** e.g. "Balance 120.50" or "Server 10.0.0.5, token valid 12 h", in every UI language. */
+  readonly summary: LocalizedText;
   readonly balance?: { readonly amount: number; readonly currency: string | null };
 }
 

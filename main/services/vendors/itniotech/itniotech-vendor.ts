@@ -249,12 +249,18 @@ export class ItniotechVendor implements Vendor {
 
   async testConnection(options?: CallOptions): Promise<ConnectionCheck> {
     const body = await this.client.getBalance(options);
-    const extra = [
-      body.gift ? `gift ${body.gift}` : null,
-      body.credit ? `credit ${body.credit}` : null,
-    ].filter((part) => part !== null);
+    const extra = (labels: { gift: string; credit: string }) =>
+      [
+        body.gift ? `${labels.gift} ${body.gift}` : null,
+        body.credit ? `${labels.credit} ${body.credit}` : null,
+      ].filter((part) => part !== null);
+    const en = extra({ gift: 'gift', credit: 'credit' });
+    const zh = extra({ gift: '赠送', credit: '授信' });
     return {
-      summary: `Balance ${body.balance}${extra.length ? ` (${extra.join(', ')})` : ''}`,
+      summary: {
+        en: `Balance ${body.balance}${en.length ? ` (${en.join(', ')})` : ''}`,
+        'zh-CN': `余额 ${body.balance}${zh.length ? `（${zh.join('，')}）` : ''}`,
+      },
       // The currency is not documented.
       balance: { amount: body.balance, currency: null },
     };

@@ -39,7 +39,8 @@ describe('ItniotechVendor against the simulator', () => {
 
   it('tests the connection with the balance', async () => {
     const check = await vendor.testConnection();
-    expect(check.summary).toMatch(/Balance 120\.5/);
+    expect(check.summary.en).toMatch(/Balance 120\.5/);
+    expect(check.summary['zh-CN']).toMatch(/余额 120\.5/);
     expect(check.balance?.amount).toBe(120.5);
   });
 

@@ -1,0 +1,371 @@
+import { z } from 'zod';
+import {
+  AccountProfileSchema,
+  type AccountChanges,
+  type AccountProfile,
+  type AccountView,
+  type ConnectionCheckResult,
+  type NewAccount,
+} from '../../../shared/domain/account';
+import type { Locale } from '../../../shared/domain/locale';
+import type { ErrorCode } from '../../../shared/ipc/errors';
+import type { Clock, KeyValueStore, Logger, SecretStore } from '../../ports';
+import { AppError } from '../errors';
+import type { Vendor } from '../vendors/vendor';
+
+const ACCOUNTS_KEY = 'accounts';
+const ACTIVE_KEY = 'activeAccountId';
+
+/**
+ * Builds the vendor client of an account; the secret is read only when a request needs it.
+ * Async because a demo account first needs the built-in simulator running.
+ */
+export type VendorFactory = (
+  profile: AccountProfile,
+  getSecret: () => Promise<string>,
+) => Promise<Vendor>;
+
+/** The outcome of "Test connection": ok with details, or the vendor's error in words. */
+export interface ConnectionTest {
+  readonly account: AccountView;
+  readonly check: ConnectionCheckResult & { readonly code: ErrorCode | null };
+}
+
+const StoredAccountsSchema = z.array(z.unknown());
+
+/** Demo accounts: fixed credentials known only to the built-in simulator; nothing in the keychain. */
+export const DEMO_CREDENTIALS = {
+  itniotech: { apiKey: 'demo-key', apiSecret: 'demo-secret-not-a-real-one' },
+  yccall: { appid: 'demo-appid', accesskey: 'demo-accesskey-not-a-real-one' },
+} as const;
+
+function keychainUnavailable(cause: unknown): AppError {
+  return new AppError(
+    'KEYCHAIN_UNAVAILABLE',
+    {
+      en: 'The system keychain is not available (it is locked, or no keychain service is running), so nothing was saved. Campaign Desk keeps API secrets only in the keychain. Unlock it — on Linux, start GNOME Keyring or KWallet — and try again.',
+      'zh-CN':
+        '系统钥匙串不可用（已锁定或没有运行钥匙串服务），因此未保存任何内容。Campaign Desk 只把 API 密钥保存在钥匙串中。请解锁钥匙串（Linux 上请启动 GNOME Keyring 或 KWallet）后重试。',
+    },
+    { cause: cause instanceof Error ? cause.name : typeof cause },
+  );
+}
+
+function notFound(id: string): AppError {
+  return new AppError(
+    'NOT_FOUND',
+    {
+      en: 'That account no longer exists. It may have been removed in another window.',
+      'zh-CN': '该账户已不存在，可能已在其他窗口中删除。',
+    },
+    { id },
+  );
+}
+
+/**
+ * Account profiles in the settings store, their secrets in the keychain (one entry per account,
+ * keyed by account id). The order of writes is chosen so a failure leaves nothing half-saved:
+ * the secret first, then the profile; on removal, the secret first, then the profile.
+ */
+export class AccountsService {
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly deps: {
+      readonly store: KeyValueStore;
+      readonly secrets: SecretStore;
+      readonly clock: Clock;
+      readonly newId: () => string;
+      readonly vendorFor: VendorFactory;
+      readonly locale: () => Locale;
+      readonly logger: Logger;
+    },
+  ) {}
+
+  /** Every account, in the order they were added. */
+  list(): AccountView[] {
+    return this.profiles().map(toView);
+  }
+
+  /** The account the shell has selected, or null for "All accounts". */
+  activeAccountId(): string | null {
+    const id = this.deps.store.get(ACTIVE_KEY);
+    return typeof id === 'string' && this.profiles().some((profile) => profile.id === id)
+      ? id
+      : null;
+  }
+
+  /** Remembers the selected account (null: all accounts). */
+  setActive(id: string | null): void {
+    if (id !== null) this.require(id);
+    if (id === null) this.deps.store.delete(ACTIVE_KEY);
+    else this.deps.store.set(ACTIVE_KEY, id);
+    this.changed();
+  }
+
+  /** Adds an account: the secret goes to the keychain, the rest to the settings store. */
+  async create(input: NewAccount): Promise<AccountView> {
+    const profiles = this.profiles();
+    const twin = profiles.find((profile) => !profile.demo && sameCredentials(profile, input));
+    if (twin) {
+      throw new AppError(
+        'CONFLICT',
+        {
+          en: `The account "${twin.name}" already uses these credentials. Edit that account instead.`,
+          'zh-CN': `账户“${twin.name}”已使用这些凭据，请改为编辑该账户。`,
+        },
+        { id: twin.id },
+      );
+    }
+    const now = new Date(this.deps.clock.now()).toISOString();
+    const id = this.deps.newId();
+    const profile = AccountProfileSchema.parse({
+      id,
+      name: input.name,
+      vendor: input.vendor,
+      connection: input.connection,
+      demo: false,
+      createdAt: now,
+      updatedAt: now,
+      lastCheck: null,
+    });
+    await this.writeSecret(id, input.secret);
+    try {
+      this.save([...profiles, profile]);
+    } catch (error) {
+      await this.deps.secrets.delete(id).catch(() => false);
+      throw error;
+    }
+    this.deps.logger.info('Account added', { id, vendor: profile.vendor });
+    return toView(profile);
+  }
+
+  /** Renames or reconfigures an account; replaces its secret only when one is given. */
+  async update(id: string, changes: AccountChanges): Promise<AccountView> {
+    const profiles = this.profiles();
+    const current = this.require(id, profiles);
+    if (current.vendor !== changes.vendor) {
+      throw new AppError('INVALID_INPUT', {
+        en: 'An account cannot change vendor. Add a new account for the other vendor.',
+        'zh-CN': '账户不能更换服务商，请为另一个服务商新建账户。',
+      });
+    }
+    if (current.demo && (changes.connection || changes.secret)) {
+      throw new AppError('CONFLICT', {
+        en: 'The demo account’s connection is built in and cannot be changed. You can rename it or remove it.',
+        'zh-CN': '演示账户的连接是内置的，无法修改。您可以重命名或删除它。',
+      });
+    }
+    const next = AccountProfileSchema.parse({
+      ...current,
+      name: changes.name ?? current.name,
+      connection: changes.connection ?? current.connection,
+      updatedAt: new Date(this.deps.clock.now()).toISOString(),
+      // A new secret or connection makes the last check meaningless.
+      lastCheck: changes.connection || changes.secret ? null : current.lastCheck,
+    });
+    if (changes.secret !== undefined) await this.writeSecret(id, changes.secret);
+    this.save(profiles.map((profile) => (profile.id === id ? next : profile)));
+    return toView(next);
+  }
+
+  /** Removes an account and its keychain entry. */
+  async remove(id: string): Promise<void> {
+    const profiles = this.profiles();
+    const profile = this.require(id, profiles);
+    if (!profile.demo) {
+      try {
+        await this.deps.secrets.delete(id);
+      } catch (error) {
+        throw keychainUnavailable(error);
+      }
+    }
+    if (this.deps.store.get(ACTIVE_KEY) === id) this.deps.store.delete(ACTIVE_KEY);
+    this.save(profiles.filter((candidate) => candidate.id !== id));
+    this.deps.logger.info('Account removed', { id });
+  }
+
+  /** Adds the demo accounts (ITNIO and Yccall, backed by the built-in simulator) if missing. */
+  addDemo(): AccountView[] {
+    const profiles = this.profiles();
+    const now = new Date(this.deps.clock.now()).toISOString();
+    const added: AccountProfile[] = [];
+    if (!profiles.some((profile) => profile.demo && profile.vendor === 'itniotech')) {
+      added.push(
+        AccountProfileSchema.parse({
+          id: `demo-itniotech-${this.deps.newId()}`.slice(0, 64),
+          name: 'Demo · ITNIO TECH',
+          vendor: 'itniotech',
+          demo: true,
+          connection: {
+            brand: 'itniotech',
+            apiKey: DEMO_CREDENTIALS.itniotech.apiKey,
+            defaults: { countryCode: '86' },
+          },
+          createdAt: now,
+          updatedAt: now,
+          lastCheck: null,
+        }),
+      );
+    }
+    if (!profiles.some((profile) => profile.demo && profile.vendor === 'yccall')) {
+      added.push(
+        AccountProfileSchema.parse({
+          id: `demo-yccall-${this.deps.newId()}`.slice(0, 64),
+          name: 'Demo · Yccall server',
+          vendor: 'yccall',
+          demo: true,
+          connection: {
+            serverUrl: 'http://127.0.0.1',
+            appid: DEMO_CREDENTIALS.yccall.appid,
+            defaults: {},
+          },
+          createdAt: now,
+          updatedAt: now,
+          lastCheck: null,
+        }),
+      );
+    }
+    if (added.length > 0) this.save([...profiles, ...added]);
+    return this.list().filter((account) => account.demo);
+  }
+
+  /** Tests the credentials and reachability, and remembers the outcome on the account. */
+  async testConnection(id: string, signal?: AbortSignal): Promise<ConnectionTest> {
+    const profile = this.require(id);
+    const vendor = await this.vendor(id);
+    let check: ConnectionTest['check'];
+    try {
+      const result = await vendor.testConnection(signal ? { signal } : {});
+      check = {
+        at: this.nowIso(),
+        ok: true,
+        message: result.summary[this.deps.locale()],
+        code: null,
+      };
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === 'CANCELLED') throw error;
+      check = {
+        at: this.nowIso(),
+        ok: false,
+        message: error.text[this.deps.locale()],
+        code: error.code,
+      };
+    }
+    // The account may have been removed while the test ran.
+    const profiles = this.profiles();
+    const latest = profiles.find((candidate) => candidate.id === id) ?? profile;
+    const next = { ...latest, lastCheck: { at: check.at, ok: check.ok, message: check.message } };
+    if (profiles.some((candidate) => candidate.id === id)) {
+      this.save(profiles.map((candidate) => (candidate.id === id ? next : candidate)));
+    }
+    return { account: toView(next), check };
+  }
+
+  /** The vendor client of an account, for the services that talk to vendors. */
+  vendor(id: string): Promise<Vendor> {
+    const profile = this.require(id);
+    return this.deps.vendorFor(profile, () => this.readSecret(profile));
+  }
+
+  /** Calls `listener` after every change to the accounts or the selection. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async readSecret(profile: AccountProfile): Promise<string> {
+    if (profile.demo) {
+      return profile.vendor === 'itniotech'
+        ? DEMO_CREDENTIALS.itniotech.apiSecret
+        : DEMO_CREDENTIALS.yccall.accesskey;
+    }
+    let secret: string | null;
+    try {
+      secret = await this.deps.secrets.get(profile.id);
+    } catch (error) {
+      throw keychainUnavailable(error);
+    }
+    if (secret === null) {
+      throw new AppError(
+        'VENDOR_AUTH',
+        {
+          en: `The secret of "${profile.name}" is missing from the keychain. Edit the account and enter the secret again.`,
+          'zh-CN': `钥匙串中缺少“${profile.name}”的密钥。请编辑该账户并重新输入密钥。`,
+        },
+        { id: profile.id },
+      );
+    }
+    return secret;
+  }
+
+  private async writeSecret(id: string, secret: string): Promise<void> {
+    try {
+      await this.deps.secrets.set(id, secret);
+    } catch (error) {
+      throw keychainUnavailable(error);
+    }
+  }
+
+  private nowIso(): string {
+    return new Date(this.deps.clock.now()).toISOString();
+  }
+
+  private require(
+    id: string,
+    profiles: readonly AccountProfile[] = this.profiles(),
+  ): AccountProfile {
+    const profile = profiles.find((candidate) => candidate.id === id);
+    if (!profile) throw notFound(id);
+    return profile;
+  }
+
+  private profiles(): AccountProfile[] {
+    const stored = StoredAccountsSchema.safeParse(this.deps.store.get(ACCOUNTS_KEY) ?? []);
+    if (!stored.success) {
+      this.deps.logger.warn('Stored accounts are not a list; showing none.');
+      return [];
+    }
+    const profiles: AccountProfile[] = [];
+    for (const entry of stored.data) {
+      const parsed = AccountProfileSchema.safeParse(entry);
+      if (parsed.success) profiles.push(parsed.data);
+      else
+        this.deps.logger.warn('A stored account is not valid and was skipped.', {
+          issues: parsed.error.issues.length,
+        });
+    }
+    return profiles;
+  }
+
+  private save(profiles: readonly AccountProfile[]): void {
+    this.deps.store.set(ACCOUNTS_KEY, profiles);
+    this.changed();
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function toView(profile: AccountProfile): AccountView {
+  // Non-demo accounts cannot exist without their secret having been written first.
+  return { ...profile, secretStored: !profile.demo };
+}
+
+function sameCredentials(profile: AccountProfile, input: NewAccount): boolean {
+  if (profile.vendor === 'itniotech' && input.vendor === 'itniotech') {
+    return (
+      profile.connection.apiKey === input.connection.apiKey &&
+      profile.connection.brand === input.connection.brand
+    );
+  }
+  if (profile.vendor === 'yccall' && input.vendor === 'yccall') {
+    return (
+      profile.connection.appid === input.connection.appid &&
+      profile.connection.serverUrl === input.connection.serverUrl
+    );
+  }
+  return false;
+}

@@ -1,0 +1,59 @@
+import type { Logger } from '../../ports';
+import { DEMO_CREDENTIALS } from '../accounts/accounts-service';
+import { mountItniotech } from './itniotech/itniotech-sim';
+import { SimulatorServer } from './server';
+import { systemClock } from './sim-kit';
+import { mountYccall } from './yccall/yccall-sim';
+
+/**
+ * The simulator behind the demo accounts: both vendor APIs on 127.0.0.1 (random port), started
+ * in-process on first use, with sample tasks already running, following real time.
+ */
+export class DemoSandbox {
+  private starting: Promise<string> | null = null;
+  private server: SimulatorServer | null = null;
+
+  constructor(private readonly logger: Logger) {}
+
+  /** Starts the simulator once; later calls return the same base URL. */
+  url(): Promise<string> {
+    this.starting ??= this.start();
+    return this.starting;
+  }
+
+  /** Stops the simulator if it runs. */
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    this.starting = null;
+    await server?.close();
+  }
+
+  private async start(): Promise<string> {
+    const server = new SimulatorServer();
+    const seed = 20_261_123;
+    const itniotech = mountItniotech(server, {
+      clock: systemClock,
+      seed,
+      accounts: [
+        {
+          apiKey: DEMO_CREDENTIALS.itniotech.apiKey,
+          apiSecret: DEMO_CREDENTIALS.itniotech.apiSecret,
+        },
+      ],
+    });
+    const yccall = mountYccall(server, {
+      clock: systemClock,
+      seed,
+      accounts: [
+        { appid: DEMO_CREDENTIALS.yccall.appid, accesskey: DEMO_CREDENTIALS.yccall.accesskey },
+      ],
+    });
+    itniotech.seedSampleTasks();
+    yccall.seedSampleTasks();
+    const url = await server.start();
+    this.server = server;
+    this.logger.info('Demo simulator started', { url });
+    return url;
+  }
+}

@@ -1,0 +1,44 @@
+import type { Clock, Logger } from '../../ports';
+import type { VendorFactory } from '../accounts/accounts-service';
+import type { DemoSandbox } from '../sandbox/demo-sandbox';
+import type { HttpSend } from './http';
+import { ItniotechClient } from './itniotech/client';
+import { ItniotechVendor } from './itniotech/itniotech-vendor';
+import { YccallVendor } from './yccall/yccall-vendor';
+
+/**
+ * Builds the vendor client of an account profile. Demo accounts point at the built-in
+ * simulator (started on first use); real accounts at their configured servers.
+ */
+export function createVendorFactory(deps: {
+  readonly send: HttpSend;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly demo: DemoSandbox;
+}): VendorFactory {
+  return async (profile, getSecret) => {
+    const demoUrl = profile.demo ? await deps.demo.url() : null;
+    if (profile.vendor === 'itniotech') {
+      const baseUrl = demoUrl ?? profile.connection.baseUrl;
+      const client = new ItniotechClient({
+        apiKey: profile.connection.apiKey,
+        getSecret,
+        brand: profile.connection.brand,
+        ...(baseUrl ? { baseUrl } : {}),
+        send: deps.send,
+        clock: deps.clock,
+        logger: deps.logger,
+      });
+      return new ItniotechVendor({ accountId: profile.id, client, clock: deps.clock });
+    }
+    return new YccallVendor({
+      accountId: profile.id,
+      serverUrl: demoUrl ?? profile.connection.serverUrl,
+      appid: profile.connection.appid,
+      getAccessKey: getSecret,
+      send: deps.send,
+      clock: deps.clock,
+      logger: deps.logger,
+    });
+  };
+}

@@ -1,0 +1,281 @@
+import { z } from 'zod';
+import { AppError } from '../../errors';
+import type { CallOptions, Callee, Progress } from '../vendor';
+import { MAX_NUMBERS_PER_CALL, type TaskCreatRequest, type YccallClient } from './client';
+import { telphoneEntryOf } from './mapping';
+
+// A task takes at most 10,000 numbers at creation and 10,000 per TaskAdd (yccall.md §4.1, §4.2),
+// so a bigger list is sent as chunk 1 (TaskCreat) plus chunks 2..n (TaskAdd). Nothing is retried
+// here: a failed chunk throws an error whose details say exactly what is confirmed, so the caller
+// can resume (CreateTaskRequest.resumeFrom) or, when the outcome of the last chunk is unknown,
+// reconcile first with `reconcileChunkedCreate`.
+
+/** Where a chunked create stopped; carried in the details of the error it throws. */
+export const ChunkFailureSchema = z.object({
+  stage: z.enum(['create', 'append', 'start']),
+  /** The task, once TaskCreat answered; null when the create itself failed. */
+  taskId: z.string().nullable(),
+  name: z.string(),
+  /** Callees confirmed by the server, from the start of the list: pass as `resumeFrom`. */
+  confirmed: z.number().int().nonnegative(),
+  /** Numbers the task held after the last confirmed chunk (its TaskInfo count), if known. */
+  held: z.number().int().nonnegative().nullable(),
+  /** The chunk that failed, 1-based, and how many there are. */
+  chunk: z.number().int().positive(),
+  chunks: z.number().int().positive(),
+  /** The callees the failed chunk carried: [pendingFrom, pendingTo). */
+  pendingFrom: z.number().int().nonnegative(),
+  pendingTo: z.number().int().nonnegative(),
+  /** `unknown`: the request left and no answer came back; the chunk may have landed. */
+  outcome: z.enum(['unknown', 'not-applied', 'not-sent']),
+});
+export type ChunkFailure = z.infer<typeof ChunkFailureSchema>;
+
+/** Reads the chunk failure from an error thrown by a chunked create, or null. */
+export function chunkFailureOf(error: unknown): ChunkFailure | null {
+  if (!(error instanceof AppError)) return null;
+  const parsed = ChunkFailureSchema.safeParse(error.details?.['chunkFailure']);
+  return parsed.success ? parsed.data : null;
+}
+
+/** What a chunked create needs besides the client. */
+export interface ChunkedCreateInput {
+  readonly name: string;
+  readonly callees: readonly Callee[];
+  /** TaskCreat fields other than the numbers; absent when appending to `existingTaskId`. */
+  readonly base?: Omit<TaskCreatRequest, 'telphone'>;
+  /** Append to this task instead of creating one (every chunk is a TaskAdd). */
+  readonly existingTaskId?: string;
+  readonly resumeFrom: number;
+  /** Start the task once every number is in. */
+  readonly start: boolean;
+  /** At most 10,000. */
+  readonly chunkSize: number;
+  /** Looks the task up by its unique name (TaskList). */
+  readonly findTaskId: (name: string, signal?: AbortSignal) => Promise<string | null>;
+}
+
+/** The outcome of a chunked create. */
+export interface ChunkedCreateResult {
+  readonly taskId: string;
+  /** Numbers the task holds at the end (the server's count). */
+  readonly held: number;
+  /** Entries the server refused as invalid in this run. */
+  readonly invalid: number;
+}
+
+const fmt = (n: number) => n.toLocaleString('en');
+
+function chunkError(cause: unknown, failure: ChunkFailure): AppError {
+  const base =
+    cause instanceof AppError
+      ? cause
+      : new AppError('INTERNAL', { en: 'Unexpected failure.', 'zh-CN': '意外失败。' });
+  const enBase = base.text.en.replace(/\s*$/, '');
+  const zhBase = base.text['zh-CN'];
+  let en: string;
+  let zh: string;
+  if (failure.stage === 'create') {
+    en = `Creating task “${failure.name}” (part 1 of ${failure.chunks}) failed. ${enBase}`;
+    zh = `创建任务“${failure.name}”（第 1/${failure.chunks} 部分）失败。${zhBase}`;
+  } else if (failure.stage === 'append') {
+    en = `Adding numbers ${fmt(failure.pendingFrom + 1)}–${fmt(failure.pendingTo)} (part ${failure.chunk} of ${failure.chunks}) to task “${failure.name}” failed. ${enBase} The first ${fmt(failure.confirmed)} numbers are confirmed; the task can be resumed from there.`;
+    zh = `向任务“${failure.name}”追加第 ${failure.pendingFrom + 1}–${failure.pendingTo} 个号码（第 ${failure.chunk}/${failure.chunks} 部分）失败。${zhBase}前 ${failure.confirmed} 个号码已确认，可从此处继续。`;
+  } else {
+    en = `All ${fmt(failure.confirmed)} numbers are in task “${failure.name}”, but starting it failed. ${enBase}`;
+    zh = `任务“${failure.name}”的 ${failure.confirmed} 个号码已全部添加，但启动失败。${zhBase}`;
+  }
+  if (failure.outcome === 'unknown' && failure.stage !== 'start') {
+    en += ' It is not known whether this part was saved; the app checks the task before resuming.';
+    zh += '无法确定这一部分是否已保存；继续之前应用会先核对任务。';
+  }
+  return new AppError(
+    base.code,
+    { en, 'zh-CN': zh },
+    {
+      ...base.details,
+      chunkFailure: failure,
+      taskId: failure.taskId,
+      confirmed: failure.confirmed,
+    },
+  );
+}
+
+function outcomeOf(error: unknown): ChunkFailure['outcome'] {
+  const outcome = error instanceof AppError ? error.details?.['outcome'] : undefined;
+  return outcome === 'not-applied' || outcome === 'not-sent' ? outcome : 'unknown';
+}
+
+function cancelled(): AppError {
+  return new AppError(
+    'CANCELLED',
+    { en: 'Sending the numbers was cancelled.', 'zh-CN': '号码发送已取消。' },
+    { outcome: 'not-sent' },
+  );
+}
+
+/**
+ * Creates a task with any number of callees: TaskCreat with the first chunk, TaskAdd for the
+ * rest, then TaskSet start when asked. With `resumeFrom` > 0 it finds the task by name and sends
+ * only the callees after `resumeFrom`. Progress counts chunks: `done` of `total`.
+ */
+export async function chunkedCreate(
+  client: YccallClient,
+  input: ChunkedCreateInput,
+  options: CallOptions & { onProgress?: (progress: Progress) => void } = {},
+): Promise<ChunkedCreateResult> {
+  const { callees, name, chunkSize } = input;
+  const total = callees.length;
+  const chunks = Math.max(1, Math.ceil(total / chunkSize));
+  const signal = options.signal;
+  let confirmed = input.resumeFrom;
+  let taskId: string | null = null;
+  let held: number | null = null;
+  let invalid = 0;
+
+  const failure = (
+    stage: ChunkFailure['stage'],
+    chunk: number,
+    to: number,
+    error: unknown,
+  ): AppError =>
+    chunkError(error, {
+      stage,
+      taskId,
+      name,
+      confirmed,
+      held,
+      chunk,
+      chunks,
+      pendingFrom: confirmed,
+      pendingTo: to,
+      outcome: outcomeOf(error),
+    });
+
+  if (confirmed === 0 && input.existingTaskId === undefined && input.base !== undefined) {
+    const to = Math.min(chunkSize, total);
+    if (signal?.aborted) throw failure('create', 1, to, cancelled());
+    try {
+      const created = await client.taskCreat(
+        { ...input.base, telphone: callees.slice(0, to).map(telphoneEntryOf) },
+        { signal },
+      );
+      taskId = created.taskId;
+      invalid += created.invalid.length;
+      held = created.success ?? to - created.invalid.length;
+    } catch (error) {
+      throw failure('create', 1, to, error);
+    }
+    confirmed = to;
+  } else {
+    try {
+      taskId = input.existingTaskId ?? (await input.findTaskId(name, signal));
+      if (taskId === null) {
+        throw new AppError(
+          'NOT_FOUND',
+          {
+            en: `Task “${name}” is not on the call-center server, so it cannot be resumed. Create it again.`,
+            'zh-CN': `呼叫中心服务器上没有任务“${name}”，无法继续。请重新创建。`,
+          },
+          { name },
+        );
+      }
+      held = await client.taskNumberCount(taskId, { signal });
+    } catch (error) {
+      const chunk = Math.floor(confirmed / chunkSize) + 1;
+      throw failure('append', Math.min(chunk, chunks), Math.min(chunk * chunkSize, total), error);
+    }
+  }
+  const createdId: string = taskId;
+  options.onProgress?.({ stage: 'append', done: Math.ceil(confirmed / chunkSize), total: chunks });
+
+  while (confirmed < total) {
+    const chunk = Math.floor(confirmed / chunkSize) + 1;
+    const to = Math.min(chunk * chunkSize, total);
+    if (signal?.aborted) throw failure('append', chunk, to, cancelled());
+    try {
+      const added = await client.taskAdd(
+        createdId,
+        callees.slice(confirmed, to).map(telphoneEntryOf),
+        {
+          signal,
+        },
+      );
+      held = (held ?? 0) + added.success;
+      invalid += added.invalid.length;
+    } catch (error) {
+      throw failure('append', chunk, to, error);
+    }
+    confirmed = to;
+    options.onProgress?.({ stage: 'append', done: chunk, total: chunks });
+  }
+
+  if (input.start) {
+    try {
+      await client.taskSet(createdId, 'start', { signal });
+    } catch (error) {
+      throw failure('start', chunks, total, error);
+    }
+    options.onProgress?.({ stage: 'start', done: chunks, total: chunks });
+  }
+  return { taskId: createdId, held: held ?? 0, invalid };
+}
+
+/** Where to resume after a chunk whose outcome was unknown. */
+export interface Reconciliation {
+  /** The task, or null when the create never landed (create it again from 0). */
+  readonly taskId: string | null;
+  /** Pass this as `resumeFrom`. */
+  readonly resumeFrom: number;
+  /** Whether the failed chunk turned out to be saved. */
+  readonly landed: boolean;
+  /** Numbers the task holds now. */
+  readonly held: number;
+}
+
+/**
+ * Finds out whether the chunk of a failed create landed, by comparing the task's number count
+ * (TaskInfo `totalitems`) with the count before that chunk, and says where to resume.
+ *
+ * A reset after the server committed a TaskAdd leaves the client unable to know; sending the
+ * chunk again would add every number twice, and skipping it could lose them. The count settles
+ * it, because tasks are created stopped and nothing else appends to them meanwhile.
+ */
+export async function reconcileChunkedCreate(
+  client: YccallClient,
+  findTaskId: (name: string, signal?: AbortSignal) => Promise<string | null>,
+  failure: ChunkFailure,
+  options: CallOptions = {},
+): Promise<Reconciliation> {
+  if (failure.stage === 'start') {
+    const taskId = failure.taskId ?? (await findTaskId(failure.name, options.signal));
+    const held = taskId ? await client.taskNumberCount(taskId, options) : 0;
+    return { taskId, resumeFrom: failure.confirmed, landed: true, held };
+  }
+  if (failure.stage === 'create' || failure.taskId === null) {
+    const taskId = await findTaskId(failure.name, options.signal);
+    if (taskId === null) return { taskId: null, resumeFrom: 0, landed: false, held: 0 };
+    const held = await client.taskNumberCount(taskId, options);
+    return { taskId, resumeFrom: failure.pendingTo, landed: true, held };
+  }
+  const held = await client.taskNumberCount(failure.taskId, options);
+  const before = failure.held;
+  const sent = failure.pendingTo - failure.pendingFrom;
+  if (before !== null && held === before) {
+    return { taskId: failure.taskId, resumeFrom: failure.pendingFrom, landed: false, held };
+  }
+  if (before !== null && held > before && held - before <= sent) {
+    return { taskId: failure.taskId, resumeFrom: failure.pendingTo, landed: true, held };
+  }
+  throw new AppError(
+    'CONFLICT',
+    {
+      en: `Task “${failure.name}” now holds ${fmt(held)} numbers, which matches neither the ${fmt(before ?? 0)} before the failed part nor that plus the part. Something else changed the task; check it on the server before sending more.`,
+      'zh-CN': `任务“${failure.name}”现有 ${held} 个号码，与失败部分之前的 ${before ?? 0} 个或加上该部分后的数量都不符。任务可能被其他操作修改，请先在服务器上核对再继续发送。`,
+    },
+    { taskId: failure.taskId, held, before, sent },
+  );
+}
+
+/** The largest chunk the server takes. */
+export const MAX_CHUNK = MAX_NUMBERS_PER_CALL;

@@ -1,0 +1,235 @@
+import { z } from 'zod';
+import type {
+  NumberOutcome,
+  NumberResult,
+  TaskState,
+  TaskSummary,
+} from '../../../../shared/domain/task';
+import type { Callee } from '../vendor';
+import type { AssignType, TaskCreatRequest, TelphoneEntry } from './client';
+import type { TaskNumberRow, TaskRow } from './schemas';
+
+// Between Yccall's words and the app's: task states (three encodings, yccall.md §7.2), number
+// results (§4.7), callees (§4.1), task settings, and the server's `yyyy-mm-dd hh:mm:ss` times
+// (time zone not documented, §8: an explicit offset, defaulting to this computer's zone).
+
+/** TaskList result codes (§3.3, §4.6). */
+export const TASK_STATUS = {
+  NOT_STARTED: 1025,
+  RUNNING: 1026,
+  PAUSED: 1027,
+  ENDED: 1028,
+} as const;
+
+const TASK_STATES: Readonly<Record<number, { readonly state: TaskState; readonly label: string }>> =
+  {
+    [TASK_STATUS.NOT_STARTED]: { state: 'pending', label: 'Not started' },
+    [TASK_STATUS.RUNNING]: { state: 'running', label: 'Running' },
+    [TASK_STATUS.PAUSED]: { state: 'paused', label: 'Paused' },
+    // "Ended" covers both a finished list and TaskSet 3; TaskList does not tell them apart.
+    [TASK_STATUS.ENDED]: { state: 'completed', label: 'Ended' },
+  };
+
+/** Maps a TaskList status code to the app's state, keeping the code and the vendor's word. */
+export function taskStateOf(code: number): {
+  readonly state: TaskState;
+  readonly vendorStatus: { readonly code: string; readonly label: string };
+} {
+  const known = TASK_STATES[code];
+  return {
+    state: known?.state ?? 'unknown',
+    vendorStatus: { code: String(code), label: known?.label ?? `Status ${code}` },
+  };
+}
+
+/** The TaskList filter value (0–3, §4.6) for an app state, or null if the server has none. */
+export function taskStatusFilterOf(state: TaskState): 0 | 1 | 2 | 3 | null {
+  switch (state) {
+    case 'pending':
+      return 0;
+    case 'running':
+      return 1;
+    case 'paused':
+      return 2;
+    case 'completed':
+      return 3;
+    default:
+      return null;
+  }
+}
+
+/** TaskInfo number codes (§3.3). */
+export const NUMBER_STATUS = { NOT_CALLED: 1035, CALLED: 1036 } as const;
+
+/** Maps one TaskInfo row to a number result (§4.7). */
+export function numberResultOf(row: TaskNumberRow): NumberResult {
+  let outcome: NumberOutcome;
+  let label: string;
+  if (row.status === NUMBER_STATUS.NOT_CALLED) {
+    outcome = 'not-called';
+    label = 'Not called';
+  } else if (row.status !== NUMBER_STATUS.CALLED) {
+    outcome = 'unknown';
+    label = `Status ${row.status}`;
+  } else if (row.answered === 1) {
+    outcome = 'answered';
+    label = 'Called, connected';
+  } else if (row.answertype === 'callee') {
+    outcome = 'no-answer';
+    label = 'Called, the callee did not answer';
+  } else if (row.answertype === 'caller') {
+    outcome = 'failed';
+    label = 'Called, no agent answered';
+  } else {
+    outcome = row.answered === 0 ? 'failed' : 'unknown';
+    label = 'Called';
+  }
+  const code = [row.status, row.answered ?? '', row.answertype ?? ''].join('/').replace(/\/+$/, '');
+  return {
+    phone: row.telphone,
+    outcome,
+    vendorStatus: { code, label },
+    calledAt: null,
+    durationSeconds: null,
+    agent: row.extnumber ? row.extnumber : null,
+  };
+}
+
+/** Callee variables, in order, become the custom keys that come back in rows and CDRs (§4.1). */
+export function telphoneEntryOf(callee: Callee): TelphoneEntry {
+  const [userid, memberid, customuuid, maturity] = callee.variables ?? [];
+  return {
+    phone: callee.phone,
+    ...(userid ? { userid } : {}),
+    ...(memberid ? { memberid } : {}),
+    ...(customuuid ? { customuuid } : {}),
+    // Older pages call it `chengshudu`, newer ones `ext`: send both (§7.4).
+    ...(maturity ? { chengshudu: maturity, ext: maturity } : {}),
+  };
+}
+
+/** Formats an instant as the server's `yyyy-mm-dd hh:mm:ss` at a UTC offset (minutes). */
+export function formatServerTime(ms: number, offsetMinutes: number): string {
+  const d = new Date(ms + offsetMinutes * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+/** Parses the server's `yyyy-mm-dd hh:mm:ss` at a UTC offset to an ISO instant, or null. */
+export function parseServerTime(
+  text: string | null | undefined,
+  offsetMinutes: number,
+): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(text?.trim() ?? '');
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s] = match.map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (y < 1971) return null; // "0000-00-00 00:00:00" and the like mean "not set".
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000).toISOString();
+}
+
+/** This computer's UTC offset in minutes (east positive) at an instant. */
+export function localOffsetMinutes(ms: number): number {
+  return -new Date(ms).getTimezoneOffset();
+}
+
+/** Maps a TaskList row to the board's summary. */
+export function taskSummaryOf(
+  row: TaskRow,
+  accountId: string,
+  offsetMinutes: number,
+  total: number | null = null,
+): TaskSummary {
+  const { state, vendorStatus } = taskStateOf(row.status);
+  return {
+    id: row.taskid,
+    accountId,
+    vendor: 'yccall',
+    kind: 'predictive',
+    name: row.taskname ?? row.taskid,
+    state,
+    vendorStatus,
+    counts: { total, called: null, success: null, failed: null, transferred: null },
+    createdAt: parseServerTime(row.createtime, offsetMinutes),
+    finishedAt: null,
+  };
+}
+
+const ASSIGN_TYPE_CODE: Readonly<Record<'extension' | 'queue' | 'group', AssignType>> = {
+  extension: 1,
+  queue: 2,
+  group: 3,
+};
+
+/** Accepts an ISO instant or the server's own `yyyy-mm-dd hh:mm:ss`. */
+const TimeSettingSchema = z
+  .string()
+  .trim()
+  .refine(
+    (text) => !Number.isNaN(Date.parse(text)) || /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text),
+    {
+      message: 'Use a date and time such as 2026-01-05 09:00:00.',
+    },
+  );
+
+/**
+ * The Yccall settings of a create request (`CreateTaskRequest.settings`).
+ *
+ * `assignType` 'queue' is sent as 2, which only the older/English page documents (§7.1); a server
+ * that refuses it answers with a business error that is shown as such.
+ */
+export const YccallTaskSettingsSchema = z.strictObject({
+  assignType: z.enum(['extension', 'queue', 'group']),
+  /** The extension number, queue name or group name. */
+  assignAgent: z.string().trim().min(1),
+  /** Calls per idle agent: sent as `"1:n"` (§4.1). */
+  callsPerAgent: z.number().int().min(1).max(100).default(1),
+  isScale: z.enum(['auto', 'manual']).optional(),
+  concurrent: z.number().int().min(1).max(10_000).optional(),
+  scheduledTime: TimeSettingSchema.optional(),
+  pausedTime: TimeSettingSchema.optional(),
+  /** Caller ids; empty = random (§7.3). */
+  displayNumbers: z.array(z.string().trim().min(1)).max(100).default([]),
+  /** Start dialling once every number is in. */
+  start: z.boolean().default(false),
+});
+export type YccallTaskSettings = z.infer<typeof YccallTaskSettingsSchema>;
+
+function serverTimeOf(text: string | undefined, offsetMinutes: number): string | undefined {
+  if (text === undefined) return undefined;
+  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text)) return text;
+  return formatServerTime(Date.parse(text), offsetMinutes);
+}
+
+/**
+ * The TaskCreat fields (without numbers) for settings. The task is always created stopped
+ * (`status` 0): it is started only after every chunk is in, so a fast task cannot end before
+ * TaskAdd appends the rest (TaskAdd refuses ended tasks, §4.2).
+ */
+export function taskCreatBaseOf(
+  name: string,
+  settings: YccallTaskSettings,
+  offsetMinutes: number,
+): Omit<TaskCreatRequest, 'telphone'> {
+  const scheduledtime = serverTimeOf(settings.scheduledTime, offsetMinutes);
+  const pausedtime = serverTimeOf(settings.pausedTime, offsetMinutes);
+  return {
+    assigntype: ASSIGN_TYPE_CODE[settings.assignType],
+    assignagent: settings.assignAgent,
+    taskscale: `1:${settings.callsPerAgent}`,
+    disnumber: settings.displayNumbers.join(','),
+    taskname: name,
+    status: 0,
+    ...(settings.concurrent !== undefined ? { concurrent: settings.concurrent } : {}),
+    ...(settings.isScale ? { isscale: settings.isScale } : {}),
+    ...(scheduledtime ? { scheduledtime } : {}),
+    ...(pausedtime ? { pausedtime } : {}),
+  };
+}

@@ -1,0 +1,186 @@
+import {
+  serverUrlProblem,
+  type AccountChanges,
+  type AccountView,
+  type NewAccount,
+} from '../../../shared/domain/account';
+import type { MessageKey } from '../../i18n/en';
+
+/** The vendor choices of the form: ONBUKA is ITNIO's API under another brand. */
+export type VendorChoice = 'itniotech' | 'onbuka' | 'yccall';
+
+/** Every field of the form, as typed. */
+export interface AccountFormValues {
+  readonly vendor: VendorChoice;
+  readonly name: string;
+  readonly apiKey: string;
+  readonly baseUrl: string;
+  readonly appId: string;
+  readonly countryCode: string;
+  readonly displayNumber: string;
+  readonly serverUrl: string;
+  readonly appid: string;
+  readonly queue: string;
+  /** Empty when editing and keeping the stored secret. */
+  readonly secret: string;
+}
+
+export type FieldName = Exclude<keyof AccountFormValues, 'vendor'>;
+
+/** A problem with one field, as an i18n key and its parameters. */
+export interface FieldError {
+  readonly key: MessageKey;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export type FormErrors = Partial<Record<FieldName, FieldError>>;
+
+/** Empty values for a new account. */
+export const EMPTY_FORM: AccountFormValues = {
+  vendor: 'itniotech',
+  name: '',
+  apiKey: '',
+  baseUrl: '',
+  appId: '',
+  countryCode: '',
+  displayNumber: '',
+  serverUrl: '',
+  appid: '',
+  queue: '',
+  secret: '',
+};
+
+/** The form's values for an existing account (the secret is never known here). */
+export function formFromAccount(account: AccountView): AccountFormValues {
+  if (account.vendor === 'itniotech') {
+    const c = account.connection;
+    return {
+      ...EMPTY_FORM,
+      vendor: c.brand === 'onbuka' ? 'onbuka' : 'itniotech',
+      name: account.name,
+      apiKey: c.apiKey,
+      baseUrl: c.baseUrl ?? '',
+      appId: c.defaults.appId ?? '',
+      countryCode: c.defaults.countryCode ?? '',
+      displayNumber: c.defaults.displayNumber ?? '',
+    };
+  }
+  const c = account.connection;
+  return {
+    ...EMPTY_FORM,
+    vendor: 'yccall',
+    name: account.name,
+    serverUrl: c.serverUrl,
+    appid: c.appid,
+    queue: c.defaults.queue ?? '',
+  };
+}
+
+function required(value: string, max: number): FieldError | undefined {
+  if (value.trim() === '') return { key: 'accounts.error.required' };
+  if (value.trim().length > max) return { key: 'accounts.error.tooLong', params: { max } };
+  return undefined;
+}
+
+function identifier(value: string): FieldError | undefined {
+  return (
+    required(value, 128) ??
+    (/^[\x21-\x7e]+$/.test(value.trim()) ? undefined : { key: 'accounts.error.identifier' })
+  );
+}
+
+function url(value: string, allowHttp: 'any' | 'loopback'): FieldError | undefined {
+  const tooLong = required(value, 300);
+  if (tooLong) return tooLong;
+  const problem = serverUrlProblem(value.trim(), { allowHttp });
+  return problem ? { key: `accounts.error.url.${problem}` } : undefined;
+}
+
+/**
+ * Checks the form the way main's schemas will (main checks again: this is for inline messages).
+ * `secretRequired` is false when editing an account whose secret is kept.
+ */
+export function validateAccountForm(
+  values: AccountFormValues,
+  secretRequired: boolean,
+): FormErrors {
+  const errors: FormErrors = {};
+  const set = (field: FieldName, error: FieldError | undefined) => {
+    if (error) errors[field] = error;
+  };
+  set('name', required(values.name, 80));
+  if (secretRequired || values.secret !== '') {
+    set(
+      'secret',
+      required(values.secret, 512) ??
+        (/\s/.test(values.secret) ? { key: 'accounts.error.secretSpaces' } : undefined),
+    );
+  }
+  if (values.vendor === 'yccall') {
+    set('serverUrl', url(values.serverUrl, 'any'));
+    set('appid', identifier(values.appid));
+    if (values.queue.trim().length > 64)
+      set('queue', { key: 'accounts.error.tooLong', params: { max: 64 } });
+    return errors;
+  }
+  set('apiKey', identifier(values.apiKey));
+  if (values.baseUrl.trim() !== '') set('baseUrl', url(values.baseUrl, 'loopback'));
+  if (values.appId.trim().length > 64)
+    set('appId', { key: 'accounts.error.tooLong', params: { max: 64 } });
+  if (values.countryCode.trim() !== '' && !/^\d{1,4}$/.test(values.countryCode.trim())) {
+    set('countryCode', { key: 'accounts.error.countryCode' });
+  }
+  if (
+    values.displayNumber.trim() !== '' &&
+    !/^[A-Za-z0-9]{1,20}$/.test(values.displayNumber.trim())
+  ) {
+    set('displayNumber', { key: 'accounts.error.displayNumber' });
+  }
+  return errors;
+}
+
+const optional = (value: string): string | undefined =>
+  value.trim() === '' ? undefined : value.trim();
+
+function yccallConnection(values: AccountFormValues) {
+  return {
+    serverUrl: values.serverUrl.trim(),
+    appid: values.appid.trim(),
+    defaults: { queue: optional(values.queue) },
+  };
+}
+
+function itniotechConnection(values: AccountFormValues) {
+  return {
+    brand: values.vendor === 'onbuka' ? ('onbuka' as const) : ('itniotech' as const),
+    apiKey: values.apiKey.trim(),
+    baseUrl: optional(values.baseUrl),
+    defaults: {
+      appId: optional(values.appId),
+      countryCode: optional(values.countryCode),
+      displayNumber: optional(values.displayNumber),
+    },
+  };
+}
+
+/** The `accounts.create` request for valid values. */
+export function toNewAccount(values: AccountFormValues): NewAccount {
+  const name = values.name.trim();
+  return values.vendor === 'yccall'
+    ? { vendor: 'yccall', name, connection: yccallConnection(values), secret: values.secret }
+    : { vendor: 'itniotech', name, connection: itniotechConnection(values), secret: values.secret };
+}
+
+/** The `accounts.update` changes for valid values (the secret only when a new one was typed). */
+export function toChanges(values: AccountFormValues, demo: boolean): AccountChanges {
+  const name = values.name.trim();
+  const secret = values.secret === '' ? {} : { secret: values.secret };
+  if (values.vendor === 'yccall') {
+    return demo
+      ? { vendor: 'yccall', name }
+      : { vendor: 'yccall', name, connection: yccallConnection(values), ...secret };
+  }
+  return demo
+    ? { vendor: 'itniotech', name }
+    : { vendor: 'itniotech', name, connection: itniotechConnection(values), ...secret };
+}

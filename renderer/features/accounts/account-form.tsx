@@ -1,0 +1,210 @@
+import { useState, type FormEvent } from 'react';
+import type { AccountView } from '../../../shared/domain/account';
+import { call, IpcCallError } from '../../ipc/client';
+import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/en';
+import {
+  EMPTY_FORM,
+  formFromAccount,
+  toChanges,
+  toNewAccount,
+  validateAccountForm,
+  type AccountFormValues,
+  type FieldName,
+  type FormErrors,
+  type VendorChoice,
+} from './account-form-model';
+
+const VENDOR_LABEL: Readonly<Record<VendorChoice, MessageKey>> = {
+  itniotech: 'accounts.vendor.itniotech',
+  onbuka: 'accounts.vendor.onbuka',
+  yccall: 'accounts.vendor.yccall',
+};
+
+/** Adds an account, or edits one. The secret field is write-only: it is never filled in. */
+export function AccountForm(props: { account?: AccountView; onDone: () => void }) {
+  const { t } = useI18n();
+  const editing = props.account;
+  const [values, setValues] = useState<AccountFormValues>(
+    editing ? formFromAccount(editing) : EMPTY_FORM,
+  );
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
+  const [replacingSecret, setReplacingSecret] = useState(!editing);
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const demo = editing?.demo ?? false;
+  const secretRequired = !editing;
+
+  const update = (field: keyof AccountFormValues, value: string) => {
+    const next = { ...values, [field]: value } as AccountFormValues;
+    setValues(next);
+    if (field !== 'vendor') setTouched((current) => new Set(current).add(field));
+    setErrors(validateAccountForm(next, secretRequired));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateAccountForm(values, secretRequired);
+    setErrors(found);
+    setTouched(new Set(Object.keys(values) as FieldName[]));
+    if (Object.keys(found).length > 0) {
+      setFailure(t('accounts.form.fixErrors'));
+      return;
+    }
+    setSaving(true);
+    setFailure(null);
+    try {
+      if (editing)
+        await call('accounts.update', { id: editing.id, changes: toChanges(values, demo) });
+      else await call('accounts.create', toNewAccount(values));
+      props.onDone();
+    } catch (error) {
+      setFailure(error instanceof IpcCallError ? error.message : String(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const field = (
+    name: FieldName,
+    label: MessageKey,
+    options: { hint?: MessageKey; type?: string; placeholder?: string; disabled?: boolean } = {},
+  ) => {
+    const error = touched.has(name) ? errors[name] : undefined;
+    const id = `account-${name}`;
+    return (
+      <div className="form-row">
+        <label htmlFor={id}>{t(label)}</label>
+        <input
+          id={id}
+          name={name}
+          type={options.type ?? 'text'}
+          value={values[name]}
+          placeholder={options.placeholder}
+          disabled={options.disabled || saving}
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-note`}
+          onChange={(event) => update(name, event.target.value)}
+          onBlur={() => setTouched((current) => new Set(current).add(name))}
+        />
+        <p id={`${id}-note`} className={error ? 'field-error' : 'field-hint'}>
+          {error ? t(error.key, error.params) : options.hint ? t(options.hint) : ''}
+        </p>
+      </div>
+    );
+  };
+
+  const secretLabel: MessageKey =
+    values.vendor === 'yccall' ? 'accounts.field.accesskey' : 'accounts.field.apiSecret';
+  const secretField = demo ? null : replacingSecret ? (
+    <>
+      {field('secret', secretLabel, { type: 'password', hint: 'accounts.field.secret.hint' })}
+      {editing && (
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            setReplacingSecret(false);
+            update('secret', '');
+          }}
+        >
+          {t('accounts.field.secret.keep')}
+        </button>
+      )}
+    </>
+  ) : (
+    <div className="form-row">
+      <span className="label">{t(secretLabel)}</span>
+      <span className="secret-stored" data-testid="secret-stored">
+        {t('accounts.field.secret.stored')}{' '}
+        <button type="button" className="link" onClick={() => setReplacingSecret(true)}>
+          {t('accounts.field.secret.replace')}
+        </button>
+      </span>
+    </div>
+  );
+
+  return (
+    <form
+      className="card account-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={
+        editing ? t('accounts.form.editTitle', { name: editing.name }) : t('accounts.form.addTitle')
+      }
+    >
+      <h2>
+        {editing
+          ? t('accounts.form.editTitle', { name: editing.name })
+          : t('accounts.form.addTitle')}
+      </h2>
+      <fieldset className="vendor-choice" disabled={Boolean(editing) || saving}>
+        <legend>{t('accounts.field.vendor')}</legend>
+        {(Object.keys(VENDOR_LABEL) as VendorChoice[]).map((choice) => (
+          <label key={choice} className="radio">
+            <input
+              type="radio"
+              name="vendor"
+              value={choice}
+              checked={values.vendor === choice}
+              // ITNIO and ONBUKA are one API; an edit may switch brand but not vendor.
+              disabled={Boolean(editing) && (choice === 'yccall') !== (values.vendor === 'yccall')}
+              onChange={() => update('vendor', choice)}
+            />
+            {t(VENDOR_LABEL[choice])}
+          </label>
+        ))}
+      </fieldset>
+      {field('name', 'accounts.field.name', { hint: 'accounts.field.name.hint' })}
+      {values.vendor === 'yccall' ? (
+        <>
+          {field('serverUrl', 'accounts.field.serverUrl', {
+            hint: 'accounts.field.serverUrl.hint',
+            placeholder: 'http://10.0.0.5:8080',
+            disabled: demo,
+          })}
+          {field('appid', 'accounts.field.appid', { disabled: demo })}
+          {secretField}
+          <h3>{t('accounts.field.defaults')}</h3>
+          {field('queue', 'accounts.field.queue', { disabled: demo })}
+        </>
+      ) : (
+        <>
+          {field('apiKey', 'accounts.field.apiKey', {
+            hint: 'accounts.field.apiKey.hint',
+            disabled: demo,
+          })}
+          {secretField}
+          {field('baseUrl', 'accounts.field.baseUrl', {
+            hint: 'accounts.field.baseUrl.hint',
+            placeholder: 'https://',
+            disabled: demo,
+          })}
+          <h3>{t('accounts.field.defaults')}</h3>
+          {field('appId', 'accounts.field.appId', { disabled: demo })}
+          {field('countryCode', 'accounts.field.countryCode', {
+            placeholder: '86',
+            disabled: demo,
+          })}
+          {field('displayNumber', 'accounts.field.displayNumber', { disabled: demo })}
+        </>
+      )}
+      {failure && (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" onClick={props.onDone} disabled={saving}>
+          {t('accounts.form.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t('accounts.form.saving') : t('accounts.form.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

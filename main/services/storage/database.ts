@@ -1,0 +1,29 @@
+import { DatabaseSync } from 'node:sqlite';
+import { runMigrations, type Migration } from './migrations';
+import { MIGRATIONS } from './migrations/index';
+
+/**
+ * Opens (creating if needed) the app database and brings its schema up to date.
+ *
+ * node:sqlite is built into Node 24 and Electron's Node, so there is no native module to rebuild
+ * (DESIGN.md, "Where data lives"). WAL lets readers (the table view) run while an import writes;
+ * `synchronous = NORMAL` is the documented safe pairing with WAL (durable at checkpoints, never
+ * corrupt). `:memory:` gives a real SQLite database for tests.
+ */
+export function openDatabase(
+  file: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): DatabaseSync {
+  const db = new DatabaseSync(file);
+  try {
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = NORMAL');
+    db.exec('PRAGMA foreign_keys = ON');
+    db.exec('PRAGMA busy_timeout = 5000');
+    runMigrations(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

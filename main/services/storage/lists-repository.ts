@@ -1,0 +1,333 @@
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import { z } from 'zod';
+import {
+  ColumnMappingSchema,
+  ListSummarySchema,
+  RegionCodeSchema,
+  RowStatusSchema,
+  TextEncodingSchema,
+  VendorLengthRuleSchema,
+  type ListCounts,
+  type ListSummary,
+  type RowStatus,
+} from '../../../shared/domain/list';
+
+/** A row as stored: the reason is kept as a code plus detail and put into words when read. */
+export interface StoredRow {
+  readonly seq: number;
+  readonly rowNumber: number;
+  readonly status: RowStatus;
+  readonly original: string;
+  readonly phone: string | null;
+  readonly name: string | null;
+  readonly variables: readonly string[];
+  readonly reasonCode: string | null;
+  readonly reasonDetail: string | null;
+}
+
+/** The list's description written when an import starts. */
+export type NewList = Omit<ListSummary, 'counts'>;
+
+/** Which rows a page or an export wants. */
+export interface RowFilter {
+  readonly statuses?: readonly RowStatus[];
+  readonly search?: string;
+}
+
+const ColumnNamesSchema = ListSummarySchema.shape.columnNames;
+
+const ListRecordSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  source_file_name: z.string(),
+  source_sha256: z.string(),
+  source_size: z.number(),
+  sheet: z.string(),
+  header_row: z.number(),
+  mapping_json: z.string(),
+  column_names_json: z.string(),
+  default_country: RegionCodeSchema.nullable(),
+  rule: VendorLengthRuleSchema,
+  encoding: TextEncodingSchema.nullable(),
+  total: z.number(),
+  valid: z.number(),
+  fixed: z.number(),
+  invalid: z.number(),
+  duplicate: z.number(),
+  created_at: z.number(),
+});
+
+const RowRecordSchema = z.object({
+  seq: z.number(),
+  row_number: z.number(),
+  status: RowStatusSchema,
+  original: z.string(),
+  phone: z.string().nullable(),
+  name: z.string().nullable(),
+  var1: z.string().nullable(),
+  var2: z.string().nullable(),
+  var3: z.string().nullable(),
+  var4: z.string().nullable(),
+  var5: z.string().nullable(),
+  reason_code: z.string().nullable(),
+  reason_detail: z.string().nullable(),
+});
+
+function toSummary(record: unknown): ListSummary {
+  const r = ListRecordSchema.parse(record);
+  return {
+    id: r.id,
+    name: r.name,
+    sourceFileName: r.source_file_name,
+    sourceSha256: r.source_sha256,
+    sourceSizeBytes: r.source_size,
+    sheet: r.sheet,
+    headerRow: r.header_row,
+    mapping: ColumnMappingSchema.parse(JSON.parse(r.mapping_json)),
+    columnNames: ColumnNamesSchema.parse(JSON.parse(r.column_names_json)),
+    defaultCountry: r.default_country,
+    rule: r.rule,
+    encoding: r.encoding,
+    counts: {
+      total: r.total,
+      valid: r.valid,
+      fixed: r.fixed,
+      invalid: r.invalid,
+      duplicate: r.duplicate,
+    },
+    createdAt: r.created_at,
+  };
+}
+
+function toRow(record: unknown): StoredRow {
+  const r = RowRecordSchema.parse(record);
+  const variables: string[] = [];
+  for (const value of [r.var1, r.var2, r.var3, r.var4, r.var5]) {
+    if (value !== null) variables.push(value);
+  }
+  return {
+    seq: r.seq,
+    rowNumber: r.row_number,
+    status: r.status,
+    original: r.original,
+    phone: r.phone,
+    name: r.name,
+    variables,
+    reasonCode: r.reason_code,
+    reasonDetail: r.reason_detail,
+  };
+}
+
+/** `%text%` for LIKE with the wildcards in `text` escaped. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Lists and their rows in SQLite (DESIGN.md: a list is rows keyed by list id).
+ *
+ * An import writes its rows in batches while the list is `importing`; only `finish` makes it
+ * visible. A cancelled or failed import is removed with `remove`, and `removeUnfinished` clears
+ * what a crash left behind, so no half list is ever listed.
+ */
+export class ListsRepository {
+  private readonly insertRow: StatementSync;
+
+  constructor(private readonly db: DatabaseSync) {
+    this.insertRow = db.prepare(
+      `INSERT INTO list_rows (list_id, seq, row_number, status, original, phone, name,
+         var1, var2, var3, var4, var5, reason_code, reason_detail)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  /** Creates a list in the `importing` state. */
+  begin(list: NewList): void {
+    this.db
+      .prepare(
+        `INSERT INTO lists (id, name, status, source_file_name, source_sha256, source_size, sheet,
+           header_row, mapping_json, column_names_json, default_country, rule, encoding, created_at)
+         VALUES (?, ?, 'importing', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        list.id,
+        list.name,
+        list.sourceFileName,
+        list.sourceSha256,
+        list.sourceSizeBytes,
+        list.sheet,
+        list.headerRow,
+        JSON.stringify(list.mapping),
+        JSON.stringify(list.columnNames),
+        list.defaultCountry,
+        list.rule,
+        list.encoding,
+        list.createdAt,
+      );
+  }
+
+  /** Appends rows in one transaction. */
+  append(listId: string, rows: readonly StoredRow[]): void {
+    this.transaction(() => {
+      for (const row of rows) {
+        const v = row.variables;
+        this.insertRow.run(
+          listId,
+          row.seq,
+          row.rowNumber,
+          row.status,
+          row.original,
+          row.phone,
+          row.name,
+          v[0] ?? null,
+          v[1] ?? null,
+          v[2] ?? null,
+          v[3] ?? null,
+          v[4] ?? null,
+          row.reasonCode,
+          row.reasonDetail,
+        );
+      }
+    });
+  }
+
+  /** Records what the import learned about its source (hash, sheet, header names). */
+  describe(
+    listId: string,
+    facts: Pick<
+      ListSummary,
+      | 'sourceSha256'
+      | 'sourceSizeBytes'
+      | 'sheet'
+      | 'headerRow'
+      | 'mapping'
+      | 'columnNames'
+      | 'encoding'
+    >,
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE lists SET source_sha256 = ?, source_size = ?, sheet = ?, header_row = ?,
+           mapping_json = ?, column_names_json = ?, encoding = ? WHERE id = ?`,
+      )
+      .run(
+        facts.sourceSha256,
+        facts.sourceSizeBytes,
+        facts.sheet,
+        facts.headerRow,
+        JSON.stringify(facts.mapping),
+        JSON.stringify(facts.columnNames),
+        facts.encoding,
+        listId,
+      );
+  }
+
+  /** Records the counts and makes the list visible. */
+  finish(listId: string, counts: ListCounts): void {
+    this.db
+      .prepare(
+        `UPDATE lists SET status = 'ready', total = ?, valid = ?, fixed = ?, invalid = ?,
+           duplicate = ? WHERE id = ?`,
+      )
+      .run(counts.total, counts.valid, counts.fixed, counts.invalid, counts.duplicate, listId);
+  }
+
+  /** Deletes a list and its rows (in one transaction). Returns whether it existed. */
+  remove(listId: string): boolean {
+    return this.transaction(() => {
+      this.db.prepare('DELETE FROM list_rows WHERE list_id = ?').run(listId);
+      return this.db.prepare('DELETE FROM lists WHERE id = ?').run(listId).changes > 0;
+    });
+  }
+
+  /** Deletes lists whose import never finished (after a crash). Returns how many. */
+  removeUnfinished(): number {
+    const ids = this.db
+      .prepare(`SELECT id FROM lists WHERE status = 'importing'`)
+      .all()
+      .map((r) => z.object({ id: z.string() }).parse(r).id);
+    for (const id of ids) this.remove(id);
+    return ids.length;
+  }
+
+  /** Finished lists, newest first. */
+  summaries(): ListSummary[] {
+    return this.db
+      .prepare(`SELECT * FROM lists WHERE status = 'ready' ORDER BY created_at DESC, id`)
+      .all()
+      .map(toSummary);
+  }
+
+  /** One finished list, or null. */
+  summary(listId: string): ListSummary | null {
+    const record = this.db
+      .prepare(`SELECT * FROM lists WHERE id = ? AND status = 'ready'`)
+      .get(listId);
+    return record === undefined ? null : toSummary(record);
+  }
+
+  /** Rows in list order matching `filter`, from `offset`, and how many match in all. */
+  page(
+    listId: string,
+    filter: RowFilter,
+    offset: number,
+    limit: number,
+  ): { total: number; rows: StoredRow[] } {
+    const { where, params } = this.where(listId, filter);
+    const countRow = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM list_rows WHERE ${where}`)
+      .get(...params);
+    const total = z.object({ n: z.number() }).parse(countRow).n;
+    const rows = this.db
+      .prepare(`SELECT * FROM list_rows WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset)
+      .map(toRow);
+    return { total, rows };
+  }
+
+  /** Every matching row in list order, read in slices (keyset paging, constant memory). */
+  *iterate(listId: string, filter: RowFilter, slice = 5000): Generator<StoredRow> {
+    const { where, params } = this.where(listId, filter);
+    const statement = this.db.prepare(
+      `SELECT * FROM list_rows WHERE ${where} AND seq > ? ORDER BY seq LIMIT ?`,
+    );
+    let after = -1;
+    for (;;) {
+      const rows = statement.all(...params, after, slice).map(toRow);
+      yield* rows;
+      const last = rows.at(-1);
+      if (last === undefined || rows.length < slice) return;
+      after = last.seq;
+    }
+  }
+
+  private where(listId: string, filter: RowFilter): { where: string; params: SQLInputValue[] } {
+    const clauses = ['list_id = ?'];
+    const params: SQLInputValue[] = [listId];
+    if (filter.statuses !== undefined && filter.statuses.length > 0) {
+      clauses.push(`status IN (${filter.statuses.map(() => '?').join(', ')})`);
+      params.push(...filter.statuses);
+    }
+    const search = filter.search?.trim();
+    if (search) {
+      clauses.push(
+        `(original LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')`,
+      );
+      const pattern = likePattern(search);
+      params.push(pattern, pattern, pattern);
+    }
+    return { where: clauses.join(' AND '), params };
+  }
+
+  private transaction<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}

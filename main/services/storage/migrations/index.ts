@@ -1,0 +1,5 @@
+import type { Migration } from '../migrations';
+import { listsMigration } from './001-lists';
+
+/** Every schema step, in order. Append new steps here (see `Migration`). */
+export const MIGRATIONS: readonly Migration[] = [listsMigration];

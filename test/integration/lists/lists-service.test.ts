@@ -1,0 +1,244 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ImportOptions, ImportProgress } from '../../../shared/domain/list';
+import { AppError } from '../../../main/services/errors';
+import { LIMIT_FILES } from '../../../scripts/make-list-fixtures';
+import { fixtureFolder, makeService } from './helpers';
+
+let folder = '';
+const basicOptions: ImportOptions = {
+  mapping: { phone: 0, name: 1, variables: [2, 3] },
+  defaultCountry: 'CN',
+  rule: 'itniotech-voice',
+};
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+async function bigCsv(rows: number): Promise<string> {
+  const lines = ['phone,name'];
+  for (let i = 0; i < rows; i++) lines.push(`138${String(i).padStart(8, '0')},Name ${String(i)}`);
+  const file = join(folder, `big-${String(rows)}.csv`);
+  await writeFile(file, lines.join('\n'));
+  return file;
+}
+
+beforeAll(async () => {
+  folder = await fixtureFolder();
+});
+
+describe('inspect', () => {
+  it('lists every sheet with its row count and hidden state', async () => {
+    const { service } = makeService();
+    const inspection = await service.inspect(join(folder, 'multi-sheet.xlsx'));
+    expect(inspection.kind).toBe('xlsx');
+    expect(inspection.sheets.map((s) => [s.name, s.rowCount, s.hidden])).toEqual([
+      ['Notes', 1, false],
+      ['Customers', 5, false],
+      ['Empty', 0, false],
+      ['Hidden', 2, true],
+    ]);
+  });
+
+  it('reports the detected encoding and separator of a text file, and accepts an override', async () => {
+    const { service } = makeService();
+    const gbk = await service.inspect(join(folder, 'gbk.csv'));
+    expect(gbk.encoding).toEqual({ detected: 'gb18030', bom: false, confident: false });
+    const bom = await service.inspect(join(folder, 'utf8-bom.csv'));
+    expect(bom.encoding).toMatchObject({ detected: 'utf-8', bom: true });
+    expect(bom.delimiter).toBe(',');
+    const tabs = await service.inspect(join(folder, 'utf16le.txt'));
+    expect(tabs.delimiter).toBe('\t');
+    const forced = await service.preview(join(folder, 'gbk.csv'), { encoding: 'utf-8' });
+    expect(forced.encoding).toBe('utf-8');
+    expect(forced.rows[0]?.cells[1]).not.toBe('张三');
+  });
+});
+
+describe('preview', () => {
+  it('detects a header row below a title row and guesses the mapping from Chinese headers', async () => {
+    const { service } = makeService();
+    const preview = await service.preview(join(folder, 'multi-sheet.xlsx'), { sheet: 'Customers' });
+    expect(preview.headerRow).toBe(3);
+    expect(preview.headers).toEqual(['手机', '姓名', '城市']);
+    expect(preview.mapping).toEqual({ phone: 0, name: 1, variables: [2] });
+    expect(preview.rows.map((r) => r.rowNumber)).toEqual([4, 5, 6]);
+  });
+
+  it('shows at most 50 rows, honours a header row the user picked, and finds phones by their values', async () => {
+    const { service } = makeService();
+    const file = await bigCsv(200);
+    const preview = await service.preview(file, { headerRow: 0 });
+    expect(preview.headerRow).toBe(0);
+    expect(preview.rows).toHaveLength(50);
+    expect(preview.rows[0]?.cells).toEqual(['phone', 'name']);
+    expect(preview.headers).toEqual(['A', 'B']);
+    expect(preview.mapping?.phone).toBe(0);
+  });
+
+  it('applies a saved recipe to the next file with the same headers', async () => {
+    const { service } = makeService();
+    const first = await service.preview(join(folder, 'basic-types.xlsx'));
+    expect(first.recipe).toBeNull();
+    service.saveRecipe({
+      name: 'CRM export',
+      headers: first.headers,
+      mapping: { phone: 0, name: 3, variables: [1] },
+      defaultCountry: 'CN',
+      rule: 'itniotech-ai',
+    });
+    const second = await service.preview(join(folder, 'basic-types.xlsx'));
+    expect(second.recipe?.name).toBe('CRM export');
+    expect(second.mapping).toEqual({ phone: 0, name: 3, variables: [1] });
+    expect(service.recipes()).toHaveLength(1);
+    service.removeRecipe(second.recipe?.id ?? '');
+    expect(service.recipes()).toEqual([]);
+  });
+});
+
+describe('import runs in a worker with progress and cancel', () => {
+  it('reports progress at least four times a second with rows, bytes and speed', async () => {
+    const { service } = makeService();
+    const file = await bigCsv(150_000);
+    const updates: { at: number; progress: ImportProgress }[] = [];
+    const list = await service.import(
+      file,
+      { mapping: { phone: 0, name: 1, variables: [] }, defaultCountry: 'CN', rule: 'yccall' },
+      { onProgress: (progress) => updates.push({ at: performance.now(), progress }) },
+    );
+    expect(list.counts.total).toBe(150_000);
+    expect(updates.at(-1)?.progress.phase).toBe('done');
+    expect(updates.at(-1)?.progress.rowsRead).toBe(150_001);
+    const reading = updates.filter((u) => u.progress.phase === 'reading');
+    for (let i = 1; i < reading.length; i++) {
+      expect((reading[i]?.at ?? 0) - (reading[i - 1]?.at ?? 0)).toBeLessThan(400);
+    }
+    expect(reading.some((u) => u.progress.bytesRead > 0 && u.progress.rowsPerSecond > 0)).toBe(
+      true,
+    );
+  });
+
+  it('cancels and leaves nothing behind', async () => {
+    const { service, repository } = makeService();
+    const file = await bigCsv(300_000);
+    const controller = new AbortController();
+    let rowsSeen = 0;
+    const error = await failure(
+      service.import(
+        file,
+        { mapping: { phone: 0, name: 1, variables: [] }, defaultCountry: 'CN', rule: 'yccall' },
+        {
+          signal: controller.signal,
+          onProgress: (progress) => {
+            rowsSeen = progress.rowsRead;
+            if (progress.rowsRead > 20_000) controller.abort();
+          },
+        },
+      ),
+    );
+    expect(error.code).toBe('CANCELLED');
+    expect(rowsSeen).toBeGreaterThan(20_000);
+    expect(service.list()).toEqual([]);
+    expect(repository.page('list-1', {}, 0, 10).total).toBe(0);
+  });
+
+  it('refuses more rows than the limit and a file above the size limit, keeping nothing', async () => {
+    const { service } = makeService({ maxRows: 100 });
+    const rows = await failure(
+      service.import(join(folder, LIMIT_FILES.manyRows), {
+        ...basicOptions,
+        mapping: { phone: 0, name: null, variables: [] },
+      }),
+    );
+    expect(rows.code).toBe('LIMIT_EXCEEDED');
+    expect(rows.details?.['failure']).toBe('tooManyRows');
+    const small = makeService({ maxFileBytes: 1000 }).service;
+    const size = await failure(small.inspect(join(folder, 'basic-types.xlsx')));
+    expect(size.details?.['failure']).toBe('fileTooLarge');
+    expect(service.list()).toEqual([]);
+  });
+
+  it('refuses a mapping column the sheet does not have', async () => {
+    const { service } = makeService();
+    const error = await failure(
+      service.import(join(folder, 'basic-types.xlsx'), {
+        ...basicOptions,
+        mapping: { phone: 9, name: null, variables: [] },
+      }),
+    );
+    expect(error.details?.['failure']).toBe('badColumn');
+    expect(service.list()).toEqual([]);
+  });
+});
+
+describe('stored lists', () => {
+  it('are listed with counts, read in pages, filtered, searched, exported and removed', async () => {
+    const { service } = makeService();
+    const list = await service.import(join(folder, 'basic-types.xlsx'), basicOptions);
+    expect(service.list().map((l) => l.id)).toEqual([list.id]);
+    expect(service.get(list.id).columnNames).toEqual({
+      phone: 'Phone',
+      name: 'Name',
+      variables: ['City', 'Joined'],
+    });
+    const page = service.rows(list.id, { offset: 2, limit: 3 });
+    expect(page.total).toBe(11);
+    expect(page.rows.map((r) => r.rowNumber)).toEqual([4, 5, 6]);
+    expect(service.rows(list.id, { filter: ['invalid'] }).rows.map((r) => r.rowNumber)).toEqual([
+      8, 9, 10,
+    ]);
+    expect(service.rows(list.id, { search: 'Li Si' }).rows.map((r) => r.rowNumber)).toEqual([3, 7]);
+    expect(service.rows(list.id, { search: '%' }).total).toBe(0);
+
+    const clean = join(folder, 'clean.xlsx');
+    const report = join(folder, 'report.xlsx');
+    expect(await service.exportClean(list.id, clean)).toEqual({ rows: 7 });
+    expect(await service.exportReport(list.id, report)).toEqual({ rows: 9 });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(clean);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      'Phone (E.164)',
+      'Number for vendor',
+      'Name',
+      'City',
+      'Joined',
+      'Source row',
+    ]);
+    expect(sheet?.getRow(2).values).toEqual([
+      undefined,
+      '+8613800138000',
+      '8613800138000',
+      'Zhang San',
+      'Beijing',
+      '2024-03-01',
+      2,
+    ]);
+    const problems = new ExcelJS.Workbook();
+    await problems.xlsx.readFile(report);
+    const rows = problems.worksheets[0]?.getSheetValues() ?? [];
+    const duplicate = rows.find((r) => Array.isArray(r) && r[1] === 7);
+    expect(duplicate).toEqual([
+      undefined,
+      7,
+      'duplicate',
+      '13800138001',
+      '+8613800138001',
+      'Same number as row 3; only the first is kept.',
+    ]);
+
+    service.remove(list.id);
+    expect(service.list()).toEqual([]);
+    expect(() => service.get(list.id)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+});

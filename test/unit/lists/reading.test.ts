@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import {
+  classifyFormat,
+  columnIndex,
+  numberCell,
+  serialToIso,
+  stringCell,
+  type SheetRow,
+} from '../../../main/services/lists/cell';
+import { detectEncoding } from '../../../main/services/lists/csv/encoding';
+import { detectDelimiter } from '../../../main/services/lists/csv/csv-reader';
+import { detectHeaderRow, guessMapping } from '../../../main/services/lists/mapping';
+import { describeReason } from '../../../main/services/lists/reasons';
+import { parseSharedStrings } from '../../../main/services/lists/xlsx/workbook-parts';
+import { decodeCellText } from '../../../main/services/lists/xlsx/xml-text';
+import { checkPhone } from '../../../shared/util/phone-normalize';
+
+describe('number cells', () => {
+  it('come from the stored value and keep zero padding from the format', () => {
+    expect(numberCell('13800138000', { kind: 'general' }, false).text).toBe('13800138000');
+    expect(numberCell('7911123456', { kind: 'zero-pad', width: 11 }, false).text).toBe(
+      '07911123456',
+    );
+  });
+
+  it('flag numbers Excel damaged instead of guessing', () => {
+    expect(numberCell('8.6138E+12', { kind: 'general' }, false).damage).toBe('e-notation');
+    expect(numberCell('12345678901234567', { kind: 'general' }, false).damage).toBe('precision');
+    expect(numberCell('138.5', { kind: 'general' }, false).damage).toBe('fraction');
+    expect(numberCell('123456789012345', { kind: 'general' }, false).damage).toBeNull();
+  });
+
+  it('turn dates into ISO text in both date systems', () => {
+    expect(serialToIso(43831, { kind: 'date', withTime: false, timeOnly: false }, false)).toBe(
+      '2020-01-01',
+    );
+    expect(serialToIso(43831, { kind: 'date', withTime: false, timeOnly: false }, true)).toBe(
+      '2024-01-02',
+    );
+    expect(serialToIso(59, { kind: 'date', withTime: false, timeOnly: false }, false)).toBe(
+      '1900-02-28',
+    );
+    expect(serialToIso(0.75, { kind: 'date', withTime: true, timeOnly: true }, false)).toBe(
+      '18:00:00',
+    );
+  });
+
+  it('classify formats', () => {
+    expect(classifyFormat(14, undefined).kind).toBe('date');
+    expect(classifyFormat(164, 'yyyy"年"m"月"d"日"').kind).toBe('date');
+    expect(classifyFormat(11, '0.00E+00').kind).toBe('general');
+    expect(classifyFormat(165, '[Red]0.00').kind).toBe('general');
+    expect(classifyFormat(166, '00000000000')).toEqual({ kind: 'zero-pad', width: 11 });
+    expect(columnIndex('AB12')).toBe(27);
+  });
+});
+
+describe('strings', () => {
+  it('decode entities and _xHHHH_ escapes, skip phonetic runs, join rich-text runs', () => {
+    expect(decodeCellText('a&amp;b_x000D_c&#x4E2D;')).toBe('a&b\rc中');
+    expect(decodeCellText('_x005F_x0041_')).toBe('_x0041_');
+    expect(
+      parseSharedStrings(
+        '<sst><si><t>山田</t><rPh sb="0" eb="2"><t>ヤマダ</t></rPh></si><si><r><t>1</t></r><r><t xml:space="preserve">2 </t></r></si><si/></sst>',
+      ),
+    ).toEqual(['山田', '12 ', '']);
+  });
+});
+
+describe('text files', () => {
+  it('detect BOMs, UTF-16 without BOM, UTF-8 and GB18030', () => {
+    expect(detectEncoding(Buffer.from([0xef, 0xbb, 0xbf, 0x41])).detected).toBe('utf-8');
+    expect(detectEncoding(Buffer.from('phone,name\r\n', 'utf16le')).detected).toBe('utf-16le');
+    expect(detectEncoding(Buffer.from('手机,姓名')).detected).toBe('utf-8');
+    expect(detectEncoding(Buffer.from('cad6bbfa2cd0d5c3fb', 'hex')).detected).toBe('gb18030');
+    expect(detectDelimiter('a;b;c\n1;2;3\n')).toBe(';');
+    expect(detectDelimiter('"a,b"\tc\n1\t2\n')).toBe('\t');
+  });
+});
+
+const textRow = (rowNumber: number, ...texts: string[]): SheetRow => ({
+  rowNumber,
+  cells: texts.map(stringCell),
+});
+
+describe('header row and mapping', () => {
+  it('find the header under a title row, or none when data starts at once', () => {
+    expect(
+      detectHeaderRow([
+        textRow(1, 'Customers'),
+        textRow(2, 'Phone', 'Name'),
+        textRow(3, '13800138000', 'A'),
+      ]),
+    ).toBe(2);
+    expect(detectHeaderRow([textRow(1, '13800138000', 'A'), textRow(2, '13800138001', 'B')])).toBe(
+      0,
+    );
+  });
+
+  it('guess phone and name columns by header words, else phones by values', () => {
+    const sample = [textRow(2, 'x', '13800138000', 'Ann', 'VIP')];
+    expect(guessMapping(['Id', '手机号码', '姓名', 'Tag'], true, sample)).toEqual({
+      phone: 1,
+      name: 2,
+      variables: [0, 3],
+    });
+    expect(guessMapping(['A', 'B', 'C', 'D'], false, sample)).toEqual({
+      phone: 1,
+      name: null,
+      variables: [0, 2, 3],
+    });
+    expect(guessMapping(['A'], false, [textRow(1, 'hello')])).toBeNull();
+  });
+});
+
+describe('phone checks', () => {
+  it('normalize to E.164 and name what changed', () => {
+    expect(checkPhone('+86 138-0013-8000', 'CN', 'itniotech-voice')).toMatchObject({
+      ok: true,
+      e164: '+8613800138000',
+      changes: ['formatting'],
+    });
+    expect(checkPhone('8613800138000', 'CN', 'itniotech-voice')).toMatchObject({
+      ok: true,
+      changes: [],
+    });
+    expect(checkPhone('07911 123456', 'GB', 'none')).toMatchObject({
+      ok: true,
+      e164: '+447911123456',
+      changes: ['formatting', 'country-code-added', 'trunk-prefix-removed'],
+    });
+  });
+
+  it('use real validity (max metadata), not only length', () => {
+    expect(checkPhone('10000000000', 'CN', 'none')).toMatchObject({
+      ok: false,
+      problem: 'not-valid',
+    });
+    expect(checkPhone('8.61380E+12', 'CN', 'none')).toMatchObject({
+      ok: false,
+      problem: 'text-e-notation',
+    });
+    expect(checkPhone('13800138000', null, 'none')).toMatchObject({
+      ok: false,
+      problem: 'no-country',
+    });
+    expect(checkPhone('tel 138', 'CN', 'none')).toMatchObject({ ok: false, problem: 'letters' });
+  });
+
+  it('put reasons in words in both languages', () => {
+    expect(describeReason('duplicate', '3', 'en')).toBe(
+      'Same number as row 3; only the first is kept.',
+    );
+    expect(describeReason('formatting,country-code-added', '+86', 'zh-CN')).toBe(
+      '已去除空格和标点；已添加国家代码 +86。',
+    );
+    expect(describeReason(null, null, 'en')).toBe('');
+  });
+});

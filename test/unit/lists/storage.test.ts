@@ -1,0 +1,119 @@
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../main/services/storage/database';
+import { ListsRepository, type StoredRow } from '../../../main/services/storage/lists-repository';
+import {
+  runMigrations,
+  schemaVersion,
+  type Migration,
+} from '../../../main/services/storage/migrations';
+import { MIGRATIONS } from '../../../main/services/storage/migrations/index';
+
+const step = (version: number, sql: string, log: number[]): Migration => ({
+  version,
+  describe: `step ${String(version)}`,
+  up: (db) => {
+    log.push(version);
+    db.exec(sql);
+  },
+});
+
+describe('database migrations', () => {
+  it('run pending steps in order once and stamp user_version', () => {
+    const db = new DatabaseSync(':memory:');
+    const log: number[] = [];
+    const steps = [step(2, 'CREATE TABLE b (x)', log), step(1, 'CREATE TABLE a (x)', log)];
+    expect(runMigrations(db, steps)).toBe(2);
+    expect(runMigrations(db, steps)).toBe(2);
+    expect(log).toEqual([1, 2]);
+    expect(schemaVersion(db)).toBe(2);
+    runMigrations(db, [...steps, step(3, 'CREATE TABLE c (x)', log)]);
+    expect(log).toEqual([1, 2, 3]);
+  });
+
+  it('roll back a failing step and keep the previous version', () => {
+    const db = new DatabaseSync(':memory:');
+    const log: number[] = [];
+    expect(() =>
+      runMigrations(db, [
+        step(1, 'CREATE TABLE a (x)', log),
+        step(2, 'CREATE TABLE b (x); SELECT nope FROM nowhere', log),
+      ]),
+    ).toThrow();
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").get()).toBeUndefined();
+  });
+
+  it('refuse a database from a newer version and reject gaps in numbering', () => {
+    const db = new DatabaseSync(':memory:');
+    db.exec('PRAGMA user_version = 9');
+    expect(() => runMigrations(db, MIGRATIONS)).toThrow(/newer version/);
+    expect(() => runMigrations(new DatabaseSync(':memory:'), [step(2, 'SELECT 1', [])])).toThrow(
+      /without gaps/,
+    );
+  });
+
+  it('open the app database in WAL mode at the latest version', () => {
+    const db = openDatabase(':memory:');
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(db.prepare('PRAGMA foreign_keys').get()).toEqual({ foreign_keys: 1 });
+  });
+});
+
+const row = (seq: number, status: StoredRow['status'], name: string): StoredRow => ({
+  seq,
+  rowNumber: seq + 2,
+  status,
+  original: `1380013800${String(seq)}`,
+  phone: status === 'invalid' ? null : `+861380013800${String(seq)}`,
+  name,
+  variables: ['a', 'b'],
+  reasonCode: null,
+  reasonDetail: null,
+});
+
+describe('lists repository', () => {
+  const list = {
+    id: 'l1',
+    name: 'List',
+    sourceFileName: 'a.xlsx',
+    sourceSha256: 'x',
+    sourceSizeBytes: 1,
+    sheet: 'S',
+    headerRow: 1,
+    mapping: { phone: 0, name: 1, variables: [2, 3] },
+    columnNames: { phone: 'P', name: 'N', variables: ['A', 'B'] },
+    defaultCountry: 'CN',
+    rule: 'yccall' as const,
+    encoding: null,
+    createdAt: 5,
+  };
+
+  it('hides a list until it is finished, and removes unfinished lists', () => {
+    const repo = new ListsRepository(openDatabase(':memory:'));
+    repo.begin(list);
+    repo.append('l1', [row(0, 'valid', 'Ann')]);
+    expect(repo.summaries()).toEqual([]);
+    expect(repo.removeUnfinished()).toBe(1);
+    expect(repo.page('l1', {}, 0, 10).total).toBe(0);
+  });
+
+  it('pages, filters by status and searches with LIKE wildcards taken literally', () => {
+    const repo = new ListsRepository(openDatabase(':memory:'));
+    repo.begin(list);
+    repo.append('l1', [
+      row(0, 'valid', 'Ann'),
+      row(1, 'invalid', '50%_off'),
+      row(2, 'fixed', 'Bob'),
+    ]);
+    repo.finish('l1', { total: 3, valid: 1, fixed: 1, invalid: 1, duplicate: 0 });
+    expect(repo.summary('l1')?.counts.total).toBe(3);
+    expect(repo.page('l1', {}, 1, 1).rows.map((r) => r.seq)).toEqual([1]);
+    expect(
+      repo.page('l1', { statuses: ['valid', 'fixed'] }, 0, 10).rows.map((r) => r.name),
+    ).toEqual(['Ann', 'Bob']);
+    expect(repo.page('l1', { search: '%_' }, 0, 10).rows.map((r) => r.name)).toEqual(['50%_off']);
+    expect([...repo.iterate('l1', {}, 2)].map((r) => r.seq)).toEqual([0, 1, 2]);
+    expect(repo.page('l1', {}, 0, 1).rows[0]?.variables).toEqual(['a', 'b']);
+  });
+});

@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'main/index.ts'),
+          // The list importer's worker thread, loaded by URL at run time.
+          'import-worker': resolve(import.meta.dirname, 'main/services/lists/import-worker.ts'),
+        },
+      },
     },
   },
   preload: {

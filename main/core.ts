@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type {
   Clock,
+  Dialogs,
   ExternalOpener,
   KeyValueStore,
   Logger,
@@ -11,6 +13,10 @@ import type {
 import { accountsHandlers } from './ipc/handlers/accounts';
 import { AccountsService, type VendorFactory } from './services/accounts/accounts-service';
 import { migrateSettings } from './services/settings/migrations';
+import { listsHandlers } from './ipc/handlers/lists';
+import { ListsService } from './services/lists/lists-service';
+import { openDatabase } from './services/storage/database';
+import { ListsRepository } from './services/storage/lists-repository';
 import { DemoSandbox } from './services/sandbox/demo-sandbox';
 import { createUndiciSend, type HttpSend } from './services/vendors/http';
 import { createVendorFactory } from './services/vendors/factory';
@@ -34,6 +40,12 @@ export interface CoreAdapters {
   readonly send?: HttpSend;
   /** Builds vendor clients for accounts (default: the real clients; tests may pass fakes). */
   readonly vendorFor?: VendorFactory;
+  /** Native file dialogs. */
+  readonly dialogs: Dialogs;
+  /** The SQLite file (default: campaign-desk.db in the data folder; ':memory:' in unit tests). */
+  readonly databaseFile?: string;
+  /** The compiled list-import worker in a bundled app (default: the TypeScript source). */
+  readonly listsWorkerUrl?: URL;
 }
 
 /** Services, handlers and the dispatcher: everything main does, without Electron. */
@@ -43,6 +55,7 @@ export interface Core {
   readonly events: EventBus;
   readonly settings: SettingsService;
   readonly accounts: AccountsService;
+  readonly lists: ListsService;
   close(): Promise<void>;
 }
 
@@ -87,9 +100,23 @@ export function createCore(adapters: CoreAdapters): Core {
     }),
   );
 
+  const database = openDatabase(
+    adapters.databaseFile ?? path.join(adapters.paths.dataFolder, 'campaign-desk.db'),
+  );
+  const lists = new ListsService({
+    repository: new ListsRepository(database),
+    store: adapters.settingsStore,
+    clock,
+    newId: randomUUID,
+    locale: () => settings.locale(),
+    logger: adapters.logger,
+    ...(adapters.listsWorkerUrl ? { workerUrl: adapters.listsWorkerUrl } : {}),
+  });
+
   const handlers: Handlers = {
     ...accountsHandlers(accounts),
     ...appHandlers(adapters),
+    ...listsHandlers({ lists, dialogs: adapters.dialogs, events, locale: () => settings.locale() }),
     ...settingsHandlers(settings),
   };
   const dispatch = createDispatcher(handlers, () => settings.locale(), adapters.logger);
@@ -99,6 +126,10 @@ export function createCore(adapters: CoreAdapters): Core {
     events,
     settings,
     accounts,
-    close: () => demo.close(),
+    lists,
+    close: async () => {
+      await demo.close();
+      database.close();
+    },
   };
 }

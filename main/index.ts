@@ -8,6 +8,7 @@ import { APP_ORIGIN, originOf } from './ipc/sender';
 import { JsonLinesLogger } from './services/logging/logger';
 import { ElectronKeyValueStore } from './platform/electron-store';
 import { KeytarSecretStore } from './platform/keytar-secret-store';
+import { electronDialogs } from './platform/dialogs';
 import { registerAppScheme, serveRenderer } from './platform/protocol';
 import { electronOpener, electronRuntime } from './platform/runtime';
 import { createMainWindow, lockDownSession } from './platform/window';
@@ -33,6 +34,9 @@ async function start(): Promise<void> {
     opener: electronOpener,
     logger,
     secrets: new KeytarSecretStore(),
+    dialogs: electronDialogs(app.getPath('documents')),
+    // Bundled beside index.js by electron-vite (see electron.vite.config.ts).
+    listsWorkerUrl: new URL('./import-worker.js', import.meta.url),
   });
 
   const devOrigin = devServerUrl && !app.isPackaged ? originOf(devServerUrl) : null;

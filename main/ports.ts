@@ -61,3 +61,25 @@ export interface EventSink {
 
 /** The user's current UI language, for messages written in main. */
 export type LocaleSource = () => Locale;
+
+/** A file type filter of an open/save dialog. */
+export interface FileFilter {
+  readonly name: string;
+  readonly extensions: readonly string[];
+}
+
+/** Native file dialogs (Electron's in the app; scripted in the browser host and tests). */
+export interface Dialogs {
+  /** Asks for a file to open; null when the person cancels. `defaultPath` is only a suggestion. */
+  openFile(options: {
+    readonly title: string;
+    readonly filters: readonly FileFilter[];
+    readonly defaultPath?: string;
+  }): Promise<string | null>;
+  /** Asks where to save; null when the person cancels. */
+  saveFile(options: {
+    readonly title: string;
+    readonly defaultName: string;
+    readonly filters: readonly FileFilter[];
+  }): Promise<string | null>;
+}

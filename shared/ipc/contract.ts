@@ -7,6 +7,19 @@ import {
   NewAccountSchema,
 } from '../domain/account';
 import { AppInfoSchema } from '../domain/app-info';
+import {
+  FileInspectionSchema,
+  FilePreviewSchema,
+  ImportOptionsSchema,
+  ImportProgressSchema,
+  ListSummarySchema,
+  MappingRecipeSchema,
+  NewMappingRecipeSchema,
+  ReadOptionsSchema,
+  RowsPageSchema,
+  RowsQuerySchema,
+  TextEncodingSchema,
+} from '../domain/list';
 import { ErrorCodeSchema } from './errors';
 import { PreferencesPatchSchema, PreferencesSchema } from '../domain/settings';
 import type { ChannelName, EventName } from './names';
@@ -44,6 +57,13 @@ const AccountsStateSchema = z.strictObject({
   activeAccountId: z.string().nullable(),
 });
 
+/** Ids made by main (lists, picked files) or by the renderer (import jobs). */
+const OpaqueIdSchema = z
+  .string()
+  .min(1, 'The id is empty.')
+  .max(64, 'The id is longer than 64 characters.')
+  .regex(/^[A-Za-z0-9-]+$/, 'That is not an id.');
+
 export const channels = {
   'accounts.list': { request: Empty, response: AccountsStateSchema },
   'accounts.create': { request: NewAccountSchema, response: AccountViewSchema },
@@ -67,6 +87,45 @@ export const channels = {
     request: Empty,
     response: z.strictObject({ accounts: z.array(AccountViewSchema) }),
   },
+  'lists.pickFile': {
+    request: z.strictObject({
+      /** Only the browser host uses it (it has no native dialog); the app's dialog ignores it. */
+      suggestedPath: z.string().max(4096, 'The path is longer than 4,096 characters.').optional(),
+    }),
+    // The renderer never sees paths it could misuse: later calls name the file by this id.
+    response: z.strictObject({ fileId: z.string().nullable(), fileName: z.string().nullable() }),
+  },
+  'lists.inspect': {
+    request: z.strictObject({ fileId: OpaqueIdSchema, encoding: TextEncodingSchema.optional() }),
+    response: FileInspectionSchema,
+  },
+  'lists.preview': {
+    request: ReadOptionsSchema.extend({ fileId: OpaqueIdSchema }),
+    response: FilePreviewSchema,
+  },
+  'lists.import': {
+    request: z.strictObject({
+      fileId: OpaqueIdSchema,
+      jobId: OpaqueIdSchema,
+      options: ImportOptionsSchema,
+    }),
+    response: ListSummarySchema,
+  },
+  'lists.cancelImport': {
+    request: z.strictObject({ jobId: OpaqueIdSchema }),
+    response: z.strictObject({ cancelled: z.boolean() }),
+  },
+  'lists.list': { request: Empty, response: z.strictObject({ lists: z.array(ListSummarySchema) }) },
+  'lists.rows': {
+    request: z.strictObject({ id: OpaqueIdSchema, query: RowsQuerySchema }),
+    response: RowsPageSchema,
+  },
+  'lists.remove': { request: z.strictObject({ id: OpaqueIdSchema }), response: Empty },
+  'lists.export': {
+    request: z.strictObject({ id: OpaqueIdSchema, kind: z.enum(['clean', 'report']) }),
+    response: z.strictObject({ path: z.string().nullable(), rows: z.int().min(0) }),
+  },
+  'lists.saveRecipe': { request: NewMappingRecipeSchema, response: MappingRecipeSchema },
   'app.info': { request: Empty, response: AppInfoSchema },
   'app.openExternal': { request: z.strictObject({ url: HttpsUrlSchema }), response: Empty },
   'settings.get': { request: Empty, response: PreferencesSchema },
@@ -79,6 +138,7 @@ export const channels = {
 /** Every push event, name → payload schema. */
 export const events = {
   'accounts.changed': AccountsStateSchema,
+  'lists.importProgress': z.strictObject({ jobId: z.string(), progress: ImportProgressSchema }),
   'settings.changed': PreferencesSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 

@@ -15,12 +15,26 @@ export const CHANNEL_NAMES = [
   'accounts.addDemo',
   'app.info',
   'app.openExternal',
+  'lists.pickFile',
+  'lists.inspect',
+  'lists.preview',
+  'lists.import',
+  'lists.cancelImport',
+  'lists.list',
+  'lists.rows',
+  'lists.remove',
+  'lists.export',
+  'lists.saveRecipe',
   'settings.get',
   'settings.update',
 ] as const;
 
 /** Push events from main to the renderer. */
-export const EVENT_NAMES = ['accounts.changed', 'settings.changed'] as const;
+export const EVENT_NAMES = [
+  'accounts.changed',
+  'lists.importProgress',
+  'settings.changed',
+] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

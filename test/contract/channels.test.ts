@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { channels, events } from '../../shared/ipc/contract';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../../shared/ipc/names';
@@ -72,6 +75,84 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
   'accounts.testConnection': [{}, { id: null }, { id: huge }],
   'accounts.setActive': [{}, { id: 42 }, { id: '' }],
   'accounts.addDemo': [{ vendor: 'itniotech' }],
+  'lists.pickFile': [{ suggestedPath: 42 }, { suggestedPath: huge }, { path: '/etc/passwd' }],
+  'lists.inspect': [
+    {},
+    { fileId: '../../etc/passwd' },
+    { fileId: 'f-1', encoding: 'latin1' },
+    { path: '/etc/passwd' },
+  ],
+  'lists.preview': [{}, { fileId: 'f-1', headerRow: -1 }, { fileId: 'f-1', sheet: 42 }],
+  'lists.import': [
+    {},
+    { fileId: 'f-1', jobId: 'j-1' },
+    {
+      fileId: 'f-1',
+      jobId: 'j-1',
+      options: {
+        mapping: { phone: 0, name: null, variables: [1, 2, 3, 4, 5, 6] },
+        defaultCountry: null,
+        rule: 'none',
+      },
+    },
+    {
+      fileId: 'f-1',
+      jobId: 'j-1',
+      options: {
+        mapping: { phone: -1, name: null, variables: [] },
+        defaultCountry: null,
+        rule: 'none',
+      },
+    },
+    {
+      fileId: 'f-1',
+      jobId: 'j-1',
+      options: {
+        mapping: { phone: 0, name: null, variables: [] },
+        defaultCountry: 'China',
+        rule: 'none',
+      },
+    },
+    {
+      fileId: 'f-1',
+      jobId: 'j 1',
+      options: {
+        mapping: { phone: 0, name: null, variables: [] },
+        defaultCountry: null,
+        rule: 'none',
+      },
+    },
+    {
+      fileId: 'f-1',
+      jobId: 'j-1',
+      options: {
+        mapping: { phone: 0, name: null, variables: [] },
+        defaultCountry: null,
+        rule: 'twilio',
+      },
+    },
+  ],
+  'lists.cancelImport': [{}, { jobId: '' }],
+  'lists.list': [{ all: true }],
+  'lists.rows': [
+    {},
+    { id: 'l-1' },
+    { id: 'l-1', query: { limit: 100_000 } },
+    { id: 'l-1', query: { filter: ['bad'] } },
+    { id: 'l-1', query: { offset: -1 } },
+  ],
+  'lists.remove': [{}, { id: "1'; DROP TABLE list_rows; --" }],
+  'lists.export': [{}, { id: 'l-1' }, { id: 'l-1', kind: 'pdf' }],
+  'lists.saveRecipe': [
+    {},
+    {
+      name: 'r',
+      headers: [],
+      mapping: { phone: 0, name: null, variables: [] },
+      defaultCountry: null,
+      rule: 'none',
+    },
+  ],
   'app.info': [{ extra: 1 }],
   'app.openExternal': [
     {},
@@ -151,7 +232,26 @@ describe('the IPC contract', () => {
   });
 
   it('accepts good input on every channel', async () => {
-    const { core, opened } = testCore();
+    const { core, opened, dialogs } = testCore();
+    const folder = await mkdtemp(path.join(tmpdir(), 'campaign-desk-contract-'));
+    dialogs.nextOpen = path.join(folder, 'numbers.csv');
+    dialogs.nextSave = path.join(folder, 'export.xlsx');
+    await writeFile(dialogs.nextOpen, 'phone,name\n13800138000,Li\n13900139000,Wang\n');
+    const picked = await core.dispatch('lists.pickFile', {}, noSignal);
+    if (!picked.ok) throw new Error(picked.error.message);
+    const fileId = (picked.value as { fileId: string }).fileId;
+    const importRequest = {
+      fileId,
+      jobId: 'job-1',
+      options: {
+        mapping: { phone: 0, name: 1, variables: [] },
+        defaultCountry: 'CN',
+        rule: 'none',
+      },
+    };
+    const imported = await core.dispatch('lists.import', importRequest, noSignal);
+    if (!imported.ok) throw new Error(imported.error.message);
+    const listId = (imported.value as { id: string }).id;
     const created = await core.dispatch('accounts.create', goodItnio, noSignal);
     if (!created.ok) throw new Error(created.error.message);
     const id = (created.value as { id: string }).id;
@@ -163,6 +263,22 @@ describe('the IPC contract', () => {
       'accounts.setActive': { id: null },
       'accounts.addDemo': {},
       'accounts.remove': { id },
+      'lists.pickFile': {},
+      'lists.inspect': { fileId },
+      'lists.preview': { fileId },
+      'lists.import': { ...importRequest, jobId: 'job-2' },
+      'lists.cancelImport': { jobId: 'job-3' },
+      'lists.list': {},
+      'lists.rows': { id: listId, query: { offset: 0, limit: 10 } },
+      'lists.export': { id: listId, kind: 'report' },
+      'lists.saveRecipe': {
+        name: 'CRM export',
+        headers: ['phone', 'name'],
+        mapping: { phone: 0, name: 1, variables: [] },
+        defaultCountry: 'CN',
+        rule: 'none',
+      },
+      'lists.remove': { id: listId },
       'app.info': {},
       'app.openExternal': { url: 'https://example.com/help' },
       'settings.get': {},

@@ -21,6 +21,12 @@ export function testRuntime(systemLocale = 'en-US'): RuntimeInfo {
   };
 }
 
+/** What the fake file dialogs answer (null: the person cancels). */
+export interface TestDialogs {
+  nextOpen: string | null;
+  nextSave: string | null;
+}
+
 /** The real core over in-memory adapters. */
 export function testCore(systemLocale = 'en-US'): {
   core: Core;
@@ -29,10 +35,12 @@ export function testCore(systemLocale = 'en-US'): {
   opened: string[];
   secrets: InMemorySecretStore;
   vendorLog: FakeVendorLog;
+  dialogs: TestDialogs;
 } {
   const store = new InMemoryKeyValueStore();
   const secrets = new InMemorySecretStore();
   const vendorLog: FakeVendorLog = { calls: [] };
+  const dialogs: TestDialogs = { nextOpen: null, nextSave: null };
   const logger = new MemoryLogger();
   const opened: string[] = [];
   const core = createCore({
@@ -47,8 +55,13 @@ export function testCore(systemLocale = 'en-US'): {
     logger,
     secrets,
     vendorFor: fakeVendorFactory(vendorLog),
+    dialogs: {
+      openFile: async () => dialogs.nextOpen,
+      saveFile: async () => dialogs.nextSave,
+    },
+    databaseFile: ':memory:',
   });
-  return { core, store, logger, opened, secrets, vendorLog };
+  return { core, store, logger, opened, secrets, vendorLog, dialogs };
 }
 
 /** A context for direct dispatch calls. */

@@ -18,6 +18,7 @@ import { isExternalLinkAllowed } from '../../main/security/navigation';
 import { JsonLinesLogger } from '../../main/services/logging/logger';
 import { ConfKeyValueStore } from '../../main/services/settings/conf-store';
 import { hostRuntime, repoRoot } from './runtime';
+import { ScriptedDialogs } from './dialogs';
 
 /** A running browser test host. */
 export interface Host {
@@ -28,6 +29,8 @@ export interface Host {
   readonly core: Core;
   /** Links the app asked to open in the system browser (recorded, not opened). */
   readonly openedLinks: readonly string[];
+  /** The file dialogs: tests queue the files a person would pick. */
+  readonly dialogs: ScriptedDialogs;
   /** Every response and event main sent to the page through the bridge (JSON), for leak tests. */
   readonly transcript: readonly string[];
   close(): Promise<void>;
@@ -108,6 +111,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const token = randomBytes(24).toString('base64url');
   const logger = options.logger ?? (await JsonLinesLogger.open(dataFolder));
   const openedLinks: string[] = [];
+  const dialogs = new ScriptedDialogs(path.join(dataFolder, 'exports'));
   const opener: ExternalOpener = {
     async openExternal(url) {
       if (isExternalLinkAllowed(url)) openedLinks.push(url);
@@ -120,6 +124,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     opener,
     logger,
     secrets: options.secrets ?? new KeytarSecretStore(),
+    dialogs,
   });
 
   const csp = contentSecurityPolicy({ connectSelf: true });
@@ -261,6 +266,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     core,
     openedLinks,
     transcript,
+    dialogs,
     async close() {
       detach();
       for (const stream of streams) stream.end();

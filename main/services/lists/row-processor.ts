@@ -4,6 +4,11 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { StoredRow } from '../storage/lists-repository';
 import type { Cell, SheetRow } from './cell';
 
+const NATIONAL_FORMAT: ReadonlySet<string> = new Set([
+  'country-code-added',
+  'trunk-prefix-removed',
+]);
+
 /** Every reason a row can carry: a problem (invalid), a duplicate, or a list of fixes. */
 export type RowProblem =
   | PhoneProblem
@@ -109,7 +114,10 @@ export class RowProcessor {
       };
     }
     this.seen.set(check.e164, row.rowNumber);
-    if (check.changes.length === 0) {
+    // A national number (with or without its trunk prefix, e.g. 07911… in GB) read in the chosen
+    // default country is what the manager asked for, not a repair: only changes to the characters
+    // themselves (separators, IDD prefixes such as 00, full-width digits) count as "fixed".
+    if (check.changes.every((change) => NATIONAL_FORMAT.has(change))) {
       this.tally.valid++;
       return { ...base, status: 'valid', phone: check.e164, reasonCode: null, reasonDetail: null };
     }

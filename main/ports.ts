@@ -83,3 +83,21 @@ export interface Dialogs {
     readonly filters: readonly FileFilter[];
   }): Promise<string | null>;
 }
+
+/** A desktop notification (native in Electron; recorded in tests and the browser host). */
+export interface Notifier {
+  notify(notification: {
+    readonly title: string;
+    readonly body: string;
+    /** What the notification is about, so a click can open it. */
+    readonly target?: { readonly accountId: string; readonly taskId: string };
+  }): void;
+}
+
+/** Whether the window is visible and the machine online: polling pauses when either is false. */
+export interface Activity {
+  isVisible(): boolean;
+  isOnline(): boolean;
+  /** Calls `listener` whenever either changes; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void;
+}

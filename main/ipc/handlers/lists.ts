@@ -32,13 +32,13 @@ function unknownFile(): AppError {
   });
 }
 
-/** A safe file name for an export suggestion. */
+/** A safe file name for an export suggestion (no path separators, reserved or control characters). */
 function exportName(listName: string, suffix: string): string {
-  const base = listName
-    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+  const safe = [...listName.replace(/\.[A-Za-z0-9]{1,5}$/, '')]
+    .map((char) => (char.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(char) ? '_' : char))
+    .join('')
     .slice(0, 80);
-  return `${base || 'list'}-${suffix}.xlsx`;
+  return `${safe || 'list'}-${suffix}.xlsx`;
 }
 
 /**

@@ -6,7 +6,12 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const from = path.join(root, 'test-output', 'screenshots');
 const to = path.join(root, 'docs', 'screenshots');
-const shown = ['shell-tasks-light-en.png', 'shell-about-dark-zh-CN.png'];
+const shown = [
+  'shell-about-dark-zh-CN.png',
+  'accounts-en.png',
+  'lists-import-progress-en.png',
+  'lists-open-en.png',
+];
 
 await mkdir(to, { recursive: true });
 for (const name of shown) await copyFile(path.join(from, name), path.join(to, name));

@@ -1,3 +1,4 @@
+import { wallClockToEpochMs } from '../../../../shared/util/wall-clock';
 import type {
   NumberOutcome,
   NumberResult,
@@ -94,23 +95,13 @@ export function vendorTimeToIso(
   offsetMinutes: number,
 ): string | null {
   if (!text) return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
-  if (!match) {
-    const parsed = Date.parse(text);
-    return Number.isFinite(parsed) && /[zZ]|[+-]\d{2}:?\d{2}$/.test(text)
-      ? new Date(parsed).toISOString()
-      : null;
-  }
-  const [, y, mo, d, h, mi, s] = match.map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000).toISOString();
+  const ms = wallClockToEpochMs(text, offsetMinutes);
+  if (ms !== null) return new Date(ms).toISOString();
+  // An ISO instant with its zone is taken as it is; anything else is unreadable.
+  const parsed = Date.parse(text);
+  return Number.isFinite(parsed) && /[zZ]|[+-]\d{2}:?\d{2}$/.test(text)
+    ? new Date(parsed).toISOString()
+    : null;
 }
 
 /** A cc task row as the board shows it. The task's name is its `remark` (cc tasks have no name). */

@@ -3,15 +3,9 @@ import { z } from 'zod';
 // Response schemas for the ITNIO API (itniotech.md). The docs print numbers as strings on some
 // pages and as numbers on others (§9.3), so counters and ids accept both and come out as one type.
 
-/** A number the vendor may send as a JSON number or a numeric string; parsed to a number. */
-export const LooseNumberSchema = z.union([
-  z.number(),
-  z
-    .string()
-    .trim()
-    .regex(/^-?\d+(\.\d+)?$/)
-    .transform(Number),
-]);
+import { LooseNumberSchema } from '../loose-schemas';
+
+export { LooseNumberSchema };
 
 /** An id the vendor may send as a number or a string; kept as a string (§9.3). */
 export const IdSchema = z.union([z.number().int().transform(String), z.string().min(1)]);

@@ -1,3 +1,4 @@
+import { wallClockToEpochMs, wallClockYear } from '../../../../shared/util/wall-clock';
 import { z } from 'zod';
 import type {
   NumberOutcome,
@@ -120,19 +121,10 @@ export function parseServerTime(
   text: string | null | undefined,
   offsetMinutes: number,
 ): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(text?.trim() ?? '');
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (y < 1971) return null; // "0000-00-00 00:00:00" and the like mean "not set".
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000).toISOString();
+  const year = wallClockYear(text);
+  if (year === null || year < 1971) return null; // "0000-00-00 00:00:00" and the like mean "not set".
+  const ms = wallClockToEpochMs(text, offsetMinutes);
+  return ms === null ? null : new Date(ms).toISOString();
 }
 
 /** This computer's UTC offset in minutes (east positive) at an instant. */

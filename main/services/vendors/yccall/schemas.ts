@@ -5,24 +5,9 @@ import { z } from 'zod';
 // object on success but an empty array when `ret` ≠ 200 (§3, §7.9), so the schemas accept every
 // documented variant and hand one type to the rest of the app.
 
-/** A number the server may send as a JSON number or a numeric string; parsed to a number. */
-export const LooseNumberSchema = z.union([
-  z.number(),
-  z
-    .string()
-    .trim()
-    .regex(/^-?\d+(\.\d+)?$/)
-    .transform(Number),
-]);
+import { LooseNumberSchema, LooseStringSchema } from '../loose-schemas';
 
-/** An id or code the server may send as a number or a string; kept as a string (§3, §7.8). */
-export const LooseStringSchema = z.union([
-  z.string(),
-  z
-    .number()
-    .refine((value) => Number.isFinite(value))
-    .transform(String),
-]);
+export { LooseNumberSchema, LooseStringSchema };
 
 const optionalText = LooseStringSchema.nullish();
 const optionalNumber = LooseNumberSchema.nullish();

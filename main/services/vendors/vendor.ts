@@ -57,6 +57,44 @@ export interface Progress {
   readonly total: number;
 }
 
+/**
+ * Written by a chunked create just before each request that adds numbers leaves (and before the
+ * final start), so a journal can record exactly what may be in flight.
+ */
+export interface CreateCheckpoint {
+  /** The task, once the first chunk created it; null before. */
+  readonly taskId: string | null;
+  /** Callees confirmed by the server, from the start of the list. */
+  readonly confirmed: number;
+  /** Numbers the task held after the last confirmed chunk, when known. */
+  readonly held: number | null;
+  /** The callees the request about to leave carries: [pendingFrom, pendingTo). */
+  readonly pendingFrom: number;
+  readonly pendingTo: number;
+  /** 1-based chunk about to be sent, and how many there are. */
+  readonly chunk: number;
+  readonly chunks: number;
+  /** 'create' (first chunk), 'append' (later chunks) or 'start' (every number is in). */
+  readonly stage: 'create' | 'append' | 'start';
+}
+
+/** What a reconcile found: where to resume a chunked create. */
+export interface CheckpointReconciliation {
+  /** The task, or null when it was never created (send again from 0). */
+  readonly taskId: string | null;
+  /** Pass as `resumeFrom`. */
+  readonly resumeFrom: number;
+  /** Numbers the task holds now. */
+  readonly held: number;
+}
+
+/** Options of `createTask`. */
+export type CreateOptions = CallOptions & {
+  readonly onProgress?: (progress: Progress) => void;
+  /** Called synchronously before each chunk leaves (chunked creates only); see CreateCheckpoint. */
+  readonly onCheckpoint?: (checkpoint: CreateCheckpoint) => void;
+};
+
 /** One number to call, with optional per-number variables. */
 export interface Callee {
   readonly phone: string;
@@ -102,10 +140,17 @@ export interface Vendor {
    * Creates a task with its numbers. Never retried blindly: the caller (the submissions outbox)
    * reconciles an unknown outcome with `findTaskByName` before it sends again.
    */
-  createTask(
-    request: CreateTaskRequest,
-    options?: CallOptions & { onProgress?: (progress: Progress) => void },
-  ): Promise<CreatedTask>;
+  createTask(request: CreateTaskRequest, options?: CreateOptions): Promise<CreatedTask>;
+  /**
+   * Optional (chunked creates only): after an interrupted create whose last checkpoint is known,
+   * finds out what the server holds and where to resume. Vendors without it are reconciled with
+   * `findTaskByName` alone.
+   */
+  reconcileCheckpoint?(
+    name: string,
+    checkpoint: CreateCheckpoint,
+    options?: CallOptions,
+  ): Promise<CheckpointReconciliation>;
   /** Looks a task up by its unique name (idempotency key of a create). */
   findTaskByName(kind: TaskKind, name: string, options?: CallOptions): Promise<TaskSummary | null>;
 

@@ -1,5 +1,11 @@
 import type { Migration } from '../migrations';
 import { listsMigration } from './001-lists';
+import { draftsOutboxAuditMigration } from './drafts-outbox-audit';
+import { monitorMigration } from './monitor';
 
 /** Every schema step, in order. Append new steps here (see `Migration`). */
-export const MIGRATIONS: readonly Migration[] = [listsMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  listsMigration,
+  draftsOutboxAuditMigration,
+  monitorMigration,
+];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../errors';
-import type { CallOptions, Callee, Progress } from '../vendor';
+import type { CallOptions, Callee, CreateCheckpoint, Progress } from '../vendor';
 import { MAX_NUMBERS_PER_CALL, type TaskCreatRequest, type YccallClient } from './client';
 import { telphoneEntryOf } from './mapping';
 
@@ -122,7 +122,10 @@ function cancelled(): AppError {
 export async function chunkedCreate(
   client: YccallClient,
   input: ChunkedCreateInput,
-  options: CallOptions & { onProgress?: (progress: Progress) => void } = {},
+  options: CallOptions & {
+    onProgress?: (progress: Progress) => void;
+    onCheckpoint?: (checkpoint: CreateCheckpoint) => void;
+  } = {},
 ): Promise<ChunkedCreateResult> {
   const { callees, name, chunkSize } = input;
   const total = callees.length;
@@ -155,6 +158,16 @@ export async function chunkedCreate(
   if (confirmed === 0 && input.existingTaskId === undefined && input.base !== undefined) {
     const to = Math.min(chunkSize, total);
     if (signal?.aborted) throw failure('create', 1, to, cancelled());
+    options.onCheckpoint?.({
+      taskId: null,
+      confirmed: 0,
+      held: null,
+      pendingFrom: 0,
+      pendingTo: to,
+      chunk: 1,
+      chunks,
+      stage: 'create',
+    });
     try {
       const created = await client.taskCreat(
         { ...input.base, telphone: callees.slice(0, to).map(telphoneEntryOf) },
@@ -193,6 +206,16 @@ export async function chunkedCreate(
     const chunk = Math.floor(confirmed / chunkSize) + 1;
     const to = Math.min(chunk * chunkSize, total);
     if (signal?.aborted) throw failure('append', chunk, to, cancelled());
+    options.onCheckpoint?.({
+      taskId: createdId,
+      confirmed,
+      held,
+      pendingFrom: confirmed,
+      pendingTo: to,
+      chunk,
+      chunks,
+      stage: 'append',
+    });
     try {
       const added = await client.taskAdd(
         createdId,
@@ -211,6 +234,16 @@ export async function chunkedCreate(
   }
 
   if (input.start) {
+    options.onCheckpoint?.({
+      taskId: createdId,
+      confirmed,
+      held,
+      pendingFrom: total,
+      pendingTo: total,
+      chunk: chunks,
+      chunks,
+      stage: 'start',
+    });
     try {
       await client.taskSet(createdId, 'start', { signal });
     } catch (error) {

@@ -9,7 +9,10 @@ import { AppError } from '../../errors';
 import type {
   CallOptions,
   Callee,
+  CheckpointReconciliation,
   ConnectionCheck,
+  CreateCheckpoint,
+  CreateOptions,
   CreateTaskRequest,
   CreatedTask,
   Page,
@@ -303,10 +306,7 @@ export class YccallVendor implements Vendor {
    * A failed chunk throws with `details.chunkFailure` (see `chunkFailureOf`); resume with
    * `resumeFrom: confirmed`, or call `reconcileCreate` first when its outcome is `unknown`.
    */
-  async createTask(
-    request: CreateTaskRequest,
-    options: CallOptions & { onProgress?: (progress: Progress) => void } = {},
-  ): Promise<CreatedTask> {
+  async createTask(request: CreateTaskRequest, options: CreateOptions = {}): Promise<CreatedTask> {
     if (request.kind !== 'predictive') throw wrongKind(request.kind);
     const parsed = YccallTaskSettingsSchema.safeParse(request.settings);
     if (!parsed.success) throw invalidSettings(parsed.error);
@@ -366,6 +366,37 @@ export class YccallVendor implements Vendor {
       failure,
       options,
     );
+  }
+
+  /**
+   * Vendor-neutral form of `reconcileCreate` for a journal that recorded the last checkpoint of
+   * a create (the process may have died with that chunk in flight): counts what the task holds.
+   */
+  async reconcileCheckpoint(
+    name: string,
+    checkpoint: CreateCheckpoint,
+    options: CallOptions = {},
+  ): Promise<CheckpointReconciliation> {
+    const reconciliation = await this.reconcileCreate(
+      {
+        stage: checkpoint.stage,
+        taskId: checkpoint.taskId,
+        name,
+        confirmed: checkpoint.confirmed,
+        held: checkpoint.held,
+        chunk: checkpoint.chunk,
+        chunks: checkpoint.chunks,
+        pendingFrom: checkpoint.pendingFrom,
+        pendingTo: checkpoint.pendingTo,
+        outcome: 'unknown',
+      },
+      options,
+    );
+    return {
+      taskId: reconciliation.taskId,
+      resumeFrom: reconciliation.resumeFrom,
+      held: reconciliation.held,
+    };
   }
 
   /**

@@ -1,0 +1,46 @@
+/** One callable row of a cleaned list, in list order. */
+export interface ListRow {
+  /** The row in the source file (1-based, as the manager sees it in Excel). */
+  readonly rowNumber: number;
+  /** The number in E.164 (`+8613800138000`). */
+  readonly e164: string;
+  readonly name: string | null;
+  /** Up to 5 per-callee variables, in mapping order. */
+  readonly variables: readonly string[];
+}
+
+/** Why rows were left out of a list, and how many. */
+export interface ListExclusion {
+  /** `invalid` or `duplicate`. */
+  readonly status: string;
+  /** A reason code from the import (e.g. `too-short`), or null. */
+  readonly reason: string | null;
+  readonly count: number;
+}
+
+/** What a draft, the pre-flight review and the audit trail need to know about a list. */
+export interface ListSummary {
+  readonly listId: string;
+  readonly name: string;
+  readonly sourceFileName: string;
+  readonly sourceSha256: string;
+  readonly sheet: string;
+  /** The column mapping as the import recorded it (opaque here; audited as is). */
+  readonly mapping: unknown;
+  readonly total: number;
+  /** Rows that will be called. */
+  readonly valid: number;
+  readonly excluded: readonly ListExclusion[];
+}
+
+/**
+ * The port drafts and the outbox read imported lists through (the lists service owns the data).
+ *
+ * Rows come in list order and a list does not change once imported; the outbox still
+ * fingerprints what it read and refuses to resume if the rows changed underneath it.
+ */
+export interface ListSource {
+  summary(listId: string): Promise<ListSummary | null>;
+  /** The valid rows, in order. */
+  rows(listId: string): AsyncIterable<ListRow>;
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { TaskKindSchema } from './task';
+
+/** The draft document version this app writes (older ones are migrated when read). */
+export const DRAFT_SCHEMA_VERSION = 2;
+
+/** A daily calling window, `HH:mm` in the schedule's time zone. */
+export const CallWindowSchema = z.strictObject({
+  start: z.string().regex(/^\d{2}:\d{2}$/),
+  end: z.string().regex(/^\d{2}:\d{2}$/),
+});
+export type CallWindow = z.infer<typeof CallWindowSchema>;
+
+/** When the campaign runs. */
+export const DraftScheduleSchema = z.strictObject({
+  /** IANA zone the manager plans in (e.g. `Asia/Shanghai`); null = this computer's zone. */
+  timeZone: z.string().nullable(),
+  /** Local start `yyyy-MM-dd HH:mm:ss` in `timeZone`, or null for "as soon as it is sent". */
+  sendAt: z.string().nullable(),
+  /** Daily windows (ITNIO allowSendTime: at most 3). */
+  windows: z.array(CallWindowSchema),
+});
+export type DraftSchedule = z.infer<typeof DraftScheduleSchema>;
+
+/**
+ * A campaign draft: which account and kind of task, which imported list (by id; the rows stay in
+ * the list), the task name and the vendor settings as edited so far (possibly incomplete).
+ */
+export const DraftSchema = z.strictObject({
+  schemaVersion: z.literal(DRAFT_SCHEMA_VERSION),
+  id: z.string().min(1),
+  accountId: z.string().min(1),
+  kind: TaskKindSchema,
+  /** The task name: unique per account, the idempotency key when submitted. */
+  name: z.string(),
+  listId: z.string().nullable(),
+  /** Vendor settings of the kind (see drafts/draft-validation.ts); may be incomplete. */
+  settings: z.record(z.string(), z.unknown()),
+  schedule: DraftScheduleSchema,
+  notes: z.string().max(2_000),
+  /** Increases by one per save; a save must name the revision it edits. */
+  revision: z.number().int().nonnegative(),
+  /** ISO instants. */
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
+/** What the editor sends on every (auto)save (other fields of a whole draft are ignored). */
+export const DraftEditSchema = z.object(
+  DraftSchema.pick({
+    id: true,
+    name: true,
+    listId: true,
+    settings: true,
+    schedule: true,
+    notes: true,
+    revision: true,
+  }).shape,
+);
+export type DraftEdit = z.infer<typeof DraftEditSchema>;
+
+/** A row of the drafts list. */
+export const DraftSummarySchema = DraftSchema.pick({
+  id: true,
+  accountId: true,
+  kind: true,
+  name: true,
+  listId: true,
+  revision: true,
+  updatedAt: true,
+}).extend({ deleted: z.boolean() });
+export type DraftSummary = z.infer<typeof DraftSummarySchema>;
+
+/** One rule a draft breaks, said for a person in both languages. */
+export const DraftProblemSchema = z.strictObject({
+  /** The settings field (dot path), or `name`, `list`, `schedule`. */
+  field: z.string(),
+  /** A stable rule id, e.g. `maxRingingTime.range`. */
+  rule: z.string(),
+  message: z.strictObject({ en: z.string(), 'zh-CN': z.string() }),
+});
+export type DraftProblem = z.infer<typeof DraftProblemSchema>;

@@ -1,0 +1,247 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SeededRandom } from '../../../main/services/sandbox/sim-kit';
+import { openJournalDatabase } from '../../../main/services/submissions/journal-database';
+import {
+  ITNIO,
+  SETTINGS,
+  insertList,
+  makeOutbox,
+  makeVendors,
+  phoneAt,
+  startSims,
+  type SimSide,
+} from './harness';
+
+// The outbox runs in a child process (scripts/outbox-child.ts) against the simulator running
+// here; the test SIGKILLs it at seeded random moments and starts it again on the same database
+// file. After every restart at most one task exists and it holds an exact prefix of the list;
+// at the end exactly one task holds exactly the list.
+
+const CHILD = join(import.meta.dirname, '../../../scripts/outbox-child.ts');
+const KILLS = 20;
+
+let sims: SimSide;
+let folder: string;
+beforeAll(async () => {
+  sims = await startSims();
+  folder = await mkdtemp(join(tmpdir(), 'outbox-kill-'));
+});
+afterAll(async () => {
+  await sims.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+interface Run {
+  readonly child: ChildProcess;
+  /** Resolves with the exit code (null when killed). */
+  readonly exited: Promise<number | null>;
+  /** Resolves once `count` event lines were printed (or the child ended). */
+  events(count: number): Promise<void>;
+  finished(): boolean;
+}
+
+function startChild(dbFile: string): Run {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    env: {
+      ...process.env,
+      OUTBOX_DB: dbFile,
+      SIM_URL: sims.server.url,
+      SIM_CLOCK_MS: String(sims.clock.now()),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let seen = 0;
+  let done = false;
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const wake = () => {
+    for (const waiter of [...waiters]) {
+      if (seen >= waiter.count || done) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  };
+  let buffer = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    for (const line of lines) {
+      // Count the steps that send something: the attempt, each chunk, workbook, upload, create.
+      if (/^event sending (creating|appending|starting|writing-workbook|uploading)/.test(line))
+        seen += 1;
+      if (line.startsWith('finished ')) done = true;
+    }
+    wake();
+  });
+  const exited = new Promise<number | null>((resolve) => {
+    child.on('exit', (code) => {
+      done = true;
+      wake();
+      resolve(code);
+    });
+  });
+  return {
+    child,
+    exited,
+    events: (count) =>
+      new Promise<void>((resolve) => {
+        waiters.push({ count, resolve });
+        wake();
+      }),
+    finished: () => done,
+  };
+}
+
+/** Kills the child at a random moment: after some of its events, then a random short delay. */
+async function killSomewhere(
+  run: Run,
+  random: SeededRandom,
+  maxEvents: number,
+  maxDelayMs: number,
+): Promise<boolean> {
+  await run.events(random.int(0, maxEvents));
+  // The delay is the random point itself (not a wait for a state): it lands the kill anywhere
+  // inside a request, before or after the server commits.
+  const delay = random.int(0, maxDelayMs);
+  await new Promise((resolve) => setTimeout(resolve, delay));
+  if (run.finished()) return false;
+  run.child.kill('SIGKILL');
+  await run.exited;
+  return true;
+}
+
+async function runToEnd(dbFile: string): Promise<void> {
+  const run = startChild(dbFile);
+  expect(await run.exited).toBe(0);
+}
+
+describe('the outbox process killed at 20 random points', () => {
+  it('Yccall, 250,000 numbers: after every restart one task with an exact prefix; at the end exactly the list', async () => {
+    const dbFile = join(folder, 'yccall.db');
+    const count = 250_000;
+    const prefix = '8615';
+    const db = openJournalDatabase(dbFile);
+    insertList(db, 'big', count, prefix);
+    const side = makeOutbox(makeVendors(sims.server.url, sims.clock), sims.clock, db);
+    const name = 'Kill test 250k';
+    await side.outbox.enqueue({
+      accountId: 'acct-yccall',
+      kind: 'predictive',
+      name,
+      listId: 'big',
+      settings: SETTINGS.predictive,
+    });
+    db.close();
+
+    const expected = Array.from({ length: count }, (_, i) => phoneAt(prefix, i));
+    const random = new SeededRandom(20_260_105);
+    let kills = 0;
+    const sizes = new Set<number>();
+    for (let attempt = 0; kills < KILLS && attempt < KILLS * 3; attempt += 1) {
+      const run = startChild(dbFile);
+      if (await killSomewhere(run, random, 2, 80)) kills += 1;
+      else await run.exited;
+      const tasks = sims.yccall.tasks().filter((task) => task.name === name);
+      expect(tasks.length).toBeLessThanOrEqual(1);
+      if (tasks[0]) {
+        const held = sims.yccall.numbersOf(tasks[0].id);
+        // An exact prefix: nothing twice, nothing skipped.
+        expect(held.length).toBeLessThanOrEqual(count);
+        for (const i of [0, held.length >> 1, held.length - 1])
+          if (i >= 0) expect(held[i]).toBe(expected[i]);
+        expect(sims.yccall.distinctNumberCount(tasks[0].id)).toBe(held.length);
+        sizes.add(held.length);
+        if (process.env['KILL_DEBUG']) console.info(`kill ${kills}: task holds ${held.length}`);
+      }
+    }
+    // The kills landed all along the submission, not only at its start or end.
+    expect(sizes.size).toBeGreaterThanOrEqual(8);
+    expect(kills).toBe(KILLS);
+    await runToEnd(dbFile);
+
+    const tasks = sims.yccall.tasks().filter((task) => task.name === name);
+    expect(tasks).toHaveLength(1);
+    expect(sims.yccall.numbersOf(tasks[0]?.id ?? '')).toEqual(expected);
+    const check = openJournalDatabase(dbFile);
+    const after = makeOutbox(makeVendors(sims.server.url, sims.clock), sims.clock, check);
+    expect(after.outbox.list()).toMatchObject([{ name, state: 'done', taskId: tasks[0]?.id }]);
+    expect(after.audit.verify().ok).toBe(true);
+    const reconciled = after.audit
+      .entries()
+      .filter((entry) => entry.type === 'submission.reconciled')
+      .map(
+        (entry) =>
+          entry.payload as {
+            checkpoint: { pendingFrom: number; pendingTo: number };
+            found: { resumeFrom: number };
+          },
+      );
+    console.info(
+      `Yccall kill test: ${kills} kills, ${reconciled.length} reconciles, ${reconciled.filter((r) => r.found.resumeFrom === r.checkpoint.pendingTo && r.checkpoint.pendingTo > r.checkpoint.pendingFrom).length} found the in-flight chunk had landed`,
+    );
+    expect(reconciled.length).toBeGreaterThanOrEqual(KILLS / 2);
+    check.close();
+  }, 120_000);
+
+  it('ITNIO call-center task, 100,000 numbers: never two tasks, and each submission ends with exactly one holding every number', async () => {
+    const dbFile = join(folder, 'itnio.db');
+    const count = 100_000;
+    const db = openJournalDatabase(dbFile);
+    insertList(db, 'cc', count, '8617');
+    const side = makeOutbox(makeVendors(sims.server.url, sims.clock), sims.clock, db);
+    const names: string[] = [];
+    const enqueue = async () => {
+      const name = `Kill cc ${names.length + 1}`;
+      names.push(name);
+      await side.outbox.enqueue({
+        accountId: 'acct-itnio',
+        kind: 'cc-preview',
+        name,
+        listId: 'cc',
+        settings: SETTINGS['cc-preview'],
+      });
+    };
+    await enqueue();
+
+    const random = new SeededRandom(7_100_000);
+    let kills = 0;
+    for (let attempt = 0; kills < KILLS && attempt < KILLS * 3; attempt += 1) {
+      const run = startChild(dbFile);
+      // Events: attempt journaled, workbook, uploading, creating. Either anywhere in the run, or
+      // right around submitTask, where a kill can land just before or just after the commit.
+      const nearSubmit = random.next() < 0.4;
+      const killed = nearSubmit
+        ? await killSomewhere(run, random, 4, 40)
+        : await killSomewhere(run, random, 1, 3_000);
+      if (killed) kills += 1;
+      else await run.exited;
+      for (const name of names) {
+        expect(
+          sims.itnio.ccTasks(ITNIO.apiKey).filter((task) => task.name === name).length,
+        ).toBeLessThanOrEqual(1);
+      }
+      const current = names.at(-1) ?? '';
+      if (sims.itnio.ccTasks(ITNIO.apiKey).some((task) => task.name === current) && kills < KILLS) {
+        // This one landed: finish it (the restart must find it, not send it again), start another.
+        await runToEnd(dbFile);
+        await enqueue();
+      }
+    }
+    expect(kills).toBe(KILLS);
+    await runToEnd(dbFile);
+
+    const tasks = sims.itnio.ccTasks(ITNIO.apiKey);
+    for (const name of names) {
+      const mine = tasks.filter((task) => task.name === name);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]?.total).toBe(count);
+    }
+    expect(side.outbox.list().every((view) => view.state === 'done')).toBe(true);
+    db.close();
+  }, 180_000);
+});

@@ -1,0 +1,258 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TaskMonitor } from '../../../main/services/monitor/task-monitor';
+import {
+  mountItniotech,
+  type ItniotechSim,
+} from '../../../main/services/sandbox/itniotech/itniotech-sim';
+import { ITNIOTECH_ROUTE_KEYS } from '../../../main/services/sandbox/itniotech/sim-protocol';
+import { SimulatorServer } from '../../../main/services/sandbox/server';
+import { ManualClock } from '../../../main/services/sandbox/sim-kit';
+import { mountYccall } from '../../../main/services/sandbox/yccall/yccall-sim';
+import { openDatabase } from '../../../main/services/storage/database';
+import { createUndiciSend, type RetryPolicy } from '../../../main/services/vendors/http';
+import { ItniotechClient } from '../../../main/services/vendors/itniotech/client';
+import { ItniotechVendor } from '../../../main/services/vendors/itniotech/itniotech-vendor';
+import { YccallVendor } from '../../../main/services/vendors/yccall/yccall-vendor';
+import { YCCALL_SERVICES } from '../../../main/services/vendors/yccall/client';
+import type { Vendor } from '../../../main/services/vendors/vendor';
+import { applyBoardDelta, type BoardDelta, type BoardRow } from '../../../shared/domain/board';
+import { ManualScheduler } from '../../fakes/manual-scheduler';
+import { MemoryLogger } from '../../fakes/memory-logger';
+import { RecordingNotifier } from '../../fakes/recording-notifier';
+import { SwitchableActivity } from '../../fakes/switchable-activity';
+
+const ITNIO = { apiKey: 'monitorKey1', apiSecret: 'monitor-secret-never-shown-1' } as const;
+const YCCALL = { appid: 'monitor-app', accesskey: 'AK-monitor-secret-2' } as const;
+// One attempt per read: the monitor's own backoff is under test, and counts stay exact.
+const NO_RETRY: RetryPolicy = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
+const YCCALL_KEYS = Object.values(YCCALL_SERVICES);
+
+interface World {
+  server: SimulatorServer;
+  clock: ManualClock;
+  itniotech: ItniotechSim;
+  scheduler: ManualScheduler;
+  activity: SwitchableActivity;
+  notifier: RecordingNotifier;
+  logger: MemoryLogger;
+  monitor: TaskMonitor;
+  deltas: BoardDelta[];
+  rows: Map<number, BoardRow>;
+}
+
+let world: World;
+
+async function startWorld(): Promise<World> {
+  const server = new SimulatorServer();
+  const clock = new ManualClock();
+  const itniotech = mountItniotech(server, { clock, seed: 11, accounts: [ITNIO] });
+  const yccall = mountYccall(server, { clock, seed: 11, accounts: [YCCALL] });
+  itniotech.seedSampleTasks();
+  yccall.seedSampleTasks();
+  await server.start();
+  const send = createUndiciSend();
+  const logger = new MemoryLogger();
+  const vendors = new Map<string, Vendor>([
+    [
+      'itnio-1',
+      new ItniotechVendor({
+        accountId: 'itnio-1',
+        clock,
+        client: new ItniotechClient({
+          apiKey: ITNIO.apiKey,
+          getSecret: async () => ITNIO.apiSecret,
+          brand: 'itniotech',
+          baseUrl: server.url,
+          send,
+          clock,
+          logger,
+          timeoutMs: 5_000,
+          retry: NO_RETRY,
+        }),
+      }),
+    ],
+    [
+      'yccall-1',
+      new YccallVendor({
+        accountId: 'yccall-1',
+        serverUrl: `${server.url}/`,
+        appid: YCCALL.appid,
+        getAccessKey: async () => YCCALL.accesskey,
+        send,
+        clock,
+        logger,
+        timeoutMs: 5_000,
+        retry: NO_RETRY,
+        serverUtcOffsetMinutes: 0,
+      }),
+    ],
+  ]);
+  const scheduler = new ManualScheduler(clock);
+  const activity = new SwitchableActivity();
+  const notifier = new RecordingNotifier();
+  const monitor = new TaskMonitor({
+    db: openDatabase(':memory:'),
+    clock,
+    scheduler,
+    logger,
+    notifier,
+    activity,
+    locale: () => 'en',
+    accounts: {
+      list: () => [...vendors.keys()].map((id) => ({ id })),
+      vendor: async (id) => {
+        const vendor = vendors.get(id);
+        if (!vendor) throw new Error(`no account ${id}`);
+        return vendor;
+      },
+    },
+    options: { backoffMs: 10_000, maxBackoffMs: 60_000 },
+  });
+  const deltas: BoardDelta[] = [];
+  const rows = new Map<number, BoardRow>();
+  monitor.onChange((delta) => {
+    deltas.push(delta);
+    applyBoardDelta(rows, delta);
+  });
+  return { server, clock, itniotech, scheduler, activity, notifier, logger, monitor, deltas, rows };
+}
+
+/** Every request the simulator received, both vendors. */
+function requests(server: SimulatorServer): number {
+  return [...ITNIOTECH_ROUTE_KEYS, ...YCCALL_KEYS].reduce(
+    (sum, key) => sum + server.requestCount(key),
+    0,
+  );
+}
+
+const rowNamed = (rows: Iterable<BoardRow>, account: string, name: string) =>
+  [...rows].find((row) => row.a === account && row.n === name);
+
+beforeEach(async () => {
+  world = await startWorld();
+});
+
+afterEach(async () => {
+  await world.monitor.stop();
+  await world.server.close();
+});
+
+describe('TaskMonitor against the simulator', () => {
+  it('shows both vendors’ tasks and pushes their progress without a reload', async () => {
+    const { monitor, scheduler, rows } = world;
+    monitor.start();
+    await scheduler.advance(0);
+    const snapshot = monitor.snapshot();
+    for (const row of snapshot.rows) rows.set(row.i, row);
+    const kinds = new Set(snapshot.rows.map((row) => `${row.a}/${row.kd}`));
+    expect(kinds).toEqual(
+      new Set([
+        'itnio-1/voice-group',
+        'itnio-1/ai-agent-group',
+        'itnio-1/cc-preview',
+        'yccall-1/predictive',
+      ]),
+    );
+    const promo = rowNamed(snapshot.rows, 'itnio-1', 'Spring promotion');
+    expect(promo?.s).toBe('running');
+    // Yccall TaskList has no totals: the monitor fetched them with the detail.
+    expect(rowNamed(snapshot.rows, 'yccall-1', 'Spring promotion')?.tot).toBe(2_000);
+
+    const calledBefore = promo?.c ?? 0;
+    const seq = snapshot.seq;
+    await scheduler.advance(5_000);
+    const changed = world.deltas.filter((d) => d.seq > seq).flatMap((d) => d.changed);
+    const promoPatch = changed.find((group) => group.r.some(([id]) => id === promo?.i));
+    expect(promoPatch?.f).toContain('c');
+    // The patch carries changed fields only, never the name or the key.
+    expect(promoPatch?.f).not.toContain('n');
+    expect(rows.get(promo?.i ?? 0)?.c).toBe(calledBefore + 10); // 500 ms per call
+    expect(monitor.snapshot().accounts.every((a) => a.state === 'ok')).toBe(true);
+  });
+
+  it('sends no request while hidden or offline and polls again at once when back', async () => {
+    const { monitor, scheduler, server, activity } = world;
+    monitor.start();
+    await scheduler.advance(0);
+    await scheduler.advance(5_000);
+
+    activity.setVisible(false);
+    const hiddenAt = requests(server);
+    await scheduler.advance(10 * 60_000);
+    expect(requests(server)).toBe(hiddenAt);
+    expect(monitor.snapshot().polling).toBe('hidden');
+
+    activity.setVisible(true);
+    await scheduler.advance(0);
+    const resumed = requests(server) - hiddenAt;
+    expect(resumed).toBeGreaterThan(0);
+    // One cycle per account, within the budget of each.
+    expect(resumed).toBeLessThanOrEqual(2 * 20);
+
+    activity.setOnline(false);
+    const offlineAt = requests(server);
+    await scheduler.advance(10 * 60_000);
+    expect(requests(server)).toBe(offlineAt);
+    expect(monitor.snapshot().polling).toBe('offline');
+    expect(monitor.snapshot().accounts.every((a) => a.nextPollAt === null)).toBe(true);
+
+    activity.setOnline(true);
+    await scheduler.advance(0);
+    expect(requests(server)).toBeGreaterThan(offlineAt);
+    expect(monitor.snapshot().polling).toBe('on');
+  });
+
+  it('shows a failing account’s error on its status and keeps polling the other one', async () => {
+    const { monitor, scheduler, server } = world;
+    monitor.start();
+    await scheduler.advance(0);
+    server.injectFault('App.Sip_Yccall.TaskList', { kind: 'http', status: 503 });
+    const promoBefore = rowNamed(monitor.snapshot().rows, 'itnio-1', 'Spring promotion')?.c ?? 0;
+    const yccallBefore = server.requestCount('App.Sip_Yccall.TaskList');
+    await scheduler.advance(60_000);
+
+    const snapshot = monitor.snapshot();
+    const yccall = snapshot.accounts.find((a) => a.accountId === 'yccall-1');
+    expect(yccall?.state).toBe('error');
+    expect(yccall?.error?.code).toBe('VENDOR_UNAVAILABLE');
+    expect(yccall?.error?.message.en.length).toBeGreaterThan(0);
+    // Its rows stay on the board with their last values.
+    expect(rowNamed(snapshot.rows, 'yccall-1', 'Spring promotion')?.tot).toBe(2_000);
+    // Backoff: at +5 s, then +10, +20 s: three attempts in a minute, not twelve.
+    expect(server.requestCount('App.Sip_Yccall.TaskList') - yccallBefore).toBe(3);
+    expect(snapshot.accounts.find((a) => a.accountId === 'itnio-1')?.state).toBe('ok');
+    expect(rowNamed(snapshot.rows, 'itnio-1', 'Spring promotion')?.c).toBeGreaterThan(promoBefore);
+
+    server.clearFaults();
+    await scheduler.advance(60_000);
+    expect(monitor.snapshot().accounts.find((a) => a.accountId === 'yccall-1')?.state).toBe('ok');
+    // Nothing secret in what the board or the log holds.
+    const everything = JSON.stringify(monitor.snapshot()) + world.logger.text();
+    for (const secret of [ITNIO.apiSecret, YCCALL.accesskey]) {
+      expect(everything).not.toContain(secret);
+    }
+  });
+
+  it('notifies once when a task completes, and keeps its final counters', async () => {
+    const { monitor, scheduler, notifier } = world;
+    monitor.start();
+    await scheduler.advance(0);
+    // "Survey follow-up": 60 numbers, starts after 5 s, 500 ms per call: done after 35 s.
+    for (let i = 0; i < 12; i += 1) await scheduler.advance(5_000);
+    const survey = rowNamed(monitor.snapshot().rows, 'itnio-1', 'Survey follow-up');
+    expect(survey).toMatchObject({ s: 'completed', c: 60, tot: 60 });
+    expect(survey?.fin).not.toBeNull();
+    const completed = notifier.sent.filter(
+      (n) => n.title === 'Task completed' && n.target?.taskId === survey?.t,
+    );
+    expect(completed).toHaveLength(1);
+    expect(completed[0]?.body).toContain('60/60 called');
+    await scheduler.advance(60_000);
+    expect(
+      notifier.sent.filter((n) => n.title === 'Task completed' && n.target?.taskId === survey?.t),
+    ).toHaveLength(1);
+    const history = monitor.history(survey?.k ?? '');
+    expect(history.points.at(-1)?.c).toBe(60);
+    expect(history.points.length).toBeGreaterThan(5);
+  });
+});

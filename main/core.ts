@@ -14,6 +14,13 @@ import { accountsHandlers } from './ipc/handlers/accounts';
 import { AccountsService, type VendorFactory } from './services/accounts/accounts-service';
 import { migrateSettings } from './services/settings/migrations';
 import { listsHandlers } from './ipc/handlers/lists';
+import { submissionHandlers } from './ipc/handlers/submissions';
+import { AuditTrail } from './services/audit/audit-trail';
+import { DraftsService } from './services/drafts/drafts-service';
+import { SqliteListSource } from './services/drafts/sqlite-list-source';
+import { openJournalDatabase } from './services/submissions/journal-database';
+import { SubmissionJournal } from './services/submissions/journal';
+import { Outbox } from './services/submissions/outbox';
 import { ListsService } from './services/lists/lists-service';
 import { openDatabase } from './services/storage/database';
 import { ListsRepository } from './services/storage/lists-repository';
@@ -100,9 +107,13 @@ export function createCore(adapters: CoreAdapters): Core {
     }),
   );
 
-  const database = openDatabase(
-    adapters.databaseFile ?? path.join(adapters.paths.dataFolder, 'campaign-desk.db'),
-  );
+  const databaseFile =
+    adapters.databaseFile ?? path.join(adapters.paths.dataFolder, 'campaign-desk.db');
+  const database = openDatabase(databaseFile);
+  // The outbox journal gets its own connection with synchronous=FULL: an entry must be on disk
+  // before its request leaves (an in-memory test database has only the one connection).
+  const journalDatabase =
+    databaseFile === ':memory:' ? database : openJournalDatabase(databaseFile);
   const lists = new ListsService({
     repository: new ListsRepository(database),
     store: adapters.settingsStore,
@@ -113,10 +124,43 @@ export function createCore(adapters: CoreAdapters): Core {
     ...(adapters.listsWorkerUrl ? { workerUrl: adapters.listsWorkerUrl } : {}),
   });
 
+  const listSource = new SqliteListSource(database);
+  const journal = new SubmissionJournal(journalDatabase);
+  const audit = new AuditTrail(
+    journalDatabase,
+    clock,
+    adapters.runtime.appVersion,
+    adapters.settingsStore,
+  );
+  const outbox = new Outbox({
+    journal,
+    audit,
+    lists: listSource,
+    vendorFor: (accountId) => accounts.vendor(accountId),
+    clock,
+    logger: adapters.logger,
+  });
+  outbox.onChange((view) => events.emit('submissions.changed', view));
+  const drafts = new DraftsService({
+    db: database,
+    clock,
+    lists: listSource,
+    isNameTaken: (accountId, kind, name) => journal.findByName(accountId, kind, name) !== null,
+  });
+  outbox.recover();
+  void outbox.drain();
+
   const handlers: Handlers = {
     ...accountsHandlers(accounts),
     ...appHandlers(adapters),
     ...listsHandlers({ lists, dialogs: adapters.dialogs, events, locale: () => settings.locale() }),
+    ...submissionHandlers({
+      drafts,
+      outbox,
+      audit,
+      dialogs: adapters.dialogs,
+      locale: () => settings.locale(),
+    }),
     ...settingsHandlers(settings),
   };
   const dispatch = createDispatcher(handlers, () => settings.locale(), adapters.logger);
@@ -128,7 +172,9 @@ export function createCore(adapters: CoreAdapters): Core {
     accounts,
     lists,
     close: async () => {
+      outbox.stop();
       await demo.close();
+      if (journalDatabase !== database) journalDatabase.close();
       database.close();
     },
   };

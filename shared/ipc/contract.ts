@@ -8,6 +8,14 @@ import {
 } from '../domain/account';
 import { AppInfoSchema } from '../domain/app-info';
 import {
+  DraftEditSchema,
+  DraftProblemSchema,
+  DraftSchema,
+  DraftSummarySchema,
+} from '../domain/draft';
+import { SubmissionViewSchema } from '../domain/submission';
+import { TaskKindSchema } from '../domain/task';
+import {
   FileInspectionSchema,
   FilePreviewSchema,
   ImportOptionsSchema,
@@ -63,6 +71,14 @@ const OpaqueIdSchema = z
   .min(1, 'The id is empty.')
   .max(64, 'The id is longer than 64 characters.')
   .regex(/^[A-Za-z0-9-]+$/, 'That is not an id.');
+
+/** An autosave: only the editable fields, and a bounded size (settings are free-form JSON). */
+const DraftEditRequestSchema = z
+  .strictObject({
+    ...DraftEditSchema.shape,
+    name: z.string().max(200, 'The name is longer than 200 characters.'),
+  })
+  .refine((edit) => JSON.stringify(edit).length <= 256_000, 'The draft is larger than 256 KB.');
 
 export const channels = {
   'accounts.list': { request: Empty, response: AccountsStateSchema },
@@ -128,6 +144,67 @@ export const channels = {
   'lists.saveRecipe': { request: NewMappingRecipeSchema, response: MappingRecipeSchema },
   'app.info': { request: Empty, response: AppInfoSchema },
   'app.openExternal': { request: z.strictObject({ url: HttpsUrlSchema }), response: Empty },
+  'audit.verify': {
+    request: Empty,
+    response: z.strictObject({
+      ok: z.boolean(),
+      entries: z.int().min(0),
+      problems: z.array(
+        z.strictObject({
+          seq: z.int(),
+          problem: z.enum(['edited', 'broken-link', 'missing', 'tail-removed']),
+        }),
+      ),
+    }),
+  },
+  'audit.export': {
+    request: z.strictObject({ format: z.enum(['xlsx', 'json']) }),
+    response: z.strictObject({ path: z.string().nullable(), entries: z.int().min(0) }),
+  },
+  'drafts.list': {
+    request: z.strictObject({
+      search: z.string().max(200).optional(),
+      deleted: z.boolean().optional(),
+    }),
+    response: z.strictObject({ drafts: z.array(DraftSummarySchema) }),
+  },
+  'drafts.create': {
+    request: z.strictObject({
+      accountId: OpaqueIdSchema,
+      kind: TaskKindSchema,
+      listId: OpaqueIdSchema.nullable().optional(),
+      name: z.string().max(200).optional(),
+    }),
+    response: DraftSchema,
+  },
+  'drafts.get': { request: z.strictObject({ id: OpaqueIdSchema }), response: DraftSchema },
+  'drafts.save': { request: DraftEditRequestSchema, response: DraftSchema },
+  'drafts.validate': {
+    request: z.strictObject({ id: OpaqueIdSchema }),
+    response: z.strictObject({ problems: z.array(DraftProblemSchema) }),
+  },
+  'drafts.duplicate': { request: z.strictObject({ id: OpaqueIdSchema }), response: DraftSchema },
+  'drafts.delete': {
+    request: z.strictObject({ id: OpaqueIdSchema }),
+    response: z.strictObject({ id: z.string(), restorableUntil: z.string() }),
+  },
+  'drafts.restore': { request: z.strictObject({ id: OpaqueIdSchema }), response: DraftSchema },
+  'submissions.submit': {
+    request: z.strictObject({ draftId: OpaqueIdSchema }),
+    response: SubmissionViewSchema,
+  },
+  'submissions.list': {
+    request: Empty,
+    response: z.strictObject({ submissions: z.array(SubmissionViewSchema) }),
+  },
+  'submissions.retry': {
+    request: z.strictObject({ id: OpaqueIdSchema }),
+    response: SubmissionViewSchema,
+  },
+  'submissions.cancel': {
+    request: z.strictObject({ id: OpaqueIdSchema }),
+    response: SubmissionViewSchema,
+  },
   'settings.get': { request: Empty, response: PreferencesSchema },
   'settings.update': {
     request: z.strictObject({ patch: PreferencesPatchSchema }),
@@ -140,6 +217,7 @@ export const events = {
   'accounts.changed': AccountsStateSchema,
   'lists.importProgress': z.strictObject({ jobId: z.string(), progress: ImportProgressSchema }),
   'settings.changed': PreferencesSchema,
+  'submissions.changed': SubmissionViewSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -15,6 +15,16 @@ export const CHANNEL_NAMES = [
   'accounts.addDemo',
   'app.info',
   'app.openExternal',
+  'audit.verify',
+  'audit.export',
+  'drafts.list',
+  'drafts.create',
+  'drafts.get',
+  'drafts.save',
+  'drafts.validate',
+  'drafts.duplicate',
+  'drafts.delete',
+  'drafts.restore',
   'lists.pickFile',
   'lists.inspect',
   'lists.preview',
@@ -27,6 +37,10 @@ export const CHANNEL_NAMES = [
   'lists.saveRecipe',
   'settings.get',
   'settings.update',
+  'submissions.submit',
+  'submissions.list',
+  'submissions.retry',
+  'submissions.cancel',
 ] as const;
 
 /** Push events from main to the renderer. */
@@ -34,6 +48,7 @@ export const EVENT_NAMES = [
   'accounts.changed',
   'lists.importProgress',
   'settings.changed',
+  'submissions.changed',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -153,6 +153,66 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
       rule: 'none',
     },
   ],
+  'audit.verify': [{ deep: true }],
+  'audit.export': [{}, { format: 'pdf' }],
+  'drafts.list': [{ search: huge }, { deleted: 'yes' }],
+  'drafts.create': [
+    {},
+    { accountId: 'a-1' },
+    { accountId: 'a-1', kind: 'fax-blast' },
+    { accountId: '../a', kind: 'voice-group' },
+    { accountId: 'a-1', kind: 'voice-group', name: huge },
+  ],
+  'drafts.get': [{}, { id: '' }],
+  'drafts.save': [
+    {},
+    { id: 'd-1' },
+    {
+      id: 'd-1',
+      name: 'x',
+      listId: null,
+      settings: {},
+      schedule: { timeZone: null, sendAt: null, windows: [] },
+      notes: '',
+      revision: -1,
+    },
+    {
+      id: 'd-1',
+      name: 'x',
+      listId: null,
+      settings: { blob: huge.repeat(3) },
+      schedule: { timeZone: null, sendAt: null, windows: [] },
+      notes: '',
+      revision: 1,
+    },
+    {
+      id: 'd-1',
+      name: 'x',
+      listId: null,
+      settings: {},
+      schedule: { timeZone: null, sendAt: null, windows: [{ start: '9am', end: '5pm' }] },
+      notes: '',
+      revision: 1,
+    },
+    {
+      id: 'd-1',
+      name: 'x',
+      listId: null,
+      settings: {},
+      schedule: { timeZone: null, sendAt: null, windows: [] },
+      notes: '',
+      revision: 1,
+      accountId: 'other',
+    },
+  ],
+  'drafts.validate': [{}],
+  'drafts.duplicate': [{ id: 5 }],
+  'drafts.delete': [{ id: null }],
+  'drafts.restore': [{}],
+  'submissions.submit': [{}, { draftId: '' }, { draftId: 'd-1', force: true }],
+  'submissions.list': [{ all: 1 }],
+  'submissions.retry': [{}, { id: 'x y' }],
+  'submissions.cancel': [{ id: [] }],
   'app.info': [{ extra: 1 }],
   'app.openExternal': [
     {},
@@ -203,8 +263,10 @@ describe('the IPC contract', () => {
         input,
       ]),
     )('refuses %s with INVALID_INPUT, a readable message, and no change', async (_label, input) => {
-      const { core, store } = testCore();
-      const before = JSON.stringify([...store.data.entries()]);
+      const { core, store, secrets } = testCore();
+      const snapshot = () =>
+        JSON.stringify([[...store.data.entries()], [...secrets.entries.entries()]]);
+      const before = snapshot();
       const result = await core.dispatch(channel, input, noSignal);
       expect(result.ok).toBe(false);
       if (result.ok) return;
@@ -212,7 +274,7 @@ describe('the IPC contract', () => {
       expect(result.error.message).toContain(channel);
       expect(result.error.message).not.toMatch(/undefined|\[object Object\]/);
       expect(result.error.message.length).toBeLessThan(1_000);
-      expect(JSON.stringify([...store.data.entries()])).toBe(before);
+      expect(snapshot()).toBe(before);
     });
   });
 
@@ -233,6 +295,9 @@ describe('the IPC contract', () => {
 
   it('accepts good input on every channel', async () => {
     const { core, opened, dialogs } = testCore();
+    const created = await core.dispatch('accounts.create', goodItnio, noSignal);
+    if (!created.ok) throw new Error(created.error.message);
+    const id = (created.value as { id: string }).id;
     const folder = await mkdtemp(path.join(tmpdir(), 'campaign-desk-contract-'));
     dialogs.nextOpen = path.join(folder, 'numbers.csv');
     dialogs.nextSave = path.join(folder, 'export.xlsx');
@@ -252,9 +317,30 @@ describe('the IPC contract', () => {
     const imported = await core.dispatch('lists.import', importRequest, noSignal);
     if (!imported.ok) throw new Error(imported.error.message);
     const listId = (imported.value as { id: string }).id;
-    const created = await core.dispatch('accounts.create', goodItnio, noSignal);
-    if (!created.ok) throw new Error(created.error.message);
-    const id = (created.value as { id: string }).id;
+    const created2 = await core.dispatch(
+      'drafts.create',
+      { accountId: id, kind: 'voice-group', listId },
+      noSignal,
+    );
+    if (!created2.ok) throw new Error(created2.error.message);
+    const draftId = (created2.value as { id: string }).id;
+    const draftEdit = {
+      id: draftId,
+      name: 'Spring promo',
+      listId,
+      settings: {
+        appId: 'app-1',
+        source: 3,
+        text: 'Hello, this is a test call.',
+        lan: 'en',
+        maxCalls: 60,
+      },
+      schedule: { timeZone: null, sendAt: null, windows: [] },
+      notes: '',
+    };
+    // drafts.save below edits the revision drafts.create returned.
+    const draftRevision = (created2.value as { revision: number }).revision;
+
     const good: Readonly<Record<(typeof CHANNEL_NAMES)[number], unknown>> = {
       'accounts.list': {},
       'accounts.create': { ...goodItnio, connection: { ...goodItnio.connection, apiKey: 'key2' } },
@@ -278,6 +364,20 @@ describe('the IPC contract', () => {
         defaultCountry: 'CN',
         rule: 'none',
       },
+      'drafts.list': { search: 'promo' },
+      'drafts.create': { accountId: id, kind: 'voice-group', listId, name: 'Spring promo' },
+      'drafts.get': { id: draftId },
+      'drafts.save': { ...draftEdit, revision: draftRevision },
+      'drafts.validate': { id: draftId },
+      'drafts.duplicate': { id: draftId },
+      'drafts.delete': { id: draftId },
+      'drafts.restore': { id: draftId },
+      'submissions.submit': { draftId },
+      'submissions.list': {},
+      'submissions.retry': { id: 'no-such-submission' },
+      'submissions.cancel': { id: 'no-such-submission' },
+      'audit.verify': {},
+      'audit.export': { format: 'json' },
       'lists.remove': { id: listId },
       'app.info': {},
       'app.openExternal': { url: 'https://example.com/help' },
@@ -287,6 +387,11 @@ describe('the IPC contract', () => {
     // In the order written above (remove last), which covers every channel once.
     for (const channel of Object.keys(good) as (typeof CHANNEL_NAMES)[number][]) {
       const result = await core.dispatch(channel, good[channel], noSignal);
+      // Retry/cancel of an unknown submission pass the schema and are refused by the outbox.
+      if (channel === 'submissions.retry' || channel === 'submissions.cancel') {
+        expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+        continue;
+      }
       expect(result.ok, `${channel}: ${result.ok ? '' : result.error.message}`).toBe(true);
       if (result.ok) expect(channels[channel].response.safeParse(result.value).success).toBe(true);
     }

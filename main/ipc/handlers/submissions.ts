@@ -1,0 +1,107 @@
+import type { Locale } from '../../../shared/domain/locale';
+import type { Dialogs } from '../../ports';
+import { exportAuditJson, exportAuditXlsx } from '../../services/audit/audit-export';
+import type { AuditTrail } from '../../services/audit/audit-trail';
+import { createSettingsOf } from '../../services/drafts/draft-validation';
+import type { DraftsService } from '../../services/drafts/drafts-service';
+import { AppError } from '../../services/errors';
+import type { Outbox } from '../../services/submissions/outbox';
+import type { Handlers } from '../dispatch';
+
+type Channels =
+  | 'drafts.list'
+  | 'drafts.create'
+  | 'drafts.get'
+  | 'drafts.save'
+  | 'drafts.validate'
+  | 'drafts.duplicate'
+  | 'drafts.delete'
+  | 'drafts.restore'
+  | 'submissions.submit'
+  | 'submissions.list'
+  | 'submissions.retry'
+  | 'submissions.cancel'
+  | 'audit.verify'
+  | 'audit.export';
+
+/** Handlers of the `drafts.*`, `submissions.*` and `audit.*` channels. */
+export function submissionHandlers(deps: {
+  drafts: DraftsService;
+  outbox: Outbox;
+  audit: AuditTrail;
+  dialogs: Dialogs;
+  locale: () => Locale;
+}): Pick<Handlers, Channels> {
+  const { drafts, outbox, audit } = deps;
+  return {
+    'drafts.list': ({ search, deleted }) => ({
+      drafts: [...drafts.list({ ...(search ? { search } : {}), ...(deleted ? { deleted } : {}) })],
+    }),
+    'drafts.create': ({ accountId, kind, listId, name }) =>
+      drafts.create({ accountId, kind, listId: listId ?? null, ...(name ? { name } : {}) }),
+    'drafts.get': ({ id }) => drafts.get(id),
+    'drafts.save': (edit) => drafts.save(edit),
+    'drafts.validate': async ({ id }) => ({ problems: [...(await drafts.validate(id))] }),
+    'drafts.duplicate': ({ id }) => drafts.duplicate(id),
+    'drafts.delete': ({ id }) => drafts.delete(id),
+    'drafts.restore': ({ id }) => drafts.restore(id),
+    'submissions.submit': async ({ draftId }) => {
+      const problems = await drafts.validate(draftId);
+      if (problems.length > 0) {
+        const first = problems[0]?.message;
+        throw new AppError(
+          'INVALID_INPUT',
+          {
+            en: `The draft has ${problems.length} problem(s) to fix before it can be sent${first ? `, for example: ${first.en}` : '.'}`,
+            'zh-CN': `草稿还有 ${problems.length} 个问题需要修正才能发送${first ? `，例如：${first['zh-CN']}` : '。'}`,
+          },
+          { problems: problems.map((problem) => problem.rule) },
+        );
+      }
+      const draft = drafts.get(draftId);
+      if (draft.listId === null) {
+        throw new AppError('INVALID_INPUT', {
+          en: 'Pick the list of numbers to call first.',
+          'zh-CN': '请先选择要拨打的号码列表。',
+        });
+      }
+      const view = await outbox.enqueue({
+        accountId: draft.accountId,
+        kind: draft.kind,
+        name: draft.name.trim(),
+        listId: draft.listId,
+        settings: createSettingsOf(draft),
+        draftId: draft.id,
+      });
+      // Sending happens in the background; the outbox screen follows it through events.
+      void outbox.drain();
+      return view;
+    },
+    'submissions.list': () => ({ submissions: [...outbox.list()] }),
+    'submissions.retry': ({ id }) => outbox.retry(id),
+    'submissions.cancel': ({ id }) => outbox.cancel(id),
+    'audit.verify': () => {
+      const result = audit.verify();
+      return {
+        ok: result.ok,
+        entries: result.entries,
+        problems: result.problems.map((problem) => ({
+          seq: problem.seq,
+          problem: problem.problem,
+        })),
+      };
+    },
+    'audit.export': async ({ format }) => {
+      const zh = deps.locale() === 'zh-CN';
+      const file = await deps.dialogs.saveFile({
+        title: zh ? '导出审计记录' : 'Export the audit trail',
+        defaultName: `campaign-desk-audit.${format}`,
+        filters: [{ name: format === 'xlsx' ? 'Excel' : 'JSON', extensions: [format] }],
+      });
+      if (file === null) return { path: null, entries: 0 };
+      const entries =
+        format === 'xlsx' ? await exportAuditXlsx(audit, file) : await exportAuditJson(audit, file);
+      return { path: file, entries };
+    },
+  };
+}

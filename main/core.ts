@@ -6,6 +6,7 @@ import type {
   ExternalOpener,
   KeyValueStore,
   Logger,
+  Notifier,
   Paths,
   RuntimeInfo,
   SecretStore,
@@ -15,6 +16,10 @@ import { AccountsService, type VendorFactory } from './services/accounts/account
 import { migrateSettings } from './services/settings/migrations';
 import { listsHandlers } from './ipc/handlers/lists';
 import { submissionHandlers } from './ipc/handlers/submissions';
+import { tasksHandlers } from './ipc/handlers/tasks';
+import { ReportedActivity } from './services/app/reported-activity';
+import { TaskMonitor } from './services/monitor/task-monitor';
+import { timerScheduler } from './services/monitor/scheduler';
 import { AuditTrail } from './services/audit/audit-trail';
 import { DraftsService } from './services/drafts/drafts-service';
 import { SqliteListSource } from './services/drafts/sqlite-list-source';
@@ -53,6 +58,10 @@ export interface CoreAdapters {
   readonly databaseFile?: string;
   /** The compiled list-import worker in a bundled app (default: the TypeScript source). */
   readonly listsWorkerUrl?: URL;
+  /** Desktop notifications (task finished, failed, below a threshold). */
+  readonly notifier: Notifier;
+  /** Whether the machine is online (default: always). */
+  readonly isOnline?: () => boolean;
 }
 
 /** Services, handlers and the dispatcher: everything main does, without Electron. */
@@ -150,10 +159,26 @@ export function createCore(adapters: CoreAdapters): Core {
   outbox.recover();
   void outbox.drain();
 
+  const activity = new ReportedActivity(adapters.isOnline);
+  const monitor = new TaskMonitor({
+    db: database,
+    clock,
+    scheduler: timerScheduler,
+    logger: adapters.logger,
+    notifier: adapters.notifier,
+    activity,
+    accounts,
+    locale: () => settings.locale(),
+  });
+  monitor.onChange((delta) => events.emit('tasks.updated', delta));
+  const onlineProbe = adapters.isOnline ? setInterval(() => activity.checkOnline(), 10_000) : null;
+  onlineProbe?.unref();
+
   const handlers: Handlers = {
     ...accountsHandlers(accounts),
     ...appHandlers(adapters),
     ...listsHandlers({ lists, dialogs: adapters.dialogs, events, locale: () => settings.locale() }),
+    ...tasksHandlers({ monitor, activity }),
     ...submissionHandlers({
       drafts,
       outbox,
@@ -172,6 +197,8 @@ export function createCore(adapters: CoreAdapters): Core {
     accounts,
     lists,
     close: async () => {
+      if (onlineProbe) clearInterval(onlineProbe);
+      await monitor.stop();
       outbox.stop();
       await demo.close();
       if (journalDatabase !== database) journalDatabase.close();

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, net } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_CHANNEL } from '../shared/ipc/names';
@@ -9,6 +9,7 @@ import { JsonLinesLogger } from './services/logging/logger';
 import { ElectronKeyValueStore } from './platform/electron-store';
 import { KeytarSecretStore } from './platform/keytar-secret-store';
 import { electronDialogs } from './platform/dialogs';
+import { electronNotifier } from './platform/notifier';
 import { registerAppScheme, serveRenderer } from './platform/protocol';
 import { electronOpener, electronRuntime } from './platform/runtime';
 import { createMainWindow, lockDownSession } from './platform/window';
@@ -37,6 +38,8 @@ async function start(): Promise<void> {
     dialogs: electronDialogs(app.getPath('documents')),
     // Bundled beside index.js by electron-vite (see electron.vite.config.ts).
     listsWorkerUrl: new URL('./import-worker.js', import.meta.url),
+    notifier: electronNotifier,
+    isOnline: () => net.isOnline(),
   });
 
   const devOrigin = devServerUrl && !app.isPackaged ? originOf(devServerUrl) : null;

@@ -41,6 +41,15 @@ export function App() {
     };
   }, [attempt]);
 
+  useEffect(() => {
+    // Main polls vendors only while a window is on screen (DESIGN.md: polling lives in main).
+    const report = () =>
+      void call('app.setVisible', { visible: document.visibilityState === 'visible' });
+    report();
+    document.addEventListener('visibilitychange', report);
+    return () => document.removeEventListener('visibilitychange', report);
+  }, []);
+
   const onSettingsChanged = useCallback((preferences: Preferences) => {
     setBoot((current) => (current.stage === 'ready' ? { ...current, preferences } : current));
   }, []);

@@ -16,6 +16,14 @@ import {
 import { SubmissionViewSchema } from '../domain/submission';
 import { TaskKindSchema } from '../domain/task';
 import {
+  AlertThresholdSchema,
+  BoardDeltaSchema,
+  BoardSnapshotSchema,
+  TaskHistorySchema,
+  ThresholdScopeSchema,
+  ThresholdSettingsSchema,
+} from '../domain/board';
+import {
   FileInspectionSchema,
   FilePreviewSchema,
   ImportOptionsSchema,
@@ -143,6 +151,7 @@ export const channels = {
   },
   'lists.saveRecipe': { request: NewMappingRecipeSchema, response: MappingRecipeSchema },
   'app.info': { request: Empty, response: AppInfoSchema },
+  'app.setVisible': { request: z.strictObject({ visible: z.boolean() }), response: Empty },
   'app.openExternal': { request: z.strictObject({ url: HttpsUrlSchema }), response: Empty },
   'audit.verify': {
     request: Empty,
@@ -205,6 +214,23 @@ export const channels = {
     request: z.strictObject({ id: OpaqueIdSchema }),
     response: SubmissionViewSchema,
   },
+  'tasks.snapshot': { request: Empty, response: BoardSnapshotSchema },
+  'tasks.refresh': {
+    request: z.strictObject({ accountId: OpaqueIdSchema.optional() }),
+    response: Empty,
+  },
+  'tasks.history': {
+    request: z.strictObject({ key: z.string().min(1).max(300) }),
+    response: TaskHistorySchema,
+  },
+  'tasks.thresholds': { request: Empty, response: ThresholdSettingsSchema },
+  'tasks.setThreshold': {
+    request: z.strictObject({
+      scope: ThresholdScopeSchema,
+      threshold: AlertThresholdSchema.nullable(),
+    }),
+    response: ThresholdSettingsSchema,
+  },
   'settings.get': { request: Empty, response: PreferencesSchema },
   'settings.update': {
     request: z.strictObject({ patch: PreferencesPatchSchema }),
@@ -218,6 +244,7 @@ export const events = {
   'lists.importProgress': z.strictObject({ jobId: z.string(), progress: ImportProgressSchema }),
   'settings.changed': PreferencesSchema,
   'submissions.changed': SubmissionViewSchema,
+  'tasks.updated': BoardDeltaSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Channels = typeof channels;

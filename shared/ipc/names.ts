@@ -15,6 +15,7 @@ export const CHANNEL_NAMES = [
   'accounts.addDemo',
   'app.info',
   'app.openExternal',
+  'app.setVisible',
   'audit.verify',
   'audit.export',
   'drafts.list',
@@ -41,6 +42,11 @@ export const CHANNEL_NAMES = [
   'submissions.list',
   'submissions.retry',
   'submissions.cancel',
+  'tasks.snapshot',
+  'tasks.refresh',
+  'tasks.history',
+  'tasks.thresholds',
+  'tasks.setThreshold',
 ] as const;
 
 /** Push events from main to the renderer. */
@@ -49,6 +55,7 @@ export const EVENT_NAMES = [
   'lists.importProgress',
   'settings.changed',
   'submissions.changed',
+  'tasks.updated',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -213,6 +213,18 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
   'submissions.list': [{ all: 1 }],
   'submissions.retry': [{}, { id: 'x y' }],
   'submissions.cancel': [{ id: [] }],
+  'app.setVisible': [{}, { visible: 'yes' }],
+  'tasks.snapshot': [{ since: 1 }],
+  'tasks.refresh': [{ accountId: '' }, { accountId: 42 }],
+  'tasks.history': [{}, { key: '' }, { key: huge }],
+  'tasks.thresholds': [{ all: true }],
+  'tasks.setThreshold': [
+    {},
+    { scope: { global: true } },
+    { scope: { global: false }, threshold: null },
+    { scope: { global: true }, threshold: { successRateBelow: 120, afterCalls: 10 } },
+    { scope: { global: true }, threshold: { successRateBelow: 20, afterCalls: 0 } },
+  ],
   'app.info': [{ extra: 1 }],
   'app.openExternal': [
     {},
@@ -377,6 +389,15 @@ describe('the IPC contract', () => {
       'submissions.retry': { id: 'no-such-submission' },
       'submissions.cancel': { id: 'no-such-submission' },
       'audit.verify': {},
+      'app.setVisible': { visible: false },
+      'tasks.snapshot': {},
+      'tasks.refresh': {},
+      'tasks.history': { key: `${id}:voice-group:1` },
+      'tasks.thresholds': {},
+      'tasks.setThreshold': {
+        scope: { global: true },
+        threshold: { successRateBelow: 20, afterCalls: 50 },
+      },
       'audit.export': { format: 'json' },
       'lists.remove': { id: listId },
       'app.info': {},
@@ -387,8 +408,12 @@ describe('the IPC contract', () => {
     // In the order written above (remove last), which covers every channel once.
     for (const channel of Object.keys(good) as (typeof CHANNEL_NAMES)[number][]) {
       const result = await core.dispatch(channel, good[channel], noSignal);
-      // Retry/cancel of an unknown submission pass the schema and are refused by the outbox.
-      if (channel === 'submissions.retry' || channel === 'submissions.cancel') {
+      // Well-formed requests for things that do not exist pass the schema and are refused later.
+      if (
+        channel === 'submissions.retry' ||
+        channel === 'submissions.cancel' ||
+        channel === 'tasks.history'
+      ) {
         expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
         continue;
       }

@@ -2,6 +2,7 @@ import { createCore, type Core } from '../../main/core';
 import type { RuntimeInfo } from '../../main/ports';
 import { InMemoryKeyValueStore } from './memory-kv-store';
 import { MemoryLogger } from './memory-logger';
+import { RecordingNotifier } from './recording-notifier';
 import { InMemorySecretStore } from './memory-secret-store';
 import { fakeVendorFactory, type FakeVendorLog } from './fake-vendor';
 
@@ -60,6 +61,7 @@ export function testCore(systemLocale = 'en-US'): {
       saveFile: async () => dialogs.nextSave,
     },
     databaseFile: ':memory:',
+    notifier: new RecordingNotifier(),
   });
   return { core, store, logger, opened, secrets, vendorLog, dialogs };
 }

@@ -19,6 +19,7 @@ import { JsonLinesLogger } from '../../main/services/logging/logger';
 import { ConfKeyValueStore } from '../../main/services/settings/conf-store';
 import { hostRuntime, repoRoot } from './runtime';
 import { ScriptedDialogs } from './dialogs';
+import { RecordingNotifier } from '../fakes/recording-notifier';
 
 /** A running browser test host. */
 export interface Host {
@@ -29,6 +30,8 @@ export interface Host {
   readonly core: Core;
   /** Links the app asked to open in the system browser (recorded, not opened). */
   readonly openedLinks: readonly string[];
+  /** Notifications the app raised (recorded; a browser has no native ones here). */
+  readonly notifier: RecordingNotifier;
   /** The file dialogs: tests queue the files a person would pick. */
   readonly dialogs: ScriptedDialogs;
   /** Every response and event main sent to the page through the bridge (JSON), for leak tests. */
@@ -112,6 +115,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const logger = options.logger ?? (await JsonLinesLogger.open(dataFolder));
   const openedLinks: string[] = [];
   const dialogs = new ScriptedDialogs(path.join(dataFolder, 'exports'));
+  const notifier = new RecordingNotifier();
   const opener: ExternalOpener = {
     async openExternal(url) {
       if (isExternalLinkAllowed(url)) openedLinks.push(url);
@@ -125,6 +129,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     logger,
     secrets: options.secrets ?? new KeytarSecretStore(),
     dialogs,
+    notifier,
   });
 
   const csp = contentSecurityPolicy({ connectSelf: true });
@@ -267,6 +272,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     openedLinks,
     transcript,
     dialogs,
+    notifier,
     async close() {
       detach();
       for (const stream of streams) stream.end();

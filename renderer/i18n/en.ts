@@ -1,5 +1,14 @@
-/** English UI text: the reference catalogue every other language must match key for key. */
+import { tasksEn } from '../features/tasks/messages';
+
+/**
+ * English UI text: the reference catalogue every other language must match key for key.
+ *
+ * Features with many strings keep them in `features/<feature>/messages.ts` (both languages
+ * side by side) and are spread in here, so each feature's text can change without touching the
+ * others'.
+ */
 export const en = {
+  ...tasksEn,
   'app.name': 'Campaign Desk',
   'app.loading': 'Starting Campaign Desk…',
   'app.loadFailed': 'Campaign Desk could not start its window: {message}',
@@ -166,44 +175,6 @@ export const en = {
   'drafts.empty.body':
     'Drafts of calling campaigns live here. You can prepare them offline; they are saved as you type and sent only after a review.',
   'drafts.empty.next': 'First add an account and import a list; then create a draft from it.',
-  'tasks.title': 'Tasks',
-  'tasks.empty.title': 'No tasks to show',
-  'tasks.empty.body':
-    'Running and finished campaigns from all your accounts will appear here, updating by themselves: progress, successes, failures and transfers to agents.',
-  'tasks.empty.next': 'Add an account first; its tasks will show up here.',
-  'tasks.col.name': 'Task',
-  'tasks.col.account': 'Account',
-  'tasks.col.kind': 'Kind',
-  'tasks.col.status': 'Status',
-  'tasks.col.progress': 'Progress',
-  'tasks.col.numbers': 'Numbers',
-  'tasks.col.called': 'Called',
-  'tasks.col.success': 'Success',
-  'tasks.col.failed': 'Failed',
-  'tasks.col.transferred': 'To agents',
-  'tasks.col.rate': 'Success rate',
-  'tasks.col.created': 'Created',
-  'tasks.kind.cc-preview': 'Call-center task',
-  'tasks.kind.voice-group': 'Voice group call',
-  'tasks.kind.ai-agent-group': 'AI-agent group call',
-  'tasks.kind.predictive': 'Predictive task',
-  'tasks.state.pending': 'Waiting',
-  'tasks.state.running': 'Running',
-  'tasks.state.paused': 'Paused',
-  'tasks.state.completed': 'Completed',
-  'tasks.state.cancelled': 'Cancelled',
-  'tasks.state.failed': 'Failed',
-  'tasks.state.unknown': 'Unknown',
-  'tasks.vendorStatus': 'Vendor status: {label} ({code})',
-  'tasks.updated': 'Updated {when}',
-  'tasks.neverUpdated': 'Not updated yet',
-  'tasks.polling.hidden': 'Updates paused while the window is hidden.',
-  'tasks.polling.offline': 'Offline: showing the last known state.',
-  'tasks.polling.stopped': 'Updates are stopped.',
-  'tasks.refresh': 'Refresh now',
-  'tasks.accountError': '{account}: {message}',
-  'tasks.count': '{count} tasks',
-  'tasks.filter': 'Search tasks',
   'empty.goToAccounts': 'Go to Accounts',
   'settings.title': 'Settings',
   'settings.appearance': 'Appearance',

@@ -1,0 +1,94 @@
+import type { PreflightLimits, YccallSplit } from '../../../shared/domain/preflight';
+import type { TaskKind, VendorId } from '../../../shared/domain/task';
+import { MAX_UPLOAD_ROWS } from '../vendors/itniotech/callee-workbook';
+import { MAX_GROUP_CALL_NUMBERS } from '../vendors/itniotech/itniotech-vendor';
+import { MAX_NUMBERS_PER_CALL } from '../vendors/yccall/client';
+
+const fmt = (n: number) => n.toLocaleString('en');
+
+/** The vendor behind a kind of task. */
+export function vendorOfKind(kind: TaskKind): VendorId {
+  return kind === 'predictive' ? 'yccall' : 'itniotech';
+}
+
+/**
+ * How a Yccall list of `numbers` goes out: one TaskCreat of up to 10,000, then TaskAdd calls of
+ * up to 10,000 each (yccall.md §4.1, §4.2; the same split as yccall/chunked-create.ts).
+ */
+export function yccallSplit(numbers: number, chunk: number = MAX_NUMBERS_PER_CALL): YccallSplit {
+  if (numbers <= 0) {
+    return {
+      requests: 0,
+      parts: [],
+      text: { en: 'No numbers to send.', 'zh-CN': '没有要发送的号码。' },
+    };
+  }
+  const requests = Math.ceil(numbers / chunk);
+  const first = Math.min(numbers, chunk);
+  const adds = requests - 1;
+  const last = numbers - chunk * (requests - 1);
+  const parts: YccallSplit['parts'][number][] = [
+    { service: 'TaskCreat', calls: 1, numbersPerCall: first },
+  ];
+  if (adds > 0 && last === chunk) {
+    parts.push({ service: 'TaskAdd', calls: adds, numbersPerCall: chunk });
+  } else if (adds > 0) {
+    if (adds > 1) parts.push({ service: 'TaskAdd', calls: adds - 1, numbersPerCall: chunk });
+    parts.push({ service: 'TaskAdd', calls: 1, numbersPerCall: last });
+  }
+  const adding = parts.filter((p) => p.service === 'TaskAdd');
+  const addsEn = adding.map((p) => `${p.calls} × ${fmt(p.numbersPerCall)}`).join(' + ');
+  const addsZh = adding.map((p) => `${p.calls} 次 × ${p.numbersPerCall} 个`).join(' + ');
+  const text =
+    adds === 0
+      ? {
+          en: `${fmt(numbers)} numbers fit in one TaskCreat (at most ${fmt(chunk)} per request).`,
+          'zh-CN': `${numbers} 个号码一次 TaskCreat 即可（每次最多 ${chunk} 个）。`,
+        }
+      : {
+          en: `${fmt(numbers)} numbers go out in ${fmt(requests)} requests: 1 × TaskCreat of ${fmt(first)}, then ${fmt(adds)} × TaskAdd (${addsEn}).`,
+          'zh-CN': `${numbers} 个号码分 ${requests} 次发送：1 次 TaskCreat（${first} 个），然后 ${adds} 次 TaskAdd（${addsZh}）。`,
+        };
+  return { requests, parts, text };
+}
+
+/** The per-request limit of the kind's vendor, applied to a list of `numbers`. */
+export function vendorLimits(kind: TaskKind, numbers: number): PreflightLimits {
+  const vendor = vendorOfKind(kind);
+  if (vendor === 'yccall') {
+    const split = yccallSplit(numbers);
+    return {
+      vendor,
+      numbers,
+      maxPerRequest: MAX_NUMBERS_PER_CALL,
+      withinLimit: true,
+      split,
+      text: {
+        en: `Yccall takes at most ${fmt(MAX_NUMBERS_PER_CALL)} numbers per TaskCreat or TaskAdd; larger lists are sent in parts. ${split.text.en}`,
+        'zh-CN': `Yccall 每次 TaskCreat 或 TaskAdd 最多 ${MAX_NUMBERS_PER_CALL} 个号码；更大的名单分批发送。${split.text['zh-CN']}`,
+      },
+    };
+  }
+  const max = kind === 'cc-preview' ? MAX_UPLOAD_ROWS : MAX_GROUP_CALL_NUMBERS;
+  const what =
+    kind === 'cc-preview'
+      ? { en: 'one call-center task upload', zh: '单个呼叫中心任务上传' }
+      : { en: 'one group-call task', zh: '单个群呼任务' };
+  const withinLimit = numbers <= max;
+  return {
+    vendor,
+    numbers,
+    maxPerRequest: max,
+    withinLimit,
+    split: null,
+    text: withinLimit
+      ? {
+          en: `ITNIO takes at most ${fmt(max)} numbers in ${what.en}; this list has ${fmt(numbers)}.`,
+          'zh-CN': `ITNIO ${what.zh}最多 ${max} 个号码；此名单有 ${numbers} 个。`,
+        }
+      : {
+          en: `ITNIO takes at most ${fmt(max)} numbers in ${what.en}; this list has ${fmt(numbers)}, ${fmt(numbers - max)} too many. Split the list into ${fmt(Math.ceil(numbers / max))} campaigns.`,
+          'zh-CN': `ITNIO ${what.zh}最多 ${max} 个号码；此名单有 ${numbers} 个，超出 ${numbers - max} 个。请将名单拆分为 ${Math.ceil(numbers / max)} 个活动。`,
+        },
+  };
+}

@@ -26,6 +26,7 @@ import { SqliteListSource } from './services/drafts/sqlite-list-source';
 import { openJournalDatabase } from './services/submissions/journal-database';
 import { SubmissionJournal } from './services/submissions/journal';
 import { Outbox } from './services/submissions/outbox';
+import { Preflight } from './services/preflight/preflight';
 import { ListsService } from './services/lists/lists-service';
 import { openDatabase } from './services/storage/database';
 import { ListsRepository } from './services/storage/lists-repository';
@@ -183,6 +184,15 @@ export function createCore(adapters: CoreAdapters): Core {
       drafts,
       outbox,
       audit,
+      preflight: new Preflight({
+        lists: listSource,
+        clock,
+        store: adapters.settingsStore,
+        vendorFor: (accountId) => accounts.vendor(accountId),
+        logger: adapters.logger,
+        isNameTaken: (accountId, kind, name) => journal.findByName(accountId, kind, name) !== null,
+      }),
+      isOnline: () => activity.isOnline(),
       dialogs: adapters.dialogs,
       locale: () => settings.locale(),
     }),

@@ -14,6 +14,11 @@ import {
   DraftSummarySchema,
 } from '../domain/draft';
 import { SubmissionViewSchema } from '../domain/submission';
+import {
+  EstimateSettingsPatchSchema,
+  EstimateSettingsViewSchema,
+  PreflightReportSchema,
+} from '../domain/preflight';
 import { TaskKindSchema } from '../domain/task';
 import {
   AlertThresholdSchema,
@@ -198,6 +203,18 @@ export const channels = {
     response: z.strictObject({ id: z.string(), restorableUntil: z.string() }),
   },
   'drafts.restore': { request: z.strictObject({ id: OpaqueIdSchema }), response: DraftSchema },
+  'preflight.review': {
+    request: z.strictObject({ draftId: OpaqueIdSchema }),
+    response: PreflightReportSchema,
+  },
+  'preflight.estimateSettings': {
+    request: z.strictObject({ accountId: OpaqueIdSchema }),
+    response: EstimateSettingsViewSchema,
+  },
+  'preflight.setEstimateSettings': {
+    request: z.strictObject({ accountId: OpaqueIdSchema, settings: EstimateSettingsPatchSchema }),
+    response: EstimateSettingsViewSchema,
+  },
   'submissions.submit': {
     request: z.strictObject({ draftId: OpaqueIdSchema }),
     response: SubmissionViewSchema,

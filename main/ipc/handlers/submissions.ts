@@ -6,6 +6,7 @@ import { createSettingsOf } from '../../services/drafts/draft-validation';
 import type { DraftsService } from '../../services/drafts/drafts-service';
 import { AppError } from '../../services/errors';
 import type { Outbox } from '../../services/submissions/outbox';
+import type { Preflight } from '../../services/preflight/preflight';
 import type { Handlers } from '../dispatch';
 
 type Channels =
@@ -22,13 +23,18 @@ type Channels =
   | 'submissions.retry'
   | 'submissions.cancel'
   | 'audit.verify'
-  | 'audit.export';
+  | 'audit.export'
+  | 'preflight.review'
+  | 'preflight.estimateSettings'
+  | 'preflight.setEstimateSettings';
 
-/** Handlers of the `drafts.*`, `submissions.*` and `audit.*` channels. */
+/** Handlers of the `drafts.*`, `preflight.*`, `submissions.*` and `audit.*` channels. */
 export function submissionHandlers(deps: {
   drafts: DraftsService;
   outbox: Outbox;
   audit: AuditTrail;
+  preflight: Preflight;
+  isOnline: () => boolean;
   dialogs: Dialogs;
   locale: () => Locale;
 }): Pick<Handlers, Channels> {
@@ -77,6 +83,11 @@ export function submissionHandlers(deps: {
       void outbox.drain();
       return view;
     },
+    'preflight.review': ({ draftId }, { signal }) =>
+      deps.preflight.review(drafts.get(draftId), { online: deps.isOnline(), signal }),
+    'preflight.estimateSettings': ({ accountId }) => deps.preflight.estimateSettings(accountId),
+    'preflight.setEstimateSettings': ({ accountId, settings }) =>
+      deps.preflight.setEstimateSettings(accountId, settings),
     'submissions.list': () => ({ submissions: [...outbox.list()] }),
     'submissions.retry': ({ id }) => outbox.retry(id),
     'submissions.cancel': ({ id }) => outbox.cancel(id),

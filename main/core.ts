@@ -174,6 +174,16 @@ export function createCore(adapters: CoreAdapters): Core {
   monitor.onChange((delta) => events.emit('tasks.updated', delta));
   const onlineProbe = adapters.isOnline ? setInterval(() => activity.checkOnline(), 10_000) : null;
   onlineProbe?.unref();
+  // The outbox keeps the retry times; this wakes it to send what is due, and at once (ignoring
+  // the backoff) when the network comes back.
+  const outboxTimer = setInterval(() => void outbox.drain(), 5_000);
+  outboxTimer.unref();
+  let wasOnline = activity.isOnline();
+  activity.onChange(() => {
+    const online = activity.isOnline();
+    if (online && !wasOnline) void outbox.drain({ force: true });
+    wasOnline = online;
+  });
 
   const handlers: Handlers = {
     ...accountsHandlers(accounts),
@@ -208,6 +218,7 @@ export function createCore(adapters: CoreAdapters): Core {
     lists,
     close: async () => {
       if (onlineProbe) clearInterval(onlineProbe);
+      clearInterval(outboxTimer);
       await monitor.stop();
       outbox.stop();
       await demo.close();

@@ -1,3 +1,4 @@
+import { draftsEn } from '../features/drafts/messages';
 import { tasksEn } from '../features/tasks/messages';
 
 /**
@@ -9,6 +10,7 @@ import { tasksEn } from '../features/tasks/messages';
  */
 export const en = {
   ...tasksEn,
+  ...draftsEn,
   'app.name': 'Campaign Desk',
   'app.loading': 'Starting Campaign Desk…',
   'app.loadFailed': 'Campaign Desk could not start its window: {message}',

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { call, IpcCallError } from '../../ipc/client';
+import { useI18n } from '../../i18n/i18n';
+
+/** The audit trail: check that no entry was edited or removed, and export it. */
+export function AuditView() {
+  const { t, locale } = useI18n();
+  const [result, setResult] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const verify = async () => {
+    setFailure(null);
+    try {
+      const check = await call('audit.verify', {});
+      setResult(
+        check.ok
+          ? t('audit.ok', { entries: check.entries.toLocaleString(locale) })
+          : t('audit.broken', { count: check.problems.length, seq: check.problems[0]?.seq ?? 0 }),
+      );
+    } catch (error) {
+      setFailure(error instanceof IpcCallError ? error.message : String(error));
+    }
+  };
+  const exportAs = async (format: 'xlsx' | 'json') => {
+    setFailure(null);
+    try {
+      const saved = await call('audit.export', { format });
+      if (saved.path) setResult(t('audit.exported', { entries: saved.entries, path: saved.path }));
+    } catch (error) {
+      setFailure(error instanceof IpcCallError ? error.message : String(error));
+    }
+  };
+  return (
+    <section className="card">
+      <p className="muted">{t('audit.intro')}</p>
+      <div className="page-actions">
+        <button type="button" className="primary" onClick={() => void verify()}>
+          {t('audit.verify')}
+        </button>
+        <button type="button" onClick={() => void exportAs('xlsx')}>
+          {t('audit.exportXlsx')}
+        </button>
+        <button type="button" onClick={() => void exportAs('json')}>
+          {t('audit.exportJson')}
+        </button>
+      </div>
+      {result && (
+        <p className="notice" role="status" data-testid="audit-result">
+          {result}
+        </p>
+      )}
+      {failure && (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+    </section>
+  );
+}

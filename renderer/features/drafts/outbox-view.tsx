@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SubmissionView } from '../../../shared/domain/submission';
+import { call, IpcCallError, useEvent } from '../../ipc/client';
+import { useI18n } from '../../i18n/i18n';
+
+/** The outbox: each submission's state, step and progress, and what the person can do. */
+export function OutboxView() {
+  const { t, locale } = useI18n();
+  const [items, setItems] = useState<ReadonlyMap<string, SubmissionView>>(new Map());
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    const load = async () => {
+      try {
+        const result = await call('submissions.list', {});
+        if (current) setItems(new Map(result.submissions.map((item) => [item.id, item])));
+      } catch (error) {
+        if (current) setFailure(error instanceof IpcCallError ? error.message : String(error));
+      }
+    };
+    void load();
+    return () => {
+      current = false;
+    };
+  }, []);
+  const onChanged = useCallback((view: SubmissionView) => {
+    setItems((current) => new Map(current).set(view.id, view));
+  }, []);
+  useEvent('submissions.changed', onChanged);
+
+  const act = async (action: 'submissions.retry' | 'submissions.cancel', id: string) => {
+    setFailure(null);
+    try {
+      onChanged(await call(action, { id }));
+    } catch (error) {
+      setFailure(error instanceof IpcCallError ? error.message : String(error));
+    }
+  };
+
+  const list = [...items.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  if (list.length === 0) return <p className="muted">{t('outbox.empty')}</p>;
+  return (
+    <>
+      {failure && (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+      <table className="data-table" aria-label={t('drafts.tab.outbox')}>
+        <thead>
+          <tr>
+            <th>{t('outbox.col.name')}</th>
+            <th>{t('outbox.col.state')}</th>
+            <th>{t('outbox.col.stage')}</th>
+            <th className="num">{t('outbox.col.progress')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((item) => (
+            <tr key={item.id} data-submission={item.name} data-state={item.state}>
+              <td className="wrap">
+                {item.name}
+                {item.taskId && (
+                  <div className="muted">{t('outbox.taskId', { id: item.taskId })}</div>
+                )}
+                {item.error && <div className="field-error">{item.error.message[locale]}</div>}
+              </td>
+              <td>
+                <span className={`chip submission-${item.state}`}>
+                  {t(`outbox.state.${item.state}`)}
+                </span>
+                {item.nextAttemptAt && (
+                  <div className="muted">
+                    {t('outbox.nextAttempt', {
+                      when: new Date(item.nextAttemptAt).toLocaleTimeString(locale),
+                    })}
+                  </div>
+                )}
+              </td>
+              <td>
+                {t(`outbox.stage.${item.stage}`)}
+                {item.chunk && (
+                  <div className="muted">
+                    {t('outbox.chunk', { index: item.chunk.index, of: item.chunk.of })}
+                  </div>
+                )}
+              </td>
+              <td className="num">
+                <progress max={Math.max(1, item.progress.total)} value={item.progress.done} />
+                <div>
+                  {item.progress.done.toLocaleString(locale)} /{' '}
+                  {item.progress.total.toLocaleString(locale)}
+                </div>
+              </td>
+              <td>
+                {item.actions.retry && (
+                  <button type="button" onClick={() => void act('submissions.retry', item.id)}>
+                    {t('outbox.retry')}
+                  </button>
+                )}
+                {item.actions.cancel && (
+                  <button
+                    type="button"
+                    className="danger-outline"
+                    onClick={() => void act('submissions.cancel', item.id)}
+                  >
+                    {t('outbox.cancel')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

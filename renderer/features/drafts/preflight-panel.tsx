@@ -1,0 +1,66 @@
+import type { PreflightReport } from '../../../shared/domain/preflight';
+import { useI18n } from '../../i18n/i18n';
+
+/** The pre-flight review: what will be sent, to whom, when, for how long and at what cost. */
+export function PreflightPanel(props: { report: PreflightReport }) {
+  const { locale } = useI18n();
+  const { report } = props;
+  const text = (value: { readonly en: string; readonly 'zh-CN': string }) => value[locale];
+  return (
+    <section className="card preflight" aria-label="preflight" data-testid="preflight">
+      {report.warnings.length > 0 && (
+        <ul className="warnings">
+          {report.warnings.map((warning, index) => (
+            <li key={index} className={`warning-${warning.severity}`}>
+              {text(warning.text)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {report.list && <p>{text(report.list.text)}</p>}
+      {report.list && report.list.excluded.length > 0 && (
+        <ul className="muted">
+          {report.list.excluded.map((exclusion, index) => (
+            <li key={index}>{text(exclusion.text)}</li>
+          ))}
+        </ul>
+      )}
+      <p>{text(report.limits.text)}</p>
+      {report.limits.split && <p className="muted">{text(report.limits.split.text)}</p>}
+      <ul>
+        {report.recipients.map((recipient, index) => (
+          <li key={index}>{text(recipient.text)}</li>
+        ))}
+      </ul>
+      <p>{text(report.schedule.start.text)}</p>
+      {report.schedule.windows.map((window, index) => (
+        <div key={index} className="muted">
+          <p>{text(window.manager)}</p>
+          <ul>
+            {window.recipients.map((recipient, at) => (
+              <li key={at}>{text(recipient.text)}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      <p>{text(report.estimate.text)}</p>
+      <details>
+        <summary>{text(report.estimate.text).split(/[.。]/)[0]}</summary>
+        <ul className="muted">
+          {report.estimate.assumptions.map((assumption) => (
+            <li
+              key={assumption.key}
+              className={assumption.isDefault ? 'assumption-default' : undefined}
+            >
+              {text(assumption.text)}
+            </li>
+          ))}
+          {report.estimate.notes.map((note, index) => (
+            <li key={`note-${index}`}>{text(note)}</li>
+          ))}
+        </ul>
+      </details>
+      <p>{text(report.balance.text)}</p>
+    </section>
+  );
+}

@@ -22,6 +22,7 @@ import { TaskMonitor } from './services/monitor/task-monitor';
 import { timerScheduler } from './services/monitor/scheduler';
 import { AuditTrail } from './services/audit/audit-trail';
 import { DraftsService } from './services/drafts/drafts-service';
+import { PickerCache } from './services/drafts/picker-cache';
 import { SqliteListSource } from './services/drafts/sqlite-list-source';
 import { openJournalDatabase } from './services/submissions/journal-database';
 import { SubmissionJournal } from './services/submissions/journal';
@@ -203,6 +204,7 @@ export function createCore(adapters: CoreAdapters): Core {
         isNameTaken: (accountId, kind, name) => journal.findByName(accountId, kind, name) !== null,
       }),
       isOnline: () => activity.isOnline(),
+      pickers: new PickerCache(database, clock, (accountId) => accounts.vendor(accountId)),
       dialogs: adapters.dialogs,
       locale: () => settings.locale(),
     }),

@@ -85,6 +85,18 @@ const OpaqueIdSchema = z
   .max(64, 'The id is longer than 64 characters.')
   .regex(/^[A-Za-z0-9-]+$/, 'That is not an id.');
 
+const PickersRequestSchema = z.strictObject({ accountId: OpaqueIdSchema, kind: TaskKindSchema });
+/** Picker choices cached per account and kind, with when they were last loaded (null: never). */
+const CachedPickersSchema = z.strictObject({
+  pickers: z.record(
+    z.string(),
+    z.array(
+      z.strictObject({ value: z.string(), label: z.string(), detail: z.string().optional() }),
+    ),
+  ),
+  refreshedAt: z.string().nullable(),
+});
+
 /** An autosave: only the editable fields, and a bounded size (settings are free-form JSON). */
 const DraftEditRequestSchema = z
   .strictObject({
@@ -203,6 +215,8 @@ export const channels = {
     response: z.strictObject({ id: z.string(), restorableUntil: z.string() }),
   },
   'drafts.restore': { request: z.strictObject({ id: OpaqueIdSchema }), response: DraftSchema },
+  'drafts.pickers': { request: PickersRequestSchema, response: CachedPickersSchema },
+  'drafts.refreshPickers': { request: PickersRequestSchema, response: CachedPickersSchema },
   'preflight.review': {
     request: z.strictObject({ draftId: OpaqueIdSchema }),
     response: PreflightReportSchema,

@@ -26,6 +26,8 @@ export const CHANNEL_NAMES = [
   'drafts.duplicate',
   'drafts.delete',
   'drafts.restore',
+  'drafts.pickers',
+  'drafts.refreshPickers',
   'preflight.review',
   'preflight.estimateSettings',
   'preflight.setEstimateSettings',

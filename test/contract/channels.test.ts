@@ -209,6 +209,8 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
   'drafts.duplicate': [{ id: 5 }],
   'drafts.delete': [{ id: null }],
   'drafts.restore': [{}],
+  'drafts.pickers': [{}, { accountId: 'a-1' }, { accountId: 'a-1', kind: 'sms' }],
+  'drafts.refreshPickers': [{ kind: 'predictive' }],
   'preflight.review': [{}, { draftId: '' }, { draftId: 'd-1', online: true }],
   'preflight.estimateSettings': [{}, { accountId: 42 }],
   'preflight.setEstimateSettings': [
@@ -393,6 +395,8 @@ describe('the IPC contract', () => {
       'drafts.duplicate': { id: draftId },
       'drafts.delete': { id: draftId },
       'drafts.restore': { id: draftId },
+      'drafts.pickers': { accountId: id, kind: 'voice-group' },
+      'drafts.refreshPickers': { accountId: id, kind: 'voice-group' },
       'preflight.review': { draftId },
       'preflight.estimateSettings': { accountId: id },
       'preflight.setEstimateSettings': { accountId: id, settings: {} },
@@ -420,6 +424,12 @@ describe('the IPC contract', () => {
     // In the order written above (remove last), which covers every channel once.
     for (const channel of Object.keys(good) as (typeof CHANNEL_NAMES)[number][]) {
       const result = await core.dispatch(channel, good[channel], noSignal);
+      // The fake vendor has no pickers: the request passed the schema and reached the vendor.
+      if (channel === 'drafts.refreshPickers') {
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.error.code).not.toBe('INVALID_INPUT');
+        continue;
+      }
       // Well-formed requests for things that do not exist pass the schema and are refused later.
       if (
         channel === 'submissions.retry' ||

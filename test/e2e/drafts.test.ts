@@ -148,6 +148,35 @@ describe('drafts offline, the outbox, and exactly-once sending', () => {
       .toBe(1);
   });
 
+  it('loads picker choices once online and keeps them for offline editing', async () => {
+    await page.click('a[data-section="drafts"]');
+    await page.click('button[role="tab"]:has-text("Drafts")');
+    await newDraft('Office PBX', 'Predictive task');
+    expect(await page.textContent('[data-testid="pickers-status"]')).toContain('not loaded yet');
+    await page.click('button:has-text("Refresh choices")');
+    await expect
+      .poll(() => page.textContent('[data-testid="pickers-status"]'))
+      .toContain('Choices from the vendor as of');
+    await page.selectOption('#draft-setting-assignType', 'queue');
+    await expect
+      .poll(() => page.locator('#draft-setting-assignAgent-choices option').count())
+      .toBeGreaterThan(0);
+    // The choices are stored: with the server down they are still offered.
+    await sim.close();
+    await page.click('button:has-text("Back to drafts")');
+    await page.locator('tr[data-draft=""] button:has-text("Open")').first().click();
+    await expect
+      .poll(() => page.textContent('[data-testid="pickers-status"]'))
+      .toContain('Choices from the vendor as of');
+    await page.click('button:has-text("Back to drafts")');
+    await page.click('a[data-section="settings"]');
+    await page.selectOption('#settings-language', 'zh-CN');
+    await page.click('a[data-section="drafts"]');
+    await page.screenshot({ path: path.join(await screenshotDir(), 'drafts-zh-CN.png') });
+    await page.click('a[data-section="settings"]');
+    await page.selectOption('#settings-language', 'en');
+  });
+
   it('keeps an audit trail that checks out', async () => {
     await page.click('a[data-section="drafts"]');
     await page.click('button[role="tab"]:has-text("Audit trail")');

@@ -4,6 +4,7 @@ import { exportAuditJson, exportAuditXlsx } from '../../services/audit/audit-exp
 import type { AuditTrail } from '../../services/audit/audit-trail';
 import { createSettingsOf } from '../../services/drafts/draft-validation';
 import type { DraftsService } from '../../services/drafts/drafts-service';
+import type { CachedPickers, PickerCache } from '../../services/drafts/picker-cache';
 import { AppError } from '../../services/errors';
 import type { Outbox } from '../../services/submissions/outbox';
 import type { Preflight } from '../../services/preflight/preflight';
@@ -18,6 +19,8 @@ type Channels =
   | 'drafts.duplicate'
   | 'drafts.delete'
   | 'drafts.restore'
+  | 'drafts.pickers'
+  | 'drafts.refreshPickers'
   | 'submissions.submit'
   | 'submissions.list'
   | 'submissions.retry'
@@ -28,12 +31,26 @@ type Channels =
   | 'preflight.estimateSettings'
   | 'preflight.setEstimateSettings';
 
+/** Cached pickers as plain (mutable) data for the response schema. */
+function toWire(cached: CachedPickers) {
+  return {
+    pickers: Object.fromEntries(
+      Object.entries(cached.pickers).map(([name, options]) => [
+        name,
+        options.map((option) => ({ ...option })),
+      ]),
+    ),
+    refreshedAt: cached.refreshedAt,
+  };
+}
+
 /** Handlers of the `drafts.*`, `preflight.*`, `submissions.*` and `audit.*` channels. */
 export function submissionHandlers(deps: {
   drafts: DraftsService;
   outbox: Outbox;
   audit: AuditTrail;
   preflight: Preflight;
+  pickers: PickerCache;
   isOnline: () => boolean;
   dialogs: Dialogs;
   locale: () => Locale;
@@ -51,6 +68,13 @@ export function submissionHandlers(deps: {
     'drafts.duplicate': ({ id }) => drafts.duplicate(id),
     'drafts.delete': ({ id }) => drafts.delete(id),
     'drafts.restore': ({ id }) => drafts.restore(id),
+    // Never touches the network: drafts are edited offline from what was loaded last.
+    'drafts.pickers': ({ accountId, kind }) => {
+      const cached = deps.pickers.get(accountId, kind);
+      return cached ? toWire(cached) : { pickers: {}, refreshedAt: null };
+    },
+    'drafts.refreshPickers': async ({ accountId, kind }, { signal }) =>
+      toWire(await deps.pickers.refresh(accountId, kind, signal)),
     'submissions.submit': async ({ draftId }) => {
       const problems = await drafts.validate(draftId);
       if (problems.length > 0) {

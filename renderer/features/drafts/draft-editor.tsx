@@ -7,6 +7,9 @@ import { useI18n } from '../../i18n/i18n';
 import { displayValue, KIND_FIELDS, storedValue, type FieldSpec } from './kind-fields';
 import { PreflightPanel } from './preflight-panel';
 import { useAutosave } from './use-autosave';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+
+type Pickers = ResponseOf<'drafts.pickers'>;
 
 /** One draft being edited: autosaved, checked by main after every save, reviewed, then sent. */
 export function DraftEditor(props: {
@@ -21,6 +24,39 @@ export function DraftEditor(props: {
   const [report, setReport] = useState<PreflightReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pickers, setPickers] = useState<Pickers>({ pickers: {}, refreshedAt: null });
+
+  useEffect(() => {
+    let current = true;
+    const load = async () => {
+      const cached = await call('drafts.pickers', { accountId: draft.accountId, kind: draft.kind });
+      if (current) setPickers(cached);
+    };
+    void load().catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [draft.accountId, draft.kind]);
+
+  const refreshPickers = async () => {
+    setFailure(null);
+    try {
+      setPickers(
+        await call('drafts.refreshPickers', { accountId: draft.accountId, kind: draft.kind }),
+      );
+    } catch (error) {
+      setFailure(error instanceof IpcCallError ? error.message : String(error));
+    }
+  };
+  const pickerFor = (key: string): string | null => {
+    if (key === 'displayNum') return 'displayNumbers';
+    if (key === 'voiceGroupId') return 'agentGroups';
+    if (key === 'assignAgent') {
+      const type = draft.settings['assignType'];
+      return type === 'extension' ? 'extensions' : type === 'group' ? 'extensionGroups' : 'queues';
+    }
+    return null;
+  };
 
   // Main checks the draft against the vendor's rules after each save.
   const savedRevision = status.kind === 'saved' ? draft.revision : null;
@@ -81,6 +117,8 @@ export function DraftEditor(props: {
   };
   const settingInput = (spec: FieldSpec) => {
     const id = `draft-setting-${spec.key}`;
+    const pickerName = pickerFor(spec.key);
+    const choices = pickerName ? (pickers.pickers[pickerName] ?? []) : [];
     const value = displayValue(spec, draft.settings[spec.key]);
     const set = (text: string) => {
       const stored = storedValue(spec, text);
@@ -107,9 +145,19 @@ export function DraftEditor(props: {
           <input
             id={id}
             value={value}
+            list={choices.length > 0 ? `${id}-choices` : undefined}
             inputMode={spec.type === 'int' ? 'numeric' : undefined}
             onChange={(event) => set(event.target.value)}
           />
+        )}
+        {choices.length > 0 && (
+          <datalist id={`${id}-choices`}>
+            {choices.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.detail ? `${choice.label} · ${choice.detail}` : choice.label}
+              </option>
+            ))}
+          </datalist>
         )}
         {note(spec.key)}
       </div>
@@ -251,6 +299,16 @@ export function DraftEditor(props: {
           )}
         </fieldset>
         <h2>{t('drafts.settings')}</h2>
+        <p className="muted" data-testid="pickers-status">
+          {pickers.refreshedAt
+            ? t('drafts.pickers.from', {
+                when: new Date(pickers.refreshedAt).toLocaleString(locale),
+              })
+            : t('drafts.pickers.never')}{' '}
+          <button type="button" className="link" onClick={() => void refreshPickers()}>
+            {t('drafts.pickers.refresh')}
+          </button>
+        </p>
         {KIND_FIELDS[draft.kind].map(settingInput)}
         <div className="form-row">
           <label htmlFor="draft-notes">{t('drafts.field.notes')}</label>

@@ -118,10 +118,15 @@ describe('drafts offline, the outbox, and exactly-once sending', () => {
     expect(await page.textContent('[data-testid="preflight"]')).toContain(
       NUMBERS.toLocaleString('en'),
     );
-    await page.screenshot({
-      path: path.join(await screenshotDir(), 'drafts-review-en.png'),
-      fullPage: true,
-    });
+    // The manager corrects an assumption of the estimate; the review is made again with it.
+    const before = await page.textContent('[data-testid="preflight"]');
+    await page.fill('#assumption-concurrency', '60');
+    await page.click('button:has-text("Save and review again")');
+    await expect.poll(() => page.textContent('[data-testid="preflight"]')).not.toBe(before);
+    expect(await page.inputValue('#assumption-concurrency')).toBe('60');
+    await page
+      .locator('[data-testid="preflight"]')
+      .screenshot({ path: path.join(await screenshotDir(), 'drafts-review-en.png') });
     await page.click('button:has-text("Send to the vendor")');
     const row = page.locator('tr[data-submission="Spring renewals"]');
     await row.waitFor();

@@ -1,3 +1,4 @@
+import { instantOf, isValidZone, parseWallTime, systemZone } from '../preflight/zoned-time';
 import type { Draft, DraftProblem } from '../../../shared/domain/draft';
 
 // The documented create rules of every task kind, as problems a person can fix: each message
@@ -510,12 +511,35 @@ export function validateDraft(draft: Draft, context: ValidationContext): readonl
   }
 }
 
+/** The zone ITNIO reads `sendTime` in (not documented; the vendor is in UTC+8, as ItniotechVendor assumes). */
+export const ITNIO_SEND_TIME_OFFSET_MINUTES = 480;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** The instant the draft's start means: its wall time read in its zone (or this computer's). */
+function startInstant(draft: Draft, localZone: string): number | null {
+  if (draft.schedule.sendAt === null) return null;
+  const wall = parseWallTime(draft.schedule.sendAt);
+  if (wall === null) return null;
+  const zone = draft.schedule.timeZone ?? localZone;
+  return instantOf(isValidZone(zone) ? zone : localZone, wall);
+}
+
 /**
- * The vendor settings of a create request for a valid draft (schedule folded into the fields
- * each vendor documents).
+ * The vendor settings of a draft, ready for `Vendor.createTask`.
+ *
+ * The start time is converted from the manager's zone: ITNIO gets its `yyyy-MM-dd HH:mm:ss` in
+ * UTC+8, Yccall an ISO instant (its client converts to the server's zone). Daily windows are
+ * passed as written (the vendors do not document the zone of allowSendTime).
  */
-export function createSettingsOf(draft: Draft): Readonly<Record<string, unknown>> {
+export function createSettingsOf(
+  draft: Draft,
+  options: { readonly localZone?: string } = {},
+): Readonly<Record<string, unknown>> {
   const settings: Record<string, unknown> = { ...draft.settings };
+  const start = startInstant(draft, options.localZone ?? systemZone());
   if (draft.kind === 'voice-group' || draft.kind === 'ai-agent-group') {
     if (draft.schedule.windows.length > 0) {
       settings['allowSendTime'] = draft.schedule.windows.map((w) => ({
@@ -523,9 +547,15 @@ export function createSettingsOf(draft: Draft): Readonly<Record<string, unknown>
         endTime: w.end,
       }));
     }
-    if (draft.schedule.sendAt !== null) settings['sendTime'] = draft.schedule.sendAt;
+    if (start !== null) {
+      const d = new Date(start + ITNIO_SEND_TIME_OFFSET_MINUTES * 60_000);
+      settings['sendTime'] =
+        `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+        `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+    }
   }
-  if (draft.kind === 'predictive' && draft.schedule.sendAt !== null)
-    settings['scheduledTime'] = draft.schedule.sendAt;
+  if (draft.kind === 'predictive' && start !== null) {
+    settings['scheduledTime'] = new Date(start).toISOString();
+  }
   return settings;
 }

@@ -354,7 +354,7 @@ export function DraftEditor(props: {
           </p>
         )}
       </section>
-      {report && <PreflightPanel report={report} />}
+      {report && <PreflightPanel report={report} onAssumptionsSaved={() => void review()} />}
     </div>
   );
 }

@@ -124,7 +124,7 @@ export function DraftsView(props: { go: (section: Section) => void }) {
           {failure}
         </p>
       )}
-      {tab === 'outbox' && <OutboxView />}
+      {tab === 'outbox' && <OutboxView onOpenTasks={() => props.go('tasks')} />}
       {tab === 'audit' && <AuditView />}
       {tab === 'drafts' && (
         <>

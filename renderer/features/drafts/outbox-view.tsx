@@ -4,7 +4,7 @@ import { call, IpcCallError, useEvent } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 
 /** The outbox: each submission's state, step and progress, and what the person can do. */
-export function OutboxView() {
+export function OutboxView(props: { onOpenTasks: () => void }) {
   const { t, locale } = useI18n();
   const [items, setItems] = useState<ReadonlyMap<string, SubmissionView>>(new Map());
   const [failure, setFailure] = useState<string | null>(null);
@@ -98,6 +98,11 @@ export function OutboxView() {
                 {item.actions.retry && (
                   <button type="button" onClick={() => void act('submissions.retry', item.id)}>
                     {t('outbox.retry')}
+                  </button>
+                )}
+                {item.actions.openTask && (
+                  <button type="button" onClick={props.onOpenTasks}>
+                    {t('outbox.openTask')}
                   </button>
                 )}
                 {item.actions.cancel && (

@@ -1,9 +1,10 @@
 import type { PreflightReport } from '../../../shared/domain/preflight';
 import { useI18n } from '../../i18n/i18n';
+import { AssumptionsForm } from './assumptions-form';
 
 /** The pre-flight review: what will be sent, to whom, when, for how long and at what cost. */
-export function PreflightPanel(props: { report: PreflightReport }) {
-  const { locale } = useI18n();
+export function PreflightPanel(props: { report: PreflightReport; onAssumptionsSaved: () => void }) {
+  const { locale, t } = useI18n();
   const { report } = props;
   const text = (value: { readonly en: string; readonly 'zh-CN': string }) => value[locale];
   return (
@@ -26,7 +27,9 @@ export function PreflightPanel(props: { report: PreflightReport }) {
         </ul>
       )}
       <p>{text(report.limits.text)}</p>
-      {report.limits.split && <p className="muted">{text(report.limits.split.text)}</p>}
+      {report.limits.split && report.limits.split.requests > 1 && (
+        <p className="muted">{text(report.limits.split.text)}</p>
+      )}
       <ul>
         {report.recipients.map((recipient, index) => (
           <li key={index}>{text(recipient.text)}</li>
@@ -45,7 +48,7 @@ export function PreflightPanel(props: { report: PreflightReport }) {
       ))}
       <p>{text(report.estimate.text)}</p>
       <details>
-        <summary>{text(report.estimate.text).split(/[.。]/)[0]}</summary>
+        <summary>{t('preflight.howEstimated')}</summary>
         <ul className="muted">
           {report.estimate.assumptions.map((assumption) => (
             <li
@@ -61,6 +64,11 @@ export function PreflightPanel(props: { report: PreflightReport }) {
         </ul>
       </details>
       <p>{text(report.balance.text)}</p>
+      <AssumptionsForm
+        key={report.generatedAt}
+        report={report}
+        onSaved={props.onAssumptionsSaved}
+      />
     </section>
   );
 }

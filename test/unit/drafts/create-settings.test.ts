@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createSettingsOf } from '../../../main/services/drafts/draft-validation';
+import { DRAFT_SCHEMA_VERSION, type Draft } from '../../../shared/domain/draft';
+
+function draft(kind: Draft['kind'], schedule: Partial<Draft['schedule']>): Draft {
+  return {
+    schemaVersion: DRAFT_SCHEMA_VERSION,
+    id: 'd-1',
+    accountId: 'a-1',
+    kind,
+    name: 'Start time',
+    listId: 'l-1',
+    settings: { appId: 'app' },
+    schedule: { timeZone: null, sendAt: null, windows: [], ...schedule },
+    notes: '',
+    revision: 1,
+    createdAt: '2026-11-23T00:00:00.000Z',
+    updatedAt: '2026-11-23T00:00:00.000Z',
+  };
+}
+
+describe('the settings a draft sends', () => {
+  it('give ITNIO the start in its own zone (UTC+8), converted from the manager’s zone', () => {
+    const london = createSettingsOf(
+      draft('voice-group', { timeZone: 'Europe/London', sendAt: '2026-12-01 09:00:00' }),
+    );
+    expect(london['sendTime']).toBe('2026-12-01 17:00:00');
+    const newYork = createSettingsOf(
+      draft('voice-group', { timeZone: 'America/New_York', sendAt: '2026-12-01 09:00:00' }),
+    );
+    expect(newYork['sendTime']).toBe('2026-12-01 22:00:00');
+    // Summer time in New York (UTC-4): the same wall time is an hour earlier in UTC+8.
+    const summer = createSettingsOf(
+      draft('ai-agent-group', { timeZone: 'America/New_York', sendAt: '2026-07-01 09:00:00' }),
+    );
+    expect(summer['sendTime']).toBe('2026-07-01 21:00:00');
+  });
+
+  it('read a start without a zone in this computer’s zone', () => {
+    const settings = createSettingsOf(draft('voice-group', { sendAt: '2026-12-01 09:00:00' }), {
+      localZone: 'Asia/Shanghai',
+    });
+    expect(settings['sendTime']).toBe('2026-12-01 09:00:00');
+  });
+
+  it('give Yccall an instant, which its client writes in the server’s zone', () => {
+    const settings = createSettingsOf(
+      draft('predictive', { timeZone: 'Asia/Kolkata', sendAt: '2026-12-01 09:30:00' }),
+    );
+    expect(settings['scheduledTime']).toBe('2026-12-01T04:00:00.000Z');
+  });
+
+  it('send no start time when the draft has none, and keep the windows', () => {
+    const settings = createSettingsOf(
+      draft('voice-group', { windows: [{ start: '09:00', end: '12:00' }] }),
+    );
+    expect(settings['sendTime']).toBeUndefined();
+    expect(settings['allowSendTime']).toEqual([{ strTime: '09:00', endTime: '12:00' }]);
+  });
+});

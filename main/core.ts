@@ -190,7 +190,14 @@ export function createCore(adapters: CoreAdapters): Core {
     ...accountsHandlers(accounts),
     ...appHandlers(adapters),
     ...listsHandlers({ lists, dialogs: adapters.dialogs, events, locale: () => settings.locale() }),
-    ...tasksHandlers({ monitor, activity }),
+    ...tasksHandlers({
+      monitor,
+      activity,
+      store: adapters.settingsStore,
+      dialogs: adapters.dialogs,
+      locale: () => settings.locale(),
+      accountName: (id) => accounts.list().find((account) => account.id === id)?.name ?? id,
+    }),
     ...submissionHandlers({
       drafts,
       outbox,

@@ -29,6 +29,16 @@ import {
   ThresholdSettingsSchema,
 } from '../domain/board';
 import {
+  BoardExportRequestSchema,
+  BoardPreferencesSchema,
+  NumberResultsPageSchema,
+  NumberResultsRequestSchema,
+  RowKeySchema,
+  TaskActionResultSchema,
+  TaskActionSchema,
+  TaskDetailViewSchema,
+} from '../domain/board-ui';
+import {
   FileInspectionSchema,
   FilePreviewSchema,
   ImportOptionsSchema,
@@ -261,6 +271,21 @@ export const channels = {
       threshold: AlertThresholdSchema.nullable(),
     }),
     response: ThresholdSettingsSchema,
+  },
+  'tasks.preferences': { request: Empty, response: BoardPreferencesSchema },
+  'tasks.setPreferences': {
+    request: z.strictObject({ preferences: BoardPreferencesSchema }),
+    response: BoardPreferencesSchema,
+  },
+  'tasks.detail': {
+    request: z.strictObject({ key: RowKeySchema }),
+    response: TaskDetailViewSchema,
+  },
+  'tasks.numberResults': { request: NumberResultsRequestSchema, response: NumberResultsPageSchema },
+  'tasks.action': { request: TaskActionSchema, response: TaskActionResultSchema },
+  'tasks.export': {
+    request: BoardExportRequestSchema,
+    response: z.strictObject({ path: z.string().nullable(), rows: z.int().min(0) }),
   },
   'settings.get': { request: Empty, response: PreferencesSchema },
   'settings.update': {

@@ -52,6 +52,12 @@ export const CHANNEL_NAMES = [
   'tasks.history',
   'tasks.thresholds',
   'tasks.setThreshold',
+  'tasks.preferences',
+  'tasks.setPreferences',
+  'tasks.detail',
+  'tasks.numberResults',
+  'tasks.action',
+  'tasks.export',
 ] as const;
 
 /** Push events from main to the renderer. */

@@ -236,6 +236,47 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
     { scope: { global: true }, threshold: { successRateBelow: 120, afterCalls: 10 } },
     { scope: { global: true }, threshold: { successRateBelow: 20, afterCalls: 0 } },
   ],
+  'tasks.preferences': [{ columns: ['name'] }],
+  'tasks.setPreferences': [
+    {},
+    { preferences: { columns: [], sort: { column: 'created', direction: 'desc' } } },
+    { preferences: { columns: ['name', 'name'], sort: { column: 'name', direction: 'asc' } } },
+    { preferences: { columns: ['name', 'secret'], sort: { column: 'name', direction: 'asc' } } },
+    { preferences: { columns: ['name'], sort: { column: 'name', direction: 'sideways' } } },
+    { preferences: { columns: ['name'], sort: { column: 'name', direction: 'asc' }, x: 1 } },
+  ],
+  'tasks.detail': [{}, { key: '' }, { key: huge }, { key: 42 }],
+  'tasks.numberResults': [
+    {},
+    { key: 'a:voice-group:1' },
+    { key: 'a:voice-group:1', page: 0, pageSize: 10 },
+    { key: 'a:voice-group:1', page: 1, pageSize: 500 },
+    { key: 'a:voice-group:1', page: 1, pageSize: 10, outcome: 'great' },
+    { key: 'a:voice-group:1', page: 1, pageSize: 10, phone: "1' OR 1=1" },
+    { key: 'a:voice-group:1', page: 1, pageSize: 10, phone: huge },
+  ],
+  'tasks.action': [
+    {},
+    { key: 'a:voice-group:1' },
+    { action: 'delete', key: 'a:voice-group:1' },
+    { action: 'pause' },
+    { action: 'pause', key: 'a:voice-group:1', force: true },
+    { action: 'resend', key: 'a:voice-group:1', scope: 'failed' },
+    { action: 'resend', key: 'a:voice-group:1', scope: 'some', name: 'Again' },
+    { action: 'resend', key: 'a:voice-group:1', scope: 'failed', name: 'x'.repeat(65) },
+    { action: 'edit', key: 'a:voice-group:1' },
+    { action: 'edit', key: 'a:voice-group:1', calloutRate: 0 },
+    { action: 'edit', key: 'a:voice-group:1', calloutRate: 2.5 },
+  ],
+  'tasks.export': [
+    {},
+    { ids: [1] },
+    { ids: [1], columns: [] },
+    { ids: [-1], columns: ['name'] },
+    { ids: [1], columns: ['password'] },
+    { ids: 'all', columns: ['name'] },
+    { ids: Array.from({ length: 100_001 }, (_, i) => i + 1), columns: ['name'] },
+  ],
   'app.info': [{ extra: 1 }],
   'app.openExternal': [
     {},
@@ -414,6 +455,17 @@ describe('the IPC contract', () => {
         scope: { global: true },
         threshold: { successRateBelow: 20, afterCalls: 50 },
       },
+      'tasks.preferences': {},
+      'tasks.setPreferences': {
+        preferences: {
+          columns: ['name', 'status', 'rate'],
+          sort: { column: 'rate', direction: 'asc' },
+        },
+      },
+      'tasks.detail': { key: `${id}:voice-group:1` },
+      'tasks.numberResults': { key: `${id}:voice-group:1`, page: 1, pageSize: 20, phone: '138' },
+      'tasks.action': { action: 'pause', key: `${id}:voice-group:1` },
+      'tasks.export': { ids: [1, 2], columns: ['name', 'called', 'created'] },
       'audit.export': { format: 'json' },
       'lists.remove': { id: listId },
       'app.info': {},
@@ -434,7 +486,10 @@ describe('the IPC contract', () => {
       if (
         channel === 'submissions.retry' ||
         channel === 'submissions.cancel' ||
-        channel === 'tasks.history'
+        channel === 'tasks.history' ||
+        channel === 'tasks.detail' ||
+        channel === 'tasks.numberResults' ||
+        channel === 'tasks.action'
       ) {
         expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
         continue;

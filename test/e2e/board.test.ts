@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type Host } from '../host/server';
 import { launchChromium, screenshotDir } from './browser';
@@ -23,8 +24,61 @@ afterAll(async () => {
 
 /** Sum of the "Called" column over the rows on screen. */
 async function calledOnScreen(): Promise<number> {
-  const cells = await page.locator('[data-field="called"]').allTextContents();
+  const cells = await page.locator('.grid-row [data-field="called"]').allTextContents();
   return cells.reduce((sum, text) => sum + (Number(text.replace(/[^\d]/g, '')) || 0), 0);
+}
+
+/** The board row of a task by its name and vendor account. */
+function taskRow(name: string, account: 'ITNIO TECH' | 'Yccall server'): Locator {
+  return page
+    .locator('.board-grid.grid-row')
+    .filter({ hasText: name })
+    .filter({ hasText: `Demo · ${account}` })
+    .first();
+}
+
+/** Opens a task's detail with the keyboard: click selects, Enter opens. */
+async function openDetail(row: Locator): Promise<Locator> {
+  await row.click();
+  await page.locator('.board-viewport').press('Enter');
+  const detail = page.getByTestId('task-detail');
+  await detail.waitFor();
+  await detail.locator('.task-actions').waitFor();
+  return detail;
+}
+
+async function closeDetail(): Promise<void> {
+  await page.getByTestId('task-detail').getByRole('button', { name: 'Close', exact: true }).click();
+  await page.getByTestId('task-detail').waitFor({ state: 'detached' });
+}
+
+/** Runs an action from the detail through its confirmation dialog; returns the result text. */
+async function act(action: string, confirm: string): Promise<string> {
+  const detail = page.getByTestId('task-detail');
+  await detail.locator(`button[data-action="${action}"]`).click();
+  const dialog = page.locator('dialog[open]');
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: confirm, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const result = detail.getByTestId('action-result');
+  const refused = detail.getByTestId('action-refused');
+  await result.or(refused).waitFor();
+  if (await refused.isVisible()) throw new Error(await refused.innerText());
+  return result.innerText();
+}
+
+async function setPreferences(patch: { theme: 'light' | 'dark'; language: 'en' | 'zh-CN' }) {
+  // Runs in the page (the test's tsconfig has no DOM types, so the code travels as text).
+  const ok = await page.evaluate(
+    `window.api.invoke('settings.update', { patch: ${JSON.stringify(patch)} }).then((r) => r.ok)`,
+  );
+  expect(ok).toBe(true);
+  await page.waitForSelector(`html[lang="${patch.language}"]`);
+}
+
+/** Calls a channel from the page, as the renderer would. */
+function invoke(channel: string, request: object): Promise<unknown> {
+  return page.evaluate(`window.api.invoke(${JSON.stringify(channel)}, ${JSON.stringify(request)})`);
 }
 
 describe('the live task board in Chromium through the browser host', () => {
@@ -43,9 +97,163 @@ describe('the live task board in Chromium through the browser host', () => {
     );
   });
 
-  it('updates counters without a reload', async () => {
+  it('cancels a running ITNIO group call after confirmation', async () => {
+    const detail = await openDetail(taskRow('Spring promotion', 'ITNIO TECH'));
+    // Capability flags decide: ITNIO group calls cannot be paused.
+    expect(await detail.locator('button[data-action="pause"]').count()).toBe(0);
+    expect(await act('cancel', 'Cancel the task')).toBe('The task is cancelled.');
+    await expect
+      .poll(() => detail.getByTestId('detail-state').getAttribute('data-state'), {
+        timeout: 30_000,
+      })
+      .toBe('cancelled');
+    await closeDetail();
+  });
+
+  it('pauses and resumes a Yccall task', async () => {
+    const detail = await openDetail(taskRow('Spring promotion', 'Yccall server'));
+    expect(await act('pause', 'Pause')).toBe('The task is paused.');
+    await expect
+      .poll(() => detail.getByTestId('detail-state').getAttribute('data-state'), {
+        timeout: 30_000,
+      })
+      .toBe('paused');
+    expect(await act('resume', 'Resume')).toBe('The task is running again.');
+    await expect
+      .poll(() => detail.getByTestId('detail-state').getAttribute('data-state'), {
+        timeout: 30_000,
+      })
+      .toBe('running');
+    await closeDetail();
+  });
+
+  it('updates counters without a reload, and sorts by a counter column', async () => {
     const before = await calledOnScreen();
     await expect.poll(calledOnScreen, { timeout: 60_000, interval: 1_000 }).toBeGreaterThan(before);
-    await page.screenshot({ path: path.join(await screenshotDir(), 'board-en.png') });
+    await page.click('.grid-head button[data-column="called"]');
+    await expect
+      .poll(() =>
+        page.locator('.grid-head [aria-sort="descending"] button').getAttribute('data-column'),
+      )
+      .toBe('called');
+    const called = async () =>
+      (await page.locator('.grid-row [data-field="called"]').allTextContents()).map(
+        (text) => Number(text.replace(/[^\d]/g, '')) || 0,
+      );
+    const values = await called();
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    // Arrow keys move the selection.
+    await page.locator('.grid-row').first().click();
+    await page.locator('.board-viewport').press('ArrowDown');
+    expect(await page.locator('.grid-row.selected').getAttribute('aria-rowindex')).toBe('2');
+  });
+
+  it('opens a detail with its fields and a chart of counters over time with the ETA', async () => {
+    const detail = await openDetail(taskRow('Agent campaign', 'ITNIO TECH'));
+    await detail.locator('.detail-group').first().waitFor();
+    // Fields read as a manager says them, grouped.
+    const groups = await detail.locator('.detail-group h3').allTextContents();
+    expect(groups.length).toBeGreaterThan(0);
+    for (const group of groups)
+      expect(['Progress', 'Outcomes', 'Transfers to agents', 'Timing', 'Settings']).toContain(
+        group,
+      );
+    await detail.getByTestId('counter-chart').waitFor({ timeout: 60_000 });
+    expect(await detail.locator('path.series-c').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+ L/);
+    expect(await detail.getByTestId('chart-eta').innerText()).toMatch(/Estimated finish|No finish/);
+    await detail.locator('.number-results table').waitFor({ timeout: 30_000 });
+    const dir = await screenshotDir();
+    for (const language of ['en', 'zh-CN'] as const) {
+      for (const theme of ['light', 'dark'] as const) {
+        await setPreferences({ language, theme });
+        await page.waitForSelector(`html[data-theme="${theme}"]`);
+        await detail.getByTestId('counter-chart').waitFor();
+        await page.screenshot({ path: path.join(dir, `board-detail-${language}-${theme}.png`) });
+        await detail
+          .locator('.counter-chart')
+          .screenshot({ path: path.join(dir, `board-chart-${language}-${theme}.png`) });
+      }
+    }
+    await setPreferences({ language: 'en', theme: 'light' });
+    await closeDetail();
+    for (const language of ['en', 'zh-CN'] as const) {
+      for (const theme of ['light', 'dark'] as const) {
+        await setPreferences({ language, theme });
+        await page.waitForSelector(`html[data-theme="${theme}"]`);
+        await page.screenshot({ path: path.join(dir, `board-${language}-${theme}.png`) });
+      }
+    }
+    await setPreferences({ language: 'en', theme: 'light' });
+  });
+
+  it('resends the failed numbers of a finished ITNIO group call and notifies on completion', async () => {
+    const detail = await openDetail(taskRow('Renewal reminders (done)', 'ITNIO TECH'));
+    await detail.locator('button[data-action="resend"]').click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    await dialog.locator('#resend-scope').selectOption('failed');
+    await dialog.locator('#resend-name').fill('Renewal reminders retry');
+    await dialog.getByRole('button', { name: 'Resend', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await detail.getByTestId('action-result').innerText()).toBe(
+      'Resend started. The new task appears on the board.',
+    );
+    await closeDetail();
+    await taskRow('Renewal reminders retry', 'ITNIO TECH').waitFor({ timeout: 30_000 });
+    await expect
+      .poll(
+        () =>
+          host.notifier.sent.some(
+            (n) => n.title === 'Task completed' && n.body.startsWith('Renewal reminders retry'),
+          ),
+        { timeout: 90_000, interval: 1_000 },
+      )
+      .toBe(true);
+  });
+
+  it('sets alert thresholds for all accounts and for one account', async () => {
+    await page.click('button:has-text("Alerts…")');
+    const panel = page.getByTestId('alerts-panel');
+    const global = panel.locator('form[data-threshold="global"]');
+    await global.locator('input').nth(0).fill('30');
+    await global.locator('input').nth(1).fill('40');
+    await global.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => global.getByTestId('threshold-current').innerText())
+      .toBe('Below 30 % after 40 calls');
+    const perAccount = panel.locator('form[data-threshold]:not([data-threshold="global"])').first();
+    expect(await perAccount.getByTestId('threshold-current').innerText()).toBe(
+      'Uses the threshold for all accounts',
+    );
+    const settings = await invoke('tasks.thresholds', {});
+    expect(settings).toMatchObject({
+      ok: true,
+      value: { global: { successRateBelow: 30, afterCalls: 40 } },
+    });
+    await panel.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('exports the filtered board with the visible columns to .xlsx', async () => {
+    await page.locator('.columns-menu summary').click();
+    await page.locator('.columns-menu input[data-column="transferred"]').uncheck();
+    await page.locator('.columns-menu summary').click();
+    await page.fill('input[type="search"]', 'renewal');
+    await expect.poll(() => page.locator('.grid-row').count()).toBeGreaterThan(0);
+    const visible = await page.locator('.grid-row').count();
+    const saved = host.dialogs.saved.length;
+    await page.click('button:has-text("Export to Excel")');
+    await page.getByTestId('board-message').waitFor();
+    const file = host.dialogs.saved[saved];
+    if (!file) throw new Error('No export was saved.');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0];
+    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    expect(header).not.toContain('To agents');
+    expect(header[0]).toBe('Task');
+    expect((sheet?.rowCount ?? 0) - 1).toBe(visible);
+    // The column choice is remembered by main.
+    const prefs = await invoke('tasks.preferences', {});
+    expect(prefs).toMatchObject({ ok: true, value: { sort: { column: 'called' } } });
   });
 });

@@ -1,4 +1,8 @@
+import type { Locale } from '../../../shared/domain/locale';
+import type { Dialogs, KeyValueStore } from '../../ports';
 import type { ReportedActivity } from '../../services/app/reported-activity';
+import { exportBoard } from '../../services/monitor/board-export';
+import { BoardPreferencesStore } from '../../services/monitor/board-preferences';
 import type { TaskMonitor } from '../../services/monitor/task-monitor';
 import type { Handlers } from '../dispatch';
 
@@ -8,14 +12,33 @@ type Channels =
   | 'tasks.refresh'
   | 'tasks.history'
   | 'tasks.thresholds'
-  | 'tasks.setThreshold';
+  | 'tasks.setThreshold'
+  | 'tasks.preferences'
+  | 'tasks.setPreferences'
+  | 'tasks.detail'
+  | 'tasks.numberResults'
+  | 'tasks.action'
+  | 'tasks.export';
+
+/** A file name for the export suggestion: the date, nothing from user input. */
+function exportName(now: Date): string {
+  const day = now.toISOString().slice(0, 10);
+  return `tasks-${day}.xlsx`;
+}
 
 /** Handlers of the `tasks.*` channels and the window's visibility report. */
 export function tasksHandlers(deps: {
   monitor: TaskMonitor;
   activity: ReportedActivity;
+  /** Where the board's layout preferences are kept. */
+  store: KeyValueStore;
+  dialogs: Dialogs;
+  locale: () => Locale;
+  /** An account's display name (for exports), falling back to its id. */
+  accountName: (id: string) => string;
 }): Pick<Handlers, Channels> {
   const { monitor, activity } = deps;
+  const preferences = new BoardPreferencesStore(deps.store);
   return {
     'app.setVisible': ({ visible }) => {
       activity.setVisible(visible);
@@ -33,6 +56,49 @@ export function tasksHandlers(deps: {
     'tasks.setThreshold': ({ scope, threshold }) => {
       monitor.setThreshold(scope, threshold);
       return monitor.thresholds();
+    },
+    'tasks.preferences': () => preferences.get(),
+    'tasks.setPreferences': ({ preferences: next }) => preferences.set(next),
+    'tasks.detail': async ({ key }, { signal }) => {
+      const [detail, capabilities] = await Promise.all([
+        monitor.detail(key, signal),
+        monitor.capabilities(key),
+      ]);
+      return {
+        key,
+        capabilities: { ...capabilities },
+        groups: detail.groups.map((group) => ({
+          group: group.group,
+          fields: group.fields.map((field) => ({ key: field.key, value: field.value })),
+        })),
+      };
+    },
+    'tasks.numberResults': async ({ key, ...query }, { signal }) => {
+      const page = await monitor.numberResults(key, query, signal);
+      return {
+        items: [...page.items],
+        page: page.page,
+        pageSize: page.pageSize,
+        total: page.total,
+      };
+    },
+    'tasks.action': (action, { signal }) => monitor.act(action, signal),
+    'tasks.export': async ({ ids, columns }) => {
+      const zh = deps.locale() === 'zh-CN';
+      const file = await deps.dialogs.saveFile({
+        title: zh ? '导出任务面板' : 'Export the task board',
+        defaultName: exportName(new Date()),
+        filters: [{ name: 'Excel', extensions: ['xlsx'] }],
+      });
+      if (file === null) return { path: null, rows: 0 };
+      const rows = await exportBoard(
+        file,
+        monitor.rowsByIds(ids),
+        columns,
+        deps.locale(),
+        deps.accountName,
+      );
+      return { path: file, rows };
     },
   };
 }

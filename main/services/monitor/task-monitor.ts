@@ -24,7 +24,9 @@ import {
 import type { ErrorCode } from '../../../shared/ipc/errors';
 import type { Activity, Clock, Logger, Notifier } from '../../ports';
 import { AppError } from '../errors';
-import type { Page, TaskDetail, Vendor } from '../vendors/vendor';
+import type { Page, TaskCapabilities, TaskDetail, Vendor } from '../vendors/vendor';
+import type { TaskAction, TaskActionResult } from '../../../shared/domain/board-ui';
+import { runTaskAction } from './task-actions';
 import { alertsFor } from './alerts';
 import {
   changedFields,
@@ -335,6 +337,43 @@ export class TaskMonitor {
       );
     }
     return vendor.listNumberResults(row.kd, row.t, query, signal ? { signal } : {});
+  }
+
+  /** The board row of a key, or NOT_FOUND. */
+  row(rowKey: string): BoardRow {
+    const row = this.rows.get(rowKey);
+    if (!row) throw notFound(rowKey);
+    return row;
+  }
+
+  /** The rows with these ids, in the order given (ids not on the board are skipped). */
+  rowsByIds(ids: readonly number[]): BoardRow[] {
+    const byId = new Map<number, BoardRow>();
+    for (const row of this.rows.values()) byId.set(row.i, row);
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [row] : [];
+    });
+  }
+
+  /** What the task's vendor can do with it. */
+  async capabilities(rowKey: string): Promise<TaskCapabilities> {
+    const row = this.row(rowKey);
+    const vendor = await this.deps.accounts.vendor(row.a);
+    return vendor.capabilities(row.kd);
+  }
+
+  /**
+   * Runs an action (resend, pause, resume, cancel, edit) on a task, then polls its account so the
+   * board shows the outcome (and a resend's new task) at once.
+   */
+  async act(action: TaskAction, signal?: AbortSignal): Promise<TaskActionResult> {
+    const row = this.row(action.key);
+    const vendor = await this.deps.accounts.vendor(row.a);
+    const result = await runTaskAction(vendor, row, action, signal ? { signal } : {});
+    this.deps.logger.info('Task action done', { action: action.action, kind: row.kd });
+    if (this.accountIds().includes(row.a)) await this.refreshNow(row.a);
+    return result;
   }
 
   /** The alert thresholds set. */

@@ -1,16 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  applyBoardDelta,
-  type AccountBoardStatus,
-  type BoardDelta,
-  type BoardRow,
-  type PollingState,
+import type {
+  AccountBoardStatus,
+  BoardDelta,
+  BoardRow,
+  PollingState,
 } from '../../../shared/domain/board';
 import { call, IpcCallError, useEvent } from '../../ipc/client';
+import { BoardModel } from './board-model';
+import type { Compare } from './sorted-index';
 
-/** The board as the renderer holds it: rows by id, account statuses, polling state. */
+/** The board as the screen reads it. */
 export interface BoardState {
-  readonly rows: readonly BoardRow[];
+  readonly model: BoardModel;
+  /** Bumped on every change, so views re-render. */
+  readonly version: number;
   readonly accounts: ReadonlyMap<string, AccountBoardStatus>;
   readonly polling: PollingState;
   readonly lastUpdated: number | null;
@@ -18,20 +21,19 @@ export interface BoardState {
   readonly error: string | null;
 }
 
-/** Newest first; rows without a creation time last. */
-function byCreatedDesc(a: BoardRow, b: BoardRow): number {
-  return (b.cr ?? -1) - (a.cr ?? -1) || b.i - a.i;
-}
-
 /**
  * Loads the snapshot once, then applies `tasks.updated` deltas as they arrive. Deltas that came
- * in before the snapshot answered (seq not newer) are skipped.
+ * in before the snapshot answered (seq not newer) are skipped. `compare` and `match` are the
+ * sort and the filter; changing either re-sorts once.
  */
-export function useBoard(): BoardState {
-  const rows = useRef(new Map<number, BoardRow>());
-  const seq = useRef(-1);
-  const [state, setState] = useState<BoardState>({
-    rows: [],
+export function useBoard(
+  compare: Compare<BoardRow>,
+  match: (row: BoardRow) => boolean,
+): BoardState {
+  const model = useRef<BoardModel | null>(null);
+  model.current ??= new BoardModel(compare, match);
+  const [state, setState] = useState<Omit<BoardState, 'model'>>({
+    version: 0,
     accounts: new Map(),
     polling: 'stopped',
     lastUpdated: null,
@@ -39,13 +41,10 @@ export function useBoard(): BoardState {
     error: null,
   });
 
-  const publish = useCallback((patch: Partial<BoardState>) => {
-    setState((current) => ({
-      ...current,
-      ...patch,
-      rows: [...rows.current.values()].sort(byCreatedDesc),
-    }));
-  }, []);
+  useEffect(() => {
+    model.current?.setView(compare, match);
+    setState((current) => ({ ...current, version: current.version + 1 }));
+  }, [compare, match]);
 
   useEffect(() => {
     let current = true;
@@ -53,14 +52,15 @@ export function useBoard(): BoardState {
       try {
         const snapshot = await call('tasks.snapshot', {});
         if (!current) return;
-        rows.current = new Map(snapshot.rows.map((row) => [row.i, row]));
-        seq.current = snapshot.seq;
-        publish({
+        model.current?.load(snapshot);
+        setState((s) => ({
+          ...s,
+          version: s.version + 1,
           accounts: new Map(snapshot.accounts.map((account) => [account.accountId, account])),
           polling: snapshot.polling,
           lastUpdated: snapshot.lastUpdated,
           loaded: true,
-        });
+        }));
       } catch (error) {
         if (current)
           setState((s) => ({
@@ -74,22 +74,24 @@ export function useBoard(): BoardState {
     return () => {
       current = false;
     };
-  }, [publish]);
+  }, []);
 
   const onDelta = useCallback((delta: BoardDelta) => {
-    if (seq.current < 0 || delta.seq <= seq.current) return;
-    seq.current = delta.seq;
-    applyBoardDelta(rows.current, delta);
+    if (!model.current?.apply(delta)) return;
     setState((current) => {
-      const accounts = new Map(current.accounts);
-      for (const account of delta.accounts) accounts.set(account.accountId, account);
+      let accounts = current.accounts;
+      if (delta.accounts.length > 0) {
+        const next = new Map(current.accounts);
+        for (const account of delta.accounts) next.set(account.accountId, account);
+        accounts = next;
+      }
       const lastSuccess = delta.accounts.reduce<number | null>(
         (latest, account) => Math.max(latest ?? 0, account.lastSuccessAt ?? 0) || latest,
         current.lastUpdated,
       );
       return {
         ...current,
-        rows: [...rows.current.values()].sort(byCreatedDesc),
+        version: current.version + 1,
         accounts,
         polling: delta.polling ?? current.polling,
         lastUpdated: lastSuccess,
@@ -97,5 +99,5 @@ export function useBoard(): BoardState {
     });
   }, []);
   useEvent('tasks.updated', onDelta);
-  return state;
+  return { ...state, model: model.current };
 }

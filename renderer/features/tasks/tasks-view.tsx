@@ -1,41 +1,116 @@
-import { useMemo, useState, type UIEvent } from 'react';
-import { progressOf, successRateOf, type BoardRow } from '../../../shared/domain/board';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  BOARD_COLUMNS,
+  DEFAULT_BOARD_PREFERENCES,
+  type BoardColumn,
+  type BoardPreferences,
+} from '../../../shared/domain/board-ui';
+import {
+  TaskKindSchema,
+  TaskStateSchema,
+  type TaskKind,
+  type TaskState,
+} from '../../../shared/domain/task';
 import { EmptyState } from '../../components/empty-state';
 import { FirstSteps } from '../../components/first-steps';
 import { Page } from '../../components/page';
 import { useAccounts } from '../../app/accounts-state';
 import type { Section } from '../../app/routes';
-import { call } from '../../ipc/client';
+import { call, IpcCallError } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
+import { AlertsPanel } from './alerts-panel';
+import { BoardTable, columnLabel } from './board-table';
 import { useBoard } from './board-state';
+import { NO_FILTER, rowComparator, rowFilter, type BoardFilter } from './board-view';
+import { TaskDetail } from './task-detail';
 
-const ROW_HEIGHT = 40;
-const OVERSCAN = 8;
-
-function count(value: number | null, locale: string): string {
-  return value === null ? '—' : value.toLocaleString(locale);
-}
+const TEXT_COLUMNS = new Set<BoardColumn>(['name', 'account', 'kind', 'status']);
 
 /** Tasks: the live board of every campaign, across vendors and accounts (updated by main). */
 export function TasksView(props: { go: (section: Section) => void }) {
   const { t, locale } = useI18n();
   const { accounts, activeAccountId } = useAccounts();
-  const board = useBoard();
-  const [search, setSearch] = useState('');
-  const [scrollTop, setScrollTop] = useState(0);
+  const [preferences, setPreferences] = useState<BoardPreferences>(DEFAULT_BOARD_PREFERENCES);
+  const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
+  const [alerts, setAlerts] = useState(false);
+  const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        setPreferences(await call('tasks.preferences', {}));
+      } catch {
+        // The defaults stay; the board works without remembered preferences.
+      }
+    })();
+  }, []);
+
+  const remember = useCallback((next: BoardPreferences) => {
+    setPreferences(next);
+    void call('tasks.setPreferences', { preferences: next }).catch(() => undefined);
+  }, []);
+
   const names = useMemo(
     () => new Map(accounts.map((account) => [account.id, account.name])),
     [accounts],
   );
-  const visible = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    // The sidebar's account choice narrows the board; "All accounts" shows every row.
-    return board.rows.filter(
-      (row) =>
-        (activeAccountId === null || row.a === activeAccountId) &&
-        (needle === '' || row.n.toLowerCase().includes(needle)),
+  const accountName = useCallback((id: string) => names.get(id) ?? id, [names]);
+  const compare = useMemo(
+    () => rowComparator(preferences.sort.column, preferences.sort.direction, accountName),
+    [preferences.sort.column, preferences.sort.direction, accountName],
+  );
+  // The sidebar's account choice narrows the board unless the filter names another account.
+  const effective = useMemo(
+    () => ({ ...filter, accountId: filter.accountId ?? activeAccountId }),
+    [filter, activeAccountId],
+  );
+  const match = useMemo(() => rowFilter(effective), [effective]);
+  const board = useBoard(compare, match);
+  const rows = board.model.visible;
+
+  const sortBy = (column: BoardColumn) => {
+    const same = preferences.sort.column === column;
+    const direction = same
+      ? preferences.sort.direction === 'asc'
+        ? 'desc'
+        : 'asc'
+      : TEXT_COLUMNS.has(column)
+        ? 'asc'
+        : 'desc';
+    remember({ ...preferences, sort: { column, direction } });
+  };
+
+  const toggleColumn = (column: BoardColumn, on: boolean) => {
+    const columns = BOARD_COLUMNS.filter((c) =>
+      c === column ? on : preferences.columns.includes(c),
     );
-  }, [board.rows, search, activeAccountId]);
+    if (columns.length > 0) remember({ ...preferences, columns });
+  };
+
+  const exportBoard = async () => {
+    setMessage(null);
+    try {
+      const result = await call('tasks.export', {
+        ids: rows.map((row) => row.i),
+        columns: preferences.columns,
+      });
+      if (result.path !== null)
+        setMessage({
+          text: t('tasks.exported', {
+            rows: result.rows.toLocaleString(locale),
+            path: result.path,
+          }),
+          failed: false,
+        });
+    } catch (error) {
+      setMessage({
+        text: error instanceof IpcCallError ? error.message : String(error),
+        failed: true,
+      });
+    }
+  };
 
   if (accounts.length === 0) {
     return (
@@ -50,24 +125,116 @@ export function TasksView(props: { go: (section: Section) => void }) {
     );
   }
 
-  const height = 560;
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(visible.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   const failing = [...board.accounts.values()].filter(
     (status) => status.state === 'error' && status.error,
   );
+  const filtered =
+    filter.accountId !== null ||
+    filter.kind !== null ||
+    filter.state !== null ||
+    filter.createdFrom !== '' ||
+    filter.createdTo !== '' ||
+    filter.search !== '';
 
   return (
     <Page title={t('tasks.title')}>
-      <div className="toolbar">
+      <div className="toolbar board-toolbar">
         <input
           type="search"
           aria-label={t('tasks.filter')}
           placeholder={t('tasks.filter')}
-          value={search}
+          value={filter.search}
           maxLength={200}
-          onChange={(event) => setSearch(event.target.value)}
+          onChange={(event) => setFilter({ ...filter, search: event.target.value })}
         />
+        <select
+          aria-label={t('tasks.filter.account')}
+          value={filter.accountId ?? ''}
+          onChange={(event) => setFilter({ ...filter, accountId: event.target.value || null })}
+        >
+          <option value="">{t('tasks.filter.allAccounts')}</option>
+          {accounts.map((account) => (
+            <option key={account.id} value={account.id}>
+              {account.name}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('tasks.filter.kind')}
+          value={filter.kind ?? ''}
+          onChange={(event) =>
+            setFilter({ ...filter, kind: (event.target.value || null) as TaskKind | null })
+          }
+        >
+          <option value="">{t('tasks.filter.allKinds')}</option>
+          {TaskKindSchema.options.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`tasks.kind.${kind}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('tasks.filter.state')}
+          value={filter.state ?? ''}
+          onChange={(event) =>
+            setFilter({ ...filter, state: (event.target.value || null) as TaskState | null })
+          }
+        >
+          <option value="">{t('tasks.filter.allStates')}</option>
+          {TaskStateSchema.options.map((state) => (
+            <option key={state} value={state}>
+              {t(`tasks.state.${state}`)}
+            </option>
+          ))}
+        </select>
+        <label className="date-filter">
+          {t('tasks.filter.from')}
+          <input
+            type="date"
+            value={filter.createdFrom}
+            onChange={(event) => setFilter({ ...filter, createdFrom: event.target.value })}
+          />
+        </label>
+        <label className="date-filter">
+          {t('tasks.filter.to')}
+          <input
+            type="date"
+            value={filter.createdTo}
+            onChange={(event) => setFilter({ ...filter, createdTo: event.target.value })}
+          />
+        </label>
+        {filtered && (
+          <button type="button" onClick={() => setFilter(NO_FILTER)}>
+            {t('tasks.filter.clear')}
+          </button>
+        )}
+      </div>
+      <div className="toolbar">
+        <details className="columns-menu">
+          <summary>{t('tasks.columns')}</summary>
+          <div className="columns-menu-list">
+            {BOARD_COLUMNS.map((column) => (
+              <label key={column}>
+                <input
+                  type="checkbox"
+                  data-column={column}
+                  checked={preferences.columns.includes(column)}
+                  disabled={
+                    preferences.columns.length === 1 && preferences.columns.includes(column)
+                  }
+                  onChange={(event) => toggleColumn(column, event.target.checked)}
+                />
+                {t(columnLabel(column))}
+              </label>
+            ))}
+          </div>
+        </details>
+        <button type="button" onClick={() => void exportBoard()}>
+          {t('tasks.export')}
+        </button>
+        <button type="button" onClick={() => setAlerts(!alerts)} aria-expanded={alerts}>
+          {t('tasks.alerts')}
+        </button>
         <button type="button" onClick={() => void call('tasks.refresh', {})}>
           {t('tasks.refresh')}
         </button>
@@ -76,9 +243,24 @@ export function TasksView(props: { go: (section: Section) => void }) {
             ? t('tasks.neverUpdated')
             : t('tasks.updated', { when: new Date(board.lastUpdated).toLocaleTimeString(locale) })}
           {' · '}
-          {t('tasks.count', { count: visible.length.toLocaleString(locale) })}
+          {t('tasks.count', { count: rows.length.toLocaleString(locale) })}
         </span>
       </div>
+      {message && (
+        <p
+          className={message.failed ? 'form-failure' : 'notice'}
+          role={message.failed ? 'alert' : 'status'}
+          data-testid="board-message"
+        >
+          {message.text}
+        </p>
+      )}
+      {alerts && (
+        <AlertsPanel
+          accounts={accounts.map((account) => ({ id: account.id, name: account.name }))}
+          onClose={() => setAlerts(false)}
+        />
+      )}
       {board.polling === 'offline' && <p className="notice">{t('tasks.polling.offline')}</p>}
       {board.error && (
         <p className="form-failure" role="alert">
@@ -93,117 +275,41 @@ export function TasksView(props: { go: (section: Section) => void }) {
           })}
         </p>
       ))}
-      {board.loaded && board.rows.length === 0 && failing.length === 0 ? (
+      {board.loaded && board.model.total === 0 && failing.length === 0 ? (
         <EmptyState
           title={t('tasks.empty.title')}
           body={t('tasks.empty.body')}
           next={t('tasks.neverUpdated')}
         />
       ) : (
-        <div className="board">
-          <div className="board-grid grid-head" role="row">
-            <span role="columnheader">{t('tasks.col.name')}</span>
-            <span role="columnheader">{t('tasks.col.status')}</span>
-            <span role="columnheader">{t('tasks.col.progress')}</span>
-            <span role="columnheader" className="num">
-              {t('tasks.col.numbers')}
-            </span>
-            <span role="columnheader" className="num">
-              {t('tasks.col.called')}
-            </span>
-            <span role="columnheader" className="num">
-              {t('tasks.col.success')}
-            </span>
-            <span role="columnheader" className="num">
-              {t('tasks.col.failed')}
-            </span>
-            <span role="columnheader" className="num">
-              {t('tasks.col.transferred')}
-            </span>
-            <span role="columnheader" className="num">
-              {t('tasks.col.rate')}
-            </span>
-            <span role="columnheader">{t('tasks.col.created')}</span>
+        <div className={opened ? 'board-layout with-detail' : 'board-layout'}>
+          <div>
+            <BoardTable
+              rows={rows}
+              version={board.version}
+              preferences={preferences}
+              onSort={sortBy}
+              selectedKey={selected}
+              onSelect={setSelected}
+              onOpen={(key) => {
+                setSelected(key);
+                setOpened(key);
+              }}
+              accountName={accountName}
+            />
+            <p className="muted hint">{t('tasks.hint.keyboard')}</p>
           </div>
-          <div
-            className="grid-viewport board-viewport"
-            role="grid"
-            aria-rowcount={visible.length}
-            tabIndex={0}
-            onScroll={(event: UIEvent<HTMLDivElement>) =>
-              setScrollTop(event.currentTarget.scrollTop)
-            }
-          >
-            <div style={{ height: visible.length * ROW_HEIGHT, position: 'relative' }}>
-              {visible.slice(first, last).map((row, offset) => (
-                <BoardLine
-                  key={row.i}
-                  row={row}
-                  index={first + offset}
-                  account={names.get(row.a) ?? row.a}
-                />
-              ))}
-            </div>
-          </div>
+          {opened && (
+            <TaskDetail
+              key={opened}
+              rowKey={opened}
+              row={board.model.row(opened)}
+              accountName={accountName}
+              onClose={() => setOpened(null)}
+            />
+          )}
         </div>
       )}
     </Page>
-  );
-}
-
-function BoardLine(props: { row: BoardRow; index: number; account: string }) {
-  const { t, locale } = useI18n();
-  const { row } = props;
-  const progress = progressOf(row);
-  const rate = successRateOf(row);
-  return (
-    <div
-      className="board-grid grid-row"
-      role="row"
-      data-row-key={row.k}
-      aria-rowindex={props.index + 1}
-      style={{ transform: `translateY(${props.index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
-    >
-      <span role="gridcell" className="task-name">
-        <strong>{row.n || row.t}</strong>
-        <small className="muted">
-          {props.account} · {t(`tasks.kind.${row.kd}`)}
-        </small>
-      </span>
-      <span role="gridcell">
-        <span
-          className={`chip state-${row.s}`}
-          title={t('tasks.vendorStatus', { label: row.sl, code: row.sc })}
-        >
-          {t(`tasks.state.${row.s}`)}
-        </span>
-      </span>
-      <span role="gridcell">
-        {progress === null ? (
-          '—'
-        ) : (
-          <progress max={100} value={progress} aria-label={`${Math.round(progress)}%`} />
-        )}
-      </span>
-      <span role="gridcell" className="num">
-        {count(row.tot, locale)}
-      </span>
-      <span role="gridcell" className="num" data-field="called">
-        {count(row.c, locale)}
-      </span>
-      <span role="gridcell" className="num">
-        {count(row.ok, locale)}
-      </span>
-      <span role="gridcell" className="num">
-        {count(row.f, locale)}
-      </span>
-      <span role="gridcell" className="num">
-        {count(row.x, locale)}
-      </span>
-      <span role="gridcell" className="num">
-        {rate === null ? '—' : `${rate.toFixed(1)}%`}
-      </span>
-      <span role="gridcell">{row.cr === null ? '—' : new Date(row.cr).toLocaleString(locale)}</span>
-    </div>
   );
 }

@@ -1,0 +1,276 @@
+import { memo, useRef, useState, type KeyboardEvent, type UIEvent } from 'react';
+import { progressOf, successRateOf, type BoardRow } from '../../../shared/domain/board';
+import type { BoardColumn, BoardPreferences } from '../../../shared/domain/board-ui';
+import { useI18n, type Translate } from '../../i18n/i18n';
+
+/** Row height of the virtualized board (px). */
+export const ROW_HEIGHT = 40;
+const OVERSCAN = 8;
+const VIEWPORT_GUESS = 600;
+
+const HEADER: Readonly<Record<BoardColumn, Parameters<Translate>[0]>> = {
+  name: 'tasks.col.name',
+  account: 'tasks.col.account',
+  kind: 'tasks.col.kind',
+  status: 'tasks.col.status',
+  progress: 'tasks.col.progress',
+  numbers: 'tasks.col.numbers',
+  called: 'tasks.col.called',
+  success: 'tasks.col.success',
+  failed: 'tasks.col.failed',
+  transferred: 'tasks.col.transferred',
+  rate: 'tasks.col.rate',
+  created: 'tasks.col.created',
+};
+
+const WIDTH: Readonly<Record<BoardColumn, string>> = {
+  name: 'minmax(14rem, 2fr)',
+  account: '9rem',
+  kind: '9rem',
+  status: '7rem',
+  progress: '8rem',
+  numbers: '6rem',
+  called: '6rem',
+  success: '6rem',
+  failed: '6rem',
+  transferred: '6rem',
+  rate: '6rem',
+  created: '10rem',
+};
+
+const NUMERIC = new Set<BoardColumn>([
+  'numbers',
+  'called',
+  'success',
+  'failed',
+  'transferred',
+  'rate',
+]);
+
+/** The column header's label key. */
+export function columnLabel(column: BoardColumn): Parameters<Translate>[0] {
+  return HEADER[column];
+}
+
+function count(value: number | null, locale: string): string {
+  return value === null ? '—' : value.toLocaleString(locale);
+}
+
+/**
+ * The virtualized board: only the rows in view are rendered, and a row re-renders only when its
+ * row object changed (deltas replace changed rows, keep the others).
+ */
+export function BoardTable(props: {
+  readonly rows: readonly BoardRow[];
+  /** Changes whenever `rows` changed in place. */
+  readonly version: number;
+  readonly preferences: BoardPreferences;
+  readonly onSort: (column: BoardColumn) => void;
+  readonly selectedKey: string | null;
+  readonly onSelect: (key: string) => void;
+  readonly onOpen: (key: string) => void;
+  readonly accountName: (id: string) => string;
+}) {
+  const { t } = useI18n();
+  const { rows, preferences } = props;
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(VIEWPORT_GUESS);
+  const viewport = useRef<HTMLDivElement>(null);
+  const template = preferences.columns.map((column) => WIDTH[column]).join(' ');
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+
+  const move = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (rows.length === 0) return;
+    const at = props.selectedKey === null ? -1 : rows.findIndex((r) => r.k === props.selectedKey);
+    if (event.key === 'Enter') {
+      if (at < 0) return;
+      event.preventDefault();
+      props.onOpen(rows[at]?.k ?? '');
+      return;
+    }
+    const target: Readonly<Record<string, number>> = {
+      ArrowDown: Math.min(rows.length - 1, at + 1),
+      ArrowUp: Math.max(0, at - 1),
+      PageDown: Math.min(rows.length - 1, at + 10),
+      PageUp: Math.max(0, at - 10),
+      Home: 0,
+      End: rows.length - 1,
+    };
+    const next = target[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const row = rows[next];
+    if (!row) return;
+    props.onSelect(row.k);
+    const element = viewport.current;
+    if (element) {
+      const top = next * ROW_HEIGHT;
+      if (top < element.scrollTop) element.scrollTop = top;
+      else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight)
+        element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
+    }
+  };
+
+  return (
+    <div className="board">
+      <div className="board-grid grid-head" role="row" style={{ gridTemplateColumns: template }}>
+        {preferences.columns.map((column) => {
+          const sorted = preferences.sort.column === column;
+          return (
+            <span
+              key={column}
+              role="columnheader"
+              className={NUMERIC.has(column) ? 'num' : undefined}
+              aria-sort={
+                sorted
+                  ? preferences.sort.direction === 'asc'
+                    ? 'ascending'
+                    : 'descending'
+                  : 'none'
+              }
+            >
+              <button
+                type="button"
+                className="sort-button"
+                data-column={column}
+                title={t('tasks.sortBy', { column: t(HEADER[column]) })}
+                onClick={() => props.onSort(column)}
+              >
+                {t(HEADER[column])}
+                {sorted ? (preferences.sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+              </button>
+            </span>
+          );
+        })}
+      </div>
+      <div
+        ref={viewport}
+        className="grid-viewport board-viewport"
+        role="grid"
+        aria-label={t('tasks.grid')}
+        aria-rowcount={rows.length}
+        tabIndex={0}
+        onKeyDown={move}
+        onScroll={(event: UIEvent<HTMLDivElement>) => {
+          setScrollTop(event.currentTarget.scrollTop);
+          setHeight(event.currentTarget.clientHeight || VIEWPORT_GUESS);
+        }}
+      >
+        <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
+          {rows.slice(first, last).map((row, offset) => (
+            <BoardLine
+              key={row.i}
+              row={row}
+              index={first + offset}
+              columns={preferences.columns}
+              template={template}
+              selected={row.k === props.selectedKey}
+              account={props.accountName(row.a)}
+              onSelect={props.onSelect}
+              onOpen={props.onOpen}
+            />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const BoardLine = memo(function BoardLine(props: {
+  row: BoardRow;
+  index: number;
+  columns: readonly BoardColumn[];
+  template: string;
+  selected: boolean;
+  account: string;
+  onSelect: (key: string) => void;
+  onOpen: (key: string) => void;
+}) {
+  const { t, locale } = useI18n();
+  const { row } = props;
+  return (
+    <div
+      className={`board-grid grid-row${props.selected ? ' selected' : ''}`}
+      role="row"
+      data-row-key={row.k}
+      aria-rowindex={props.index + 1}
+      aria-selected={props.selected}
+      onClick={() => props.onSelect(row.k)}
+      onDoubleClick={() => props.onOpen(row.k)}
+      style={{
+        transform: `translateY(${props.index * ROW_HEIGHT}px)`,
+        height: ROW_HEIGHT,
+        gridTemplateColumns: props.template,
+      }}
+    >
+      {props.columns.map((column) => (
+        <span
+          key={column}
+          role="gridcell"
+          data-field={column}
+          className={NUMERIC.has(column) ? 'num' : column === 'name' ? 'task-name' : undefined}
+        >
+          {renderCell(row, column, props.account, t, locale)}
+        </span>
+      ))}
+    </div>
+  );
+});
+
+function renderCell(
+  row: BoardRow,
+  column: BoardColumn,
+  account: string,
+  t: Translate,
+  locale: string,
+) {
+  switch (column) {
+    case 'name':
+      return (
+        <>
+          <strong>{row.n || row.t}</strong>
+          <small className="muted">
+            {account} · {t(`tasks.kind.${row.kd}`)}
+          </small>
+        </>
+      );
+    case 'account':
+      return account;
+    case 'kind':
+      return t(`tasks.kind.${row.kd}`);
+    case 'status':
+      return (
+        <span
+          className={`chip state-${row.s}`}
+          title={t('tasks.vendorStatus', { label: row.sl, code: row.sc })}
+        >
+          {t(`tasks.state.${row.s}`)}
+        </span>
+      );
+    case 'progress': {
+      const progress = progressOf(row);
+      return progress === null ? (
+        '—'
+      ) : (
+        <progress max={100} value={progress} aria-label={`${Math.round(progress)}%`} />
+      );
+    }
+    case 'numbers':
+      return count(row.tot, locale);
+    case 'called':
+      return count(row.c, locale);
+    case 'success':
+      return count(row.ok, locale);
+    case 'failed':
+      return count(row.f, locale);
+    case 'transferred':
+      return count(row.x, locale);
+    case 'rate': {
+      const rate = successRateOf(row);
+      return rate === null ? '—' : `${rate.toFixed(1)}%`;
+    }
+    case 'created':
+      return row.cr === null ? '—' : new Date(row.cr).toLocaleString(locale);
+  }
+}

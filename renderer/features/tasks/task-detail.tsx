@@ -1,0 +1,428 @@
+import { useEffect, useState } from 'react';
+import type { BoardRow, TaskHistory } from '../../../shared/domain/board';
+import type {
+  NumberResultsPage,
+  TaskAction,
+  TaskDetailView,
+} from '../../../shared/domain/board-ui';
+import { ACTIVE_TASK_STATES, type NumberOutcome } from '../../../shared/domain/task';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { call, IpcCallError } from '../../ipc/client';
+import { useI18n, type Translate } from '../../i18n/i18n';
+import { CounterChart } from './counter-chart';
+import { tasksEn } from './messages';
+
+type Key = Parameters<Translate>[0];
+type ActionName = TaskAction['action'];
+
+const OUTCOMES: readonly NumberOutcome[] = [
+  'not-called',
+  'answered',
+  'no-answer',
+  'busy',
+  'failed',
+  'transferred',
+  'unknown',
+];
+const PAGE_SIZE = 20;
+
+function known(key: string): key is Key {
+  return key in tasksEn;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof IpcCallError || error instanceof Error ? error.message : String(error);
+}
+
+/** A vendor field's label in the manager's words (the vendor's key when we have none). */
+function fieldLabel(t: Translate, key: string): string {
+  const id = `tasks.field.${key}`;
+  return known(id) ? t(id) : key;
+}
+
+function groupLabel(t: Translate, group: string): string {
+  const id = `tasks.group.${group}`;
+  return known(id) ? t(id) : group;
+}
+
+function isHttps(value: unknown): boolean {
+  return typeof value === 'string' && value.startsWith('https://');
+}
+
+/** The detail of one task: the vendor's fields by group, the chart, numbers and actions. */
+export function TaskDetail(props: {
+  readonly rowKey: string;
+  readonly row: BoardRow | undefined;
+  readonly accountName: (id: string) => string;
+  readonly onClose: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const { row, rowKey } = props;
+  const [detail, setDetail] = useState<TaskDetailView | null>(null);
+  const [history, setHistory] = useState<TaskHistory | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [asking, setAsking] = useState<ActionName | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+  const [scope, setScope] = useState<'all' | 'failed' | 'not-called'>('failed');
+  const [resendName, setResendName] = useState('');
+  const [rate, setRate] = useState(2);
+
+  const state = row?.s;
+  const called = row?.c;
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      try {
+        const view = await call('tasks.detail', { key: rowKey });
+        if (current) {
+          setDetail(view);
+          setError(null);
+        }
+      } catch (failure) {
+        if (current) setError(messageOf(failure));
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [rowKey, state]);
+
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      try {
+        const next = await call('tasks.history', { key: rowKey });
+        if (current) setHistory(next);
+      } catch (failure) {
+        if (current) setError(messageOf(failure));
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [rowKey, called, state]);
+
+  const name = row ? row.n || row.t : rowKey;
+  const caps = detail?.capabilities;
+  const active = row ? ACTIVE_TASK_STATES.includes(row.s) : false;
+  const offered: ActionName[] = caps
+    ? ([
+        caps.pause && row?.s === 'running' ? 'pause' : null,
+        caps.resume && row?.s === 'paused' ? 'resume' : null,
+        caps.edit && active ? 'edit' : null,
+        caps.resend && !active ? 'resend' : null,
+        caps.cancel && active ? 'cancel' : null,
+      ].filter((a) => a !== null) as ActionName[])
+    : [];
+
+  const ask = (action: ActionName) => {
+    setDone(null);
+    setRefused(null);
+    if (action === 'resend') {
+      const stamp = new Date().toISOString().slice(5, 16).replace(/[-T:]/g, '');
+      setResendName(`${name.slice(0, 50)} ${stamp}`.slice(0, 64));
+    }
+    setAsking(action);
+  };
+
+  const run = async () => {
+    if (!asking) return;
+    const action: TaskAction =
+      asking === 'resend'
+        ? { action: 'resend', key: rowKey, scope, name: resendName }
+        : asking === 'edit'
+          ? { action: 'edit', key: rowKey, calloutRate: rate }
+          : { action: asking, key: rowKey };
+    setBusy(true);
+    try {
+      const result = await call('tasks.action', action);
+      setDone(
+        result.action === 'resend'
+          ? t(result.newTaskId === null ? 'tasks.done.resendSame' : 'tasks.done.resend')
+          : t(`tasks.done.${result.action}`),
+      );
+    } catch (failure) {
+      setRefused(t('tasks.refused', { message: messageOf(failure) }));
+    } finally {
+      setBusy(false);
+      setAsking(null);
+    }
+  };
+
+  return (
+    <aside className="task-detail" aria-label={t('tasks.detail.title')} data-testid="task-detail">
+      <header className="task-detail-head">
+        <div>
+          <h2>{name}</h2>
+          {row && (
+            <p className="muted">
+              {props.accountName(row.a)} · {t(`tasks.kind.${row.kd}`)} ·{' '}
+              <span
+                className={`chip state-${row.s}`}
+                data-testid="detail-state"
+                data-state={row.s}
+                title={t('tasks.vendorStatus', { label: row.sl, code: row.sc })}
+              >
+                {t(`tasks.state.${row.s}`)}
+              </span>
+            </p>
+          )}
+        </div>
+        <button type="button" onClick={props.onClose}>
+          {t('tasks.detail.close')}
+        </button>
+      </header>
+      {error && (
+        <p className="form-failure" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="task-actions">
+        {caps && offered.length === 0 && <span className="muted">{t('tasks.action.none')}</span>}
+        {offered.map((action) => (
+          <button
+            key={action}
+            type="button"
+            data-action={action}
+            className={action === 'cancel' ? 'danger' : undefined}
+            onClick={() => ask(action)}
+          >
+            {t(`tasks.action.${action}`)}
+          </button>
+        ))}
+      </div>
+      {done && (
+        <p className="notice" role="status" data-testid="action-result">
+          {done}
+        </p>
+      )}
+      {refused && (
+        <p className="form-failure" role="alert" data-testid="action-refused">
+          {refused}
+        </p>
+      )}
+      {history && <CounterChart history={history} />}
+      {!detail && !error && <p className="muted">{t('tasks.detail.loading')}</p>}
+      {detail && (
+        <div className="detail-groups">
+          {detail.groups.map((group) => (
+            <section key={group.group} className="detail-group">
+              <h3>{groupLabel(t, group.group)}</h3>
+              <dl>
+                {group.fields.map((field) => (
+                  <div key={field.key} className="detail-field">
+                    <dt>{fieldLabel(t, field.key)}</dt>
+                    <dd>
+                      {isHttps(field.value) ? (
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() =>
+                            void call('app.openExternal', { url: String(field.value) })
+                          }
+                        >
+                          {t('tasks.link.open')}
+                        </button>
+                      ) : field.value === null || field.value === '' ? (
+                        '—'
+                      ) : typeof field.value === 'number' ? (
+                        field.value.toLocaleString(locale)
+                      ) : (
+                        String(field.value)
+                      )}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+        </div>
+      )}
+      {detail && <NumberResults rowKey={rowKey} supported={detail.capabilities.numberResults} />}
+      {asking && (
+        <ConfirmDialog
+          title={t(`tasks.confirm.${asking}.title`, { name })}
+          confirmLabel={t(`tasks.confirm.${asking}.ok`)}
+          cancelLabel={t('tasks.confirm.back')}
+          danger={asking === 'cancel'}
+          busy={busy}
+          onCancel={() => setAsking(null)}
+          onConfirm={() => void run()}
+          body={
+            <>
+              <p>{t(`tasks.confirm.${asking}.body`)}</p>
+              {asking === 'resend' && (
+                <div className="form-grid">
+                  <label htmlFor="resend-scope">{t('tasks.resend.scope')}</label>
+                  <select
+                    id="resend-scope"
+                    value={scope}
+                    onChange={(event) => setScope(event.target.value as typeof scope)}
+                  >
+                    <option value="failed">{t('tasks.resend.scope.failed')}</option>
+                    <option value="not-called">{t('tasks.resend.scope.not-called')}</option>
+                    <option value="all">{t('tasks.resend.scope.all')}</option>
+                  </select>
+                  <label htmlFor="resend-name">{t('tasks.resend.name')}</label>
+                  <input
+                    id="resend-name"
+                    value={resendName}
+                    maxLength={64}
+                    onChange={(event) => setResendName(event.target.value)}
+                  />
+                </div>
+              )}
+              {asking === 'edit' && (
+                <div className="form-grid">
+                  <label htmlFor="edit-rate">{t('tasks.edit.rate')}</label>
+                  <input
+                    id="edit-rate"
+                    type="number"
+                    min={1}
+                    max={100}
+                    value={rate}
+                    onChange={(event) => setRate(Math.trunc(Number(event.target.value)) || 1)}
+                  />
+                </div>
+              )}
+            </>
+          }
+        />
+      )}
+    </aside>
+  );
+}
+
+function NumberResults(props: { rowKey: string; supported: boolean }) {
+  const { t, locale } = useI18n();
+  const [page, setPage] = useState(1);
+  const [outcome, setOutcome] = useState<NumberOutcome | ''>('');
+  const [phone, setPhone] = useState('');
+  const [result, setResult] = useState<NumberResultsPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const digits = phone.replace(/[^\d+]/g, '');
+
+  useEffect(() => {
+    if (!props.supported) return;
+    let current = true;
+    void (async () => {
+      try {
+        const next = await call('tasks.numberResults', {
+          key: props.rowKey,
+          page,
+          pageSize: PAGE_SIZE,
+          ...(outcome ? { outcome } : {}),
+          ...(/^\+?\d+$/.test(digits) ? { phone: digits } : {}),
+        });
+        if (current) {
+          setResult(next);
+          setError(null);
+        }
+      } catch (failure) {
+        if (current) setError(messageOf(failure));
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [props.rowKey, props.supported, page, outcome, digits]);
+
+  if (!props.supported) {
+    return (
+      <section className="number-results">
+        <h3>{t('tasks.numbers.title')}</h3>
+        <p className="muted">{t('tasks.numbers.unsupported')}</p>
+      </section>
+    );
+  }
+  const pages =
+    result?.total === null || result === null
+      ? null
+      : Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  return (
+    <section className="number-results">
+      <h3>{t('tasks.numbers.title')}</h3>
+      <div className="toolbar">
+        <input
+          type="search"
+          aria-label={t('tasks.numbers.search')}
+          placeholder={t('tasks.numbers.search')}
+          value={phone}
+          maxLength={32}
+          onChange={(event) => {
+            setPhone(event.target.value);
+            setPage(1);
+          }}
+        />
+        <select
+          aria-label={t('tasks.numbers.outcome')}
+          value={outcome}
+          onChange={(event) => {
+            setOutcome(event.target.value as NumberOutcome | '');
+            setPage(1);
+          }}
+        >
+          <option value="">{t('tasks.numbers.allOutcomes')}</option>
+          {OUTCOMES.map((value) => (
+            <option key={value} value={value}>
+              {t(`tasks.outcome.${value}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && (
+        <p className="form-failure" role="alert">
+          {error}
+        </p>
+      )}
+      {result && result.items.length === 0 && <p className="muted">{t('tasks.numbers.none')}</p>}
+      {result && result.items.length > 0 && (
+        <table className="numbers-table">
+          <thead>
+            <tr>
+              <th>{t('tasks.numbers.phone')}</th>
+              <th>{t('tasks.numbers.outcome')}</th>
+              <th>{t('tasks.numbers.calledAt')}</th>
+              <th className="num">{t('tasks.numbers.duration')}</th>
+              <th>{t('tasks.numbers.agent')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.items.map((item, index) => (
+              <tr key={`${item.phone}-${index}`}>
+                <td>{item.phone}</td>
+                <td title={t('tasks.vendorStatus', item.vendorStatus)}>
+                  {t(`tasks.outcome.${item.outcome}`)}
+                </td>
+                <td>
+                  {item.calledAt === null ? '—' : new Date(item.calledAt).toLocaleString(locale)}
+                </td>
+                <td className="num">{item.durationSeconds ?? '—'}</td>
+                <td>{item.agent ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="toolbar">
+        <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+          {t('tasks.numbers.prev')}
+        </button>
+        <span className="muted">
+          {pages === null
+            ? t('tasks.numbers.page', { page })
+            : t('tasks.numbers.pageOf', { page, pages })}
+        </span>
+        <button
+          type="button"
+          disabled={!result || (pages !== null ? page >= pages : result.items.length < PAGE_SIZE)}
+          onClick={() => setPage(page + 1)}
+        >
+          {t('tasks.numbers.next')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { NumberOutcomeSchema, NumberResultSchema } from './task';
+
+// What the task board's screens ask main for beyond the snapshot and deltas: the manager's board
+// preferences, a task's detail with what its vendor can do, per-number results, actions, export.
+
+/** The board's columns, in display order. */
+export const BOARD_COLUMNS = [
+  'name',
+  'account',
+  'kind',
+  'status',
+  'progress',
+  'numbers',
+  'called',
+  'success',
+  'failed',
+  'transferred',
+  'rate',
+  'created',
+] as const;
+export const BoardColumnSchema = z.enum(BOARD_COLUMNS);
+export type BoardColumn = z.infer<typeof BoardColumnSchema>;
+
+/** Ascending or descending. */
+export const SortDirectionSchema = z.enum(['asc', 'desc']);
+export type SortDirection = z.infer<typeof SortDirectionSchema>;
+
+/** The board's remembered layout: visible columns and the sort. */
+export const BoardPreferencesSchema = z.strictObject({
+  columns: z
+    .array(BoardColumnSchema)
+    .min(1, 'Show at least one column.')
+    .max(BOARD_COLUMNS.length)
+    .refine((columns) => new Set(columns).size === columns.length, 'A column is named twice.'),
+  sort: z.strictObject({ column: BoardColumnSchema, direction: SortDirectionSchema }),
+});
+export type BoardPreferences = z.infer<typeof BoardPreferencesSchema>;
+
+/** Every column, newest first: the board before the manager changes anything. */
+export const DEFAULT_BOARD_PREFERENCES: BoardPreferences = {
+  columns: [...BOARD_COLUMNS],
+  sort: { column: 'created', direction: 'desc' },
+};
+
+/** A board row key as a request names it. */
+export const RowKeySchema = z.string().min(1, 'The task key is empty.').max(300);
+
+/** What a vendor can do for a kind of task; screens offer actions from these flags only. */
+export const TaskCapabilitiesSchema = z.strictObject({
+  resend: z.boolean(),
+  pause: z.boolean(),
+  resume: z.boolean(),
+  cancel: z.boolean(),
+  edit: z.boolean(),
+  appendNumbers: z.boolean(),
+  numberResults: z.boolean(),
+});
+export type TaskCapabilities = z.infer<typeof TaskCapabilitiesSchema>;
+
+/** One vendor field of a task detail. */
+export const DetailFieldSchema = z.strictObject({
+  key: z.string(),
+  value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+});
+
+/** A task's detail: the vendor's fields by group, and what can be done with the task. */
+export const TaskDetailViewSchema = z.strictObject({
+  key: z.string(),
+  capabilities: TaskCapabilitiesSchema,
+  /** progress, outcomes, transfers, timing, settings (in that order when present). */
+  groups: z.array(z.strictObject({ group: z.string(), fields: z.array(DetailFieldSchema) })),
+});
+export type TaskDetailView = z.infer<typeof TaskDetailViewSchema>;
+
+/** A page of a task's per-number results. */
+export const NumberResultsRequestSchema = z.strictObject({
+  key: RowKeySchema,
+  page: z.int().min(1).max(1_000_000),
+  pageSize: z.int().min(1).max(100),
+  outcome: NumberOutcomeSchema.optional(),
+  /** Digits (and an optional leading +) of the number searched. */
+  phone: z
+    .string()
+    .max(32, 'A phone number has at most 32 characters.')
+    .regex(/^\+?\d+$/, 'Search by digits only.')
+    .optional(),
+});
+
+/** The answer of `tasks.numberResults`. */
+export const NumberResultsPageSchema = z.strictObject({
+  items: z.array(NumberResultSchema),
+  page: z.int().min(1),
+  pageSize: z.int().min(1),
+  total: z.int().min(0).nullable(),
+});
+export type NumberResultsPage = z.infer<typeof NumberResultsPageSchema>;
+
+/** Which numbers a resend dials again. */
+export const ResendScopeSchema = z.enum(['all', 'failed', 'not-called']);
+
+/** One action on a task, by row key. */
+export const TaskActionSchema = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('resend'),
+    key: RowKeySchema,
+    scope: ResendScopeSchema,
+    /** The new task's name (vendors that resend into a new task need a unique one). */
+    name: z.string().trim().min(2, 'The name needs at least 2 characters.').max(64),
+  }),
+  z.strictObject({ action: z.literal('pause'), key: RowKeySchema }),
+  z.strictObject({ action: z.literal('resume'), key: RowKeySchema }),
+  z.strictObject({ action: z.literal('cancel'), key: RowKeySchema }),
+  z.strictObject({
+    action: z.literal('edit'),
+    key: RowKeySchema,
+    /** Calls per agent the vendor dials at once. */
+    calloutRate: z.int().min(1).max(100),
+  }),
+]);
+export type TaskAction = z.infer<typeof TaskActionSchema>;
+
+/** What an action did. */
+export const TaskActionResultSchema = z.strictObject({
+  action: z.enum(['resend', 'pause', 'resume', 'cancel', 'edit']),
+  /** A resend that made a new task: its vendor id, when the vendor said. */
+  newTaskId: z.string().nullable(),
+});
+export type TaskActionResult = z.infer<typeof TaskActionResultSchema>;
+
+/** Export the rows on screen (in their order) with the visible columns. */
+export const BoardExportRequestSchema = z.strictObject({
+  ids: z.array(z.int().positive()).max(100_000),
+  columns: z
+    .array(BoardColumnSchema)
+    .min(1)
+    .max(BOARD_COLUMNS.length)
+    .refine((columns) => new Set(columns).size === columns.length, 'A column is named twice.'),
+});

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, net } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_CHANNEL } from '../shared/ipc/names';
@@ -6,6 +6,7 @@ import { createCore } from './core';
 import { registerIpc } from './ipc/register';
 import { APP_ORIGIN, originOf } from './ipc/sender';
 import { JsonLinesLogger } from './services/logging/logger';
+import { AppError } from './services/errors';
 import { ElectronKeyValueStore } from './platform/electron-store';
 import { KeytarSecretStore } from './platform/keytar-secret-store';
 import { electronDialogs } from './platform/dialogs';
@@ -21,8 +22,6 @@ const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 
 registerAppScheme();
 app.enableSandbox();
-
-if (!app.requestSingleInstanceLock()) app.quit();
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -74,10 +73,34 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    void core.close();
-    void logger.close();
+  // Close the database, the outbox and the simulator before the process ends.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    const finish = async () => {
+      await core.close();
+      await logger.close();
+      closed = true;
+      app.quit();
+    };
+    void finish();
   });
 }
 
-void start();
+// One instance: a second launch focuses the first window instead of opening the database twice.
+if (app.requestSingleInstanceLock()) {
+  start().catch((error: unknown) => {
+    // A start-up failure (e.g. data written by a newer version) must be seen, not swallowed.
+    const message =
+      error instanceof AppError
+        ? error.text.en
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    dialog.showErrorBox('Campaign Desk could not start', message);
+    app.exit(1);
+  });
+} else {
+  app.quit();
+}

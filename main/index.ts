@@ -79,10 +79,13 @@ async function start(): Promise<void> {
     if (closed) return;
     event.preventDefault();
     const finish = async () => {
-      await core.close();
-      await logger.close();
-      closed = true;
-      app.quit();
+      try {
+        await core.close();
+        await logger.close();
+      } finally {
+        closed = true;
+        app.quit();
+      }
     };
     void finish();
   });

@@ -7,10 +7,12 @@ const root = path.resolve(import.meta.dirname, '..');
 const from = path.join(root, 'test-output', 'screenshots');
 const to = path.join(root, 'docs', 'screenshots');
 const shown = [
-  'shell-about-dark-zh-CN.png',
+  'board-en-light.png',
+  'board-detail-en-light.png',
+  'board-zh-CN-dark.png',
+  'outbox-waiting-en.png',
   'accounts-en.png',
   'lists-import-progress-en.png',
-  'lists-open-en.png',
 ];
 
 await mkdir(to, { recursive: true });

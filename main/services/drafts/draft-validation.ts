@@ -464,8 +464,17 @@ function predictive(draft: Draft, context: ValidationContext): Problems {
   intRange(
     problems,
     s,
+    'idleAgents',
+    { en: 'idle agents of the task scale (N in N:M)', zh: '任务比例中的空闲坐席数（N:M 中的 N）' },
+    1,
+    100,
+    false,
+  );
+  intRange(
+    problems,
+    s,
     'callsPerAgent',
-    { en: 'calls per idle agent (taskscale 1:N)', zh: '每个空闲坐席的呼叫数（比例 1:N）' },
+    { en: 'calls of the task scale (M in N:M)', zh: '任务比例中的呼叫数（N:M 中的 M）' },
     1,
     100,
     false,

@@ -97,6 +97,7 @@ export const KIND_FIELDS: Readonly<Record<TaskKind, readonly FieldSpec[]>> = {
       ],
     },
     { key: 'assignAgent', type: 'text', label: 'drafts.s.assignAgent' },
+    { key: 'idleAgents', type: 'int', label: 'drafts.s.idleAgents' },
     { key: 'callsPerAgent', type: 'int', label: 'drafts.s.callsPerAgent' },
     { key: 'displayNumbers', type: 'list', label: 'drafts.s.displayNumbers', of: 'text' },
   ],

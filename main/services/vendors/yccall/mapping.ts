@@ -181,7 +181,8 @@ export const YccallTaskSettingsSchema = z.strictObject({
   assignType: z.enum(['extension', 'queue', 'group']),
   /** The extension number, queue name or group name. */
   assignAgent: z.string().trim().min(1),
-  /** Calls per idle agent: sent as `"1:n"` (§4.1). */
+  /** The task scale `N:M` (§4.1): for every `idleAgents` idle agents, `callsPerAgent` calls. */
+  idleAgents: z.number().int().min(1).max(100).default(1),
   callsPerAgent: z.number().int().min(1).max(100).default(1),
   isScale: z.enum(['auto', 'manual']).optional(),
   concurrent: z.number().int().min(1).max(10_000).optional(),
@@ -215,7 +216,7 @@ export function taskCreatBaseOf(
   return {
     assigntype: ASSIGN_TYPE_CODE[settings.assignType],
     assignagent: settings.assignAgent,
-    taskscale: `1:${settings.callsPerAgent}`,
+    taskscale: `${settings.idleAgents}:${settings.callsPerAgent}`,
     disnumber: settings.displayNumbers.join(','),
     taskname: name,
     status: 0,

@@ -72,6 +72,10 @@ describe('callees and settings', () => {
       callsPerAgent: 3,
       scheduledTime: '2026-01-05T10:00:00Z',
     });
+    expect(
+      taskCreatBaseOf('T', YccallTaskSettingsSchema.parse({ ...settings, idleAgents: 2 }), 480)
+        .taskscale,
+    ).toBe('2:3');
     expect(taskCreatBaseOf('T', settings, 480)).toEqual({
       assigntype: 3,
       assignagent: 'sales',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NumberOutcomeSchema, NumberResultSchema } from './task';
+import { CallRecordSchema, NumberOutcomeSchema, NumberResultSchema } from './task';
 
 // What the task board's screens ask main for beyond the snapshot and deltas: the manager's board
 // preferences, a task's detail with what its vendor can do, per-number results, actions, export.
@@ -95,6 +95,51 @@ export const NumberResultsPageSchema = z.strictObject({
   total: z.int().min(0).nullable(),
 });
 export type NumberResultsPage = z.infer<typeof NumberResultsPageSchema>;
+
+/** A page of a task's call records. */
+export const CallRecordsRequestSchema = z.strictObject({
+  key: RowKeySchema,
+  page: z.int().min(1).max(1_000_000),
+  pageSize: z.int().min(1).max(100),
+});
+
+/** The answer of `tasks.callRecords`. */
+export const CallRecordsPageSchema = z.strictObject({
+  items: z.array(CallRecordSchema),
+  page: z.int().min(1),
+  pageSize: z.int().min(1),
+  total: z.int().min(0).nullable(),
+});
+export type CallRecordsPage = z.infer<typeof CallRecordsPageSchema>;
+
+/** The columns of a per-number results export, in display order (the detail's table). */
+export const NUMBER_COLUMNS = [
+  'phone',
+  'outcome',
+  'status',
+  'calledAt',
+  'duration',
+  'agent',
+] as const;
+export const NumberColumnSchema = z.enum(NUMBER_COLUMNS);
+export type NumberColumn = z.infer<typeof NumberColumnSchema>;
+
+/** Export a task's per-number results (with the filter shown) with the columns shown. */
+export const NumberExportRequestSchema = z.strictObject({
+  key: RowKeySchema,
+  columns: z
+    .array(NumberColumnSchema)
+    .min(1)
+    .max(NUMBER_COLUMNS.length)
+    .refine((columns) => new Set(columns).size === columns.length, 'A column is named twice.'),
+  outcome: NumberOutcomeSchema.optional(),
+  phone: z
+    .string()
+    .max(32, 'A phone number has at most 32 characters.')
+    .regex(/^\+?\d+$/, 'Search by digits only.')
+    .optional(),
+});
+export type NumberExportRequest = z.infer<typeof NumberExportRequestSchema>;
 
 /** Which numbers a resend dials again. */
 export const ResendScopeSchema = z.enum(['all', 'failed', 'not-called']);

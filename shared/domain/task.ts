@@ -80,3 +80,21 @@ export const NumberResultSchema = z.strictObject({
   agent: z.string().nullable(),
 });
 export type NumberResult = z.infer<typeof NumberResultSchema>;
+
+/** Why a call ended: the vendor's code and its label (the code again when undocumented). */
+export const CallEndReasonSchema = z.strictObject({ code: z.string(), label: z.string() });
+export type CallEndReason = z.infer<typeof CallEndReasonSchema>;
+
+/** One call record of a task, mapped across vendors; null where the vendor does not say. */
+export const CallRecordSchema = z.strictObject({
+  phone: z.string(),
+  /** ISO 8601 instant the call was placed, or null. */
+  startedAt: z.string().nullable(),
+  durationSeconds: z.number().nonnegative().nullable(),
+  cost: z.number().nullable(),
+  currency: z.string().nullable(),
+  reason: CallEndReasonSchema.nullable(),
+  /** Only https links are kept (they are opened in the system browser). */
+  recordingUrl: z.url({ protocol: /^https$/ }).nullable(),
+});
+export type CallRecord = z.infer<typeof CallRecordSchema>;

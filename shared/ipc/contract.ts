@@ -31,6 +31,9 @@ import {
 import {
   BoardExportRequestSchema,
   BoardPreferencesSchema,
+  CallRecordsPageSchema,
+  CallRecordsRequestSchema,
+  NumberExportRequestSchema,
   NumberResultsPageSchema,
   NumberResultsRequestSchema,
   RowKeySchema,
@@ -282,9 +285,14 @@ export const channels = {
     response: TaskDetailViewSchema,
   },
   'tasks.numberResults': { request: NumberResultsRequestSchema, response: NumberResultsPageSchema },
+  'tasks.callRecords': { request: CallRecordsRequestSchema, response: CallRecordsPageSchema },
   'tasks.action': { request: TaskActionSchema, response: TaskActionResultSchema },
   'tasks.export': {
     request: BoardExportRequestSchema,
+    response: z.strictObject({ path: z.string().nullable(), rows: z.int().min(0) }),
+  },
+  'tasks.exportNumbers': {
+    request: NumberExportRequestSchema,
     response: z.strictObject({ path: z.string().nullable(), rows: z.int().min(0) }),
   },
   'settings.get': { request: Empty, response: PreferencesSchema },

@@ -56,8 +56,10 @@ export const CHANNEL_NAMES = [
   'tasks.setPreferences',
   'tasks.detail',
   'tasks.numberResults',
+  'tasks.callRecords',
   'tasks.action',
   'tasks.export',
+  'tasks.exportNumbers',
 ] as const;
 
 /** Push events from main to the renderer. */

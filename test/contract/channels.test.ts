@@ -255,6 +255,16 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
     { key: 'a:voice-group:1', page: 1, pageSize: 10, phone: "1' OR 1=1" },
     { key: 'a:voice-group:1', page: 1, pageSize: 10, phone: huge },
   ],
+  'tasks.callRecords': [
+    {},
+    { key: 'a:voice-group:1' },
+    { key: 'a:voice-group:1', page: 0, pageSize: 10 },
+    { key: 'a:voice-group:1', page: 1, pageSize: 0 },
+    { key: 'a:voice-group:1', page: 1, pageSize: 101 },
+    { key: 'a:voice-group:1', page: 1.5, pageSize: 10 },
+    { key: huge, page: 1, pageSize: 10 },
+    { key: 'a:voice-group:1', page: 1, pageSize: 10, phone: '138' },
+  ],
   'tasks.action': [
     {},
     { key: 'a:voice-group:1' },
@@ -276,6 +286,16 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
     { ids: [1], columns: ['password'] },
     { ids: 'all', columns: ['name'] },
     { ids: Array.from({ length: 100_001 }, (_, i) => i + 1), columns: ['name'] },
+  ],
+  'tasks.exportNumbers': [
+    {},
+    { key: 'a:cc-preview:1' },
+    { key: 'a:cc-preview:1', columns: [] },
+    { key: 'a:cc-preview:1', columns: ['phone', 'phone'] },
+    { key: 'a:cc-preview:1', columns: ['password'] },
+    { key: 'a:cc-preview:1', columns: ['phone'], outcome: 'great' },
+    { key: 'a:cc-preview:1', columns: ['phone'], phone: "1' OR 1=1" },
+    { key: 'a:cc-preview:1', columns: ['phone'], path: '/etc/passwd' },
   ],
   'app.info': [{ extra: 1 }],
   'app.openExternal': [
@@ -464,8 +484,14 @@ describe('the IPC contract', () => {
       },
       'tasks.detail': { key: `${id}:voice-group:1` },
       'tasks.numberResults': { key: `${id}:voice-group:1`, page: 1, pageSize: 20, phone: '138' },
+      'tasks.callRecords': { key: `${id}:voice-group:1`, page: 1, pageSize: 100 },
       'tasks.action': { action: 'pause', key: `${id}:voice-group:1` },
       'tasks.export': { ids: [1, 2], columns: ['name', 'called', 'created'] },
+      'tasks.exportNumbers': {
+        key: `${id}:cc-preview:1`,
+        columns: ['phone', 'outcome', 'calledAt'],
+        outcome: 'answered',
+      },
       'audit.export': { format: 'json' },
       'lists.remove': { id: listId },
       'app.info': {},
@@ -489,6 +515,8 @@ describe('the IPC contract', () => {
         channel === 'tasks.history' ||
         channel === 'tasks.detail' ||
         channel === 'tasks.numberResults' ||
+        channel === 'tasks.callRecords' ||
+        channel === 'tasks.exportNumbers' ||
         channel === 'tasks.action'
       ) {
         expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

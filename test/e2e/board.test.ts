@@ -140,12 +140,19 @@ describe('the live task board in Chromium through the browser host', () => {
       (await page.locator('.grid-row [data-field="called"]').allTextContents()).map(
         (text) => Number(text.replace(/[^\d]/g, '')) || 0,
       );
-    const values = await called();
-    expect(values).toEqual([...values].sort((a, b) => b - a));
+    // Counters keep moving while we look: wait for a rendered state, never a fixed time.
+    await expect
+      .poll(async () => {
+        const values = await called();
+        return values.every((value, index) => index === 0 || (values[index - 1] ?? 0) >= value);
+      })
+      .toBe(true);
     // Arrow keys move the selection.
     await page.locator('.grid-row').first().click();
     await page.locator('.board-viewport').press('ArrowDown');
-    expect(await page.locator('.grid-row.selected').getAttribute('aria-rowindex')).toBe('2');
+    await expect
+      .poll(() => page.locator('.grid-row.selected').getAttribute('aria-rowindex'))
+      .toBe('2');
   });
 
   it('opens a detail with its fields and a chart of counters over time with the ETA', async () => {
@@ -184,6 +191,43 @@ describe('the live task board in Chromium through the browser host', () => {
       }
     }
     await setPreferences({ language: 'en', theme: 'light' });
+  });
+
+  it('lists a task’s call records, opens a recording in the system browser, and exports its numbers', async () => {
+    const detail = await openDetail(taskRow('Reminder calls', 'Yccall server'));
+    const records = detail.getByTestId('call-records');
+    await records.locator('table').waitFor({ timeout: 30_000 });
+    expect(await records.locator('thead th').allTextContents()).toEqual([
+      'Number',
+      'Started at',
+      'Seconds',
+      'Cost',
+      'Hang-up reason',
+      'Recording',
+    ]);
+    const links = host.openedLinks.length;
+    await records.getByRole('button', { name: 'Open recording' }).first().click();
+    await expect.poll(() => host.openedLinks.length).toBe(links + 1);
+    expect(host.openedLinks[links]).toMatch(/^https:\/\/127\.0\.0\.1\/recordings\//);
+
+    await detail.locator('.number-results table').waitFor({ timeout: 30_000 });
+    const saved = host.dialogs.saved.length;
+    await detail.getByRole('button', { name: 'Export numbers to Excel' }).click();
+    await detail.getByText(/^Saved \d+ numbers to /).waitFor({ timeout: 30_000 });
+    const file = host.dialogs.saved[saved];
+    if (!file) throw new Error('No export was saved.');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0];
+    expect((sheet?.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Number',
+      'Outcome',
+      'Called at',
+      'Duration (s)',
+      'Agent',
+    ]);
+    expect((sheet?.rowCount ?? 0) - 1).toBe(300);
+    await closeDetail();
   });
 
   it('resends the failed numbers of a finished ITNIO group call and notifies on completion', async () => {

@@ -2,6 +2,7 @@ import type { Locale } from '../../../shared/domain/locale';
 import type { Dialogs, KeyValueStore } from '../../ports';
 import type { ReportedActivity } from '../../services/app/reported-activity';
 import { exportBoard } from '../../services/monitor/board-export';
+import { exportNumberResults } from '../../services/monitor/number-export';
 import { BoardPreferencesStore } from '../../services/monitor/board-preferences';
 import type { TaskMonitor } from '../../services/monitor/task-monitor';
 import type { Handlers } from '../dispatch';
@@ -17,13 +18,21 @@ type Channels =
   | 'tasks.setPreferences'
   | 'tasks.detail'
   | 'tasks.numberResults'
+  | 'tasks.callRecords'
   | 'tasks.action'
-  | 'tasks.export';
+  | 'tasks.export'
+  | 'tasks.exportNumbers';
 
 /** A file name for the export suggestion: the date, nothing from user input. */
 function exportName(now: Date): string {
   const day = now.toISOString().slice(0, 10);
   return `tasks-${day}.xlsx`;
+}
+
+/** A file name for a number export: the vendor's task id (digits and letters only) and the date. */
+function numbersExportName(taskId: string, now: Date): string {
+  const id = taskId.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 40) || 'task';
+  return `task-${id}-numbers-${now.toISOString().slice(0, 10)}.xlsx`;
 }
 
 /** Handlers of the `tasks.*` channels and the window's visibility report. */
@@ -82,6 +91,15 @@ export function tasksHandlers(deps: {
         total: page.total,
       };
     },
+    'tasks.callRecords': async ({ key, ...query }, { signal }) => {
+      const page = await monitor.callRecords(key, query, signal);
+      return {
+        items: [...page.items],
+        page: page.page,
+        pageSize: page.pageSize,
+        total: page.total,
+      };
+    },
     'tasks.action': (action, { signal }) => monitor.act(action, signal),
     'tasks.export': async ({ ids, columns }) => {
       const zh = deps.locale() === 'zh-CN';
@@ -97,6 +115,25 @@ export function tasksHandlers(deps: {
         columns,
         deps.locale(),
         deps.accountName,
+      );
+      return { path: file, rows };
+    },
+    'tasks.exportNumbers': async ({ key, columns, ...filter }, { signal }) => {
+      // Resolve the row first, so a task that left the board fails before a dialog opens.
+      const row = monitor.row(key);
+      const zh = deps.locale() === 'zh-CN';
+      const file = await deps.dialogs.saveFile({
+        title: zh ? '导出号码结果' : 'Export number results',
+        defaultName: numbersExportName(row.t, new Date()),
+        filters: [{ name: 'Excel', extensions: ['xlsx'] }],
+      });
+      if (file === null) return { path: null, rows: 0 };
+      const rows = await exportNumberResults(
+        file,
+        (page) => monitor.numberResults(key, { page, pageSize: 100, ...filter }, signal),
+        columns,
+        deps.locale(),
+        signal,
       );
       return { path: file, rows };
     },

@@ -16,6 +16,7 @@ import {
 import type { Locale } from '../../../shared/domain/locale';
 import {
   ACTIVE_TASK_STATES,
+  type CallRecord,
   type NumberOutcome,
   type NumberResult,
   type TaskKind,
@@ -171,6 +172,24 @@ function notFound(key: string): AppError {
   );
 }
 
+/** Pages start at 1 and hold 1–100 rows (the vendor limit), or INVALID_INPUT. */
+function checkPage(query: { readonly page: number; readonly pageSize: number }): void {
+  if (
+    !Number.isInteger(query.page) ||
+    query.page < 1 ||
+    clampPageSize(query.pageSize) !== query.pageSize
+  ) {
+    throw new AppError(
+      'INVALID_INPUT',
+      {
+        en: 'Pages start at 1 and hold 1–100 rows (the vendor limit).',
+        'zh-CN': '页码从 1 开始，每页 1–100 行（服务商限制）。',
+      },
+      { page: query.page, pageSize: query.pageSize },
+    );
+  }
+}
+
 /**
  * The live task board in main: polls every account's vendor, keeps the last snapshot in SQLite,
  * records counters over time, pushes compact deltas, and notifies on completion, failure and
@@ -311,20 +330,7 @@ export class TaskMonitor {
   ): Promise<Page<NumberResult>> {
     const row = this.rows.get(rowKey);
     if (!row) throw notFound(rowKey);
-    if (
-      !Number.isInteger(query.page) ||
-      query.page < 1 ||
-      clampPageSize(query.pageSize) !== query.pageSize
-    ) {
-      throw new AppError(
-        'INVALID_INPUT',
-        {
-          en: 'Pages start at 1 and hold 1–100 rows (the vendor limit).',
-          'zh-CN': '页码从 1 开始，每页 1–100 行（服务商限制）。',
-        },
-        { page: query.page, pageSize: query.pageSize },
-      );
-    }
+    checkPage(query);
     const vendor = await this.deps.accounts.vendor(row.a);
     if (!vendor.capabilities(row.kd).numberResults) {
       throw new AppError(
@@ -337,6 +343,28 @@ export class TaskMonitor {
       );
     }
     return vendor.listNumberResults(row.kd, row.t, query, signal ? { signal } : {});
+  }
+
+  /** A page of a task's call records (pages hold 1–100 rows), when its vendor lists them. */
+  async callRecords(
+    rowKey: string,
+    query: { readonly page: number; readonly pageSize: number },
+    signal?: AbortSignal,
+  ): Promise<Page<CallRecord>> {
+    const row = this.row(rowKey);
+    checkPage(query);
+    const vendor = await this.deps.accounts.vendor(row.a);
+    if (!vendor.listCallRecords) {
+      throw new AppError(
+        'INVALID_INPUT',
+        {
+          en: 'The vendor does not list call records for this account.',
+          'zh-CN': '服务商不提供此账户的通话记录。',
+        },
+        { kind: row.kd },
+      );
+    }
+    return vendor.listCallRecords(row.kd, row.t, query, signal ? { signal } : {});
   }
 
   /** The board row of a key, or NOT_FOUND. */

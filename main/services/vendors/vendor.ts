@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../../../shared/domain/locale';
 import type {
+  CallRecord,
   NumberOutcome,
   NumberResult,
   TaskKind,
@@ -135,6 +136,17 @@ export interface Vendor {
     },
     options?: CallOptions,
   ): Promise<Page<NumberResult>>;
+
+  /**
+   * Optional: a page of a task's call records (cost, hang-up reason, duration, recording link).
+   * Vendors whose record queries have no task filter return the calls of the task's time window.
+   */
+  listCallRecords?(
+    kind: TaskKind,
+    taskId: string,
+    query: { readonly page: number; readonly pageSize: number },
+    options?: CallOptions,
+  ): Promise<Page<CallRecord>>;
 
   /**
    * Creates a task with its numbers. Never retried blindly: the caller (the submissions outbox)

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { BoardRow, TaskHistory } from '../../../shared/domain/board';
 import type {
+  CallRecordsPage,
+  NumberColumn,
   NumberResultsPage,
   TaskAction,
   TaskDetailView,
@@ -25,6 +27,8 @@ const OUTCOMES: readonly NumberOutcome[] = [
   'unknown',
 ];
 const PAGE_SIZE = 20;
+/** The columns of the numbers table, in its order: what an export writes. */
+const SHOWN_NUMBER_COLUMNS: NumberColumn[] = ['phone', 'outcome', 'calledAt', 'duration', 'agent'];
 
 function known(key: string): key is Key {
   return key in tasksEn;
@@ -241,6 +245,7 @@ export function TaskDetail(props: {
         </div>
       )}
       {detail && <NumberResults rowKey={rowKey} supported={detail.capabilities.numberResults} />}
+      {detail && <CallRecords rowKey={rowKey} />}
       {asking && (
         <ConfirmDialog
           title={t(`tasks.confirm.${asking}.title`, { name })}
@@ -302,7 +307,31 @@ function NumberResults(props: { rowKey: string; supported: boolean }) {
   const [phone, setPhone] = useState('');
   const [result, setResult] = useState<NumberResultsPage | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState<string | null>(null);
   const digits = phone.replace(/[^\d+]/g, '');
+  const phoneFilter = /^\+?\d+$/.test(digits) ? digits : null;
+
+  const exportNumbers = async () => {
+    setExporting(true);
+    setExported(null);
+    try {
+      const saved = await call('tasks.exportNumbers', {
+        key: props.rowKey,
+        columns: SHOWN_NUMBER_COLUMNS,
+        ...(outcome ? { outcome } : {}),
+        ...(phoneFilter !== null ? { phone: phoneFilter } : {}),
+      });
+      if (saved.path !== null) {
+        setExported(t('tasks.numbers.exported', { rows: saved.rows, path: saved.path }));
+      }
+      setError(null);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   useEffect(() => {
     if (!props.supported) return;
@@ -314,7 +343,7 @@ function NumberResults(props: { rowKey: string; supported: boolean }) {
           page,
           pageSize: PAGE_SIZE,
           ...(outcome ? { outcome } : {}),
-          ...(/^\+?\d+$/.test(digits) ? { phone: digits } : {}),
+          ...(phoneFilter !== null ? { phone: phoneFilter } : {}),
         });
         if (current) {
           setResult(next);
@@ -327,7 +356,7 @@ function NumberResults(props: { rowKey: string; supported: boolean }) {
     return () => {
       current = false;
     };
-  }, [props.rowKey, props.supported, page, outcome, digits]);
+  }, [props.rowKey, props.supported, page, outcome, phoneFilter]);
 
   if (!props.supported) {
     return (
@@ -371,7 +400,15 @@ function NumberResults(props: { rowKey: string; supported: boolean }) {
             </option>
           ))}
         </select>
+        <button type="button" disabled={exporting} onClick={() => void exportNumbers()}>
+          {exporting ? t('tasks.numbers.exporting') : t('tasks.numbers.export')}
+        </button>
       </div>
+      {exported && (
+        <p className="muted" role="status">
+          {exported}
+        </p>
+      )}
       {error && (
         <p className="form-failure" role="alert">
           {error}
@@ -401,6 +438,117 @@ function NumberResults(props: { rowKey: string; supported: boolean }) {
                 </td>
                 <td className="num">{item.durationSeconds ?? '—'}</td>
                 <td>{item.agent ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="toolbar">
+        <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+          {t('tasks.numbers.prev')}
+        </button>
+        <span className="muted">
+          {pages === null
+            ? t('tasks.numbers.page', { page })
+            : t('tasks.numbers.pageOf', { page, pages })}
+        </span>
+        <button
+          type="button"
+          disabled={!result || (pages !== null ? page >= pages : result.items.length < PAGE_SIZE)}
+          onClick={() => setPage(page + 1)}
+        >
+          {t('tasks.numbers.next')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** A task's call records, paged: cost, hang-up reason, duration and a recording link. */
+function CallRecords(props: { rowKey: string }) {
+  const { t, locale } = useI18n();
+  const [page, setPage] = useState(1);
+  const [result, setResult] = useState<CallRecordsPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      try {
+        const next = await call('tasks.callRecords', {
+          key: props.rowKey,
+          page,
+          pageSize: PAGE_SIZE,
+        });
+        if (current) {
+          setResult(next);
+          setError(null);
+        }
+      } catch (failure) {
+        if (current) setError(messageOf(failure));
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [props.rowKey, page]);
+
+  const pages =
+    result?.total === null || result === null
+      ? null
+      : Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  return (
+    <section className="call-records" data-testid="call-records">
+      <h3>{t('tasks.records.title')}</h3>
+      <p className="muted">{t('tasks.records.window')}</p>
+      {error && (
+        <p className="form-failure" role="alert">
+          {error}
+        </p>
+      )}
+      {result && result.items.length === 0 && <p className="muted">{t('tasks.records.none')}</p>}
+      {result && result.items.length > 0 && (
+        <table className="numbers-table">
+          <thead>
+            <tr>
+              <th>{t('tasks.records.phone')}</th>
+              <th>{t('tasks.records.startedAt')}</th>
+              <th className="num">{t('tasks.records.duration')}</th>
+              <th className="num">{t('tasks.records.cost')}</th>
+              <th>{t('tasks.records.reason')}</th>
+              <th>{t('tasks.records.recording')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.items.map((item, index) => (
+              <tr key={`${item.phone}-${index}`}>
+                <td>{item.phone || '—'}</td>
+                <td>
+                  {item.startedAt === null ? '—' : new Date(item.startedAt).toLocaleString(locale)}
+                </td>
+                <td className="num">{item.durationSeconds ?? '—'}</td>
+                <td className="num">
+                  {item.cost === null
+                    ? '—'
+                    : `${item.cost.toLocaleString(locale)}${item.currency ? ` ${item.currency}` : ''}`}
+                </td>
+                <td title={item.reason?.code}>{item.reason?.label ?? '—'}</td>
+                <td>
+                  {item.recordingUrl !== null && isHttps(item.recordingUrl) ? (
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => {
+                        const url = item.recordingUrl;
+                        if (url !== null) void call('app.openExternal', { url });
+                      }}
+                    >
+                      {t('tasks.records.open')}
+                    </button>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -633,7 +633,10 @@ export function mountYccall(server: SimulatorServer, options: YccallSimOptions):
               customuuid: view.extras?.customuuid ?? '',
               taskid: task.init.id,
               round: task.round,
-              recordurl: '',
+              // §6.1 `recordurl`: answered calls get a link (never fetched; loopback only).
+              recordurl: answered
+                ? `https://127.0.0.1/recordings/sim-${task.init.id}-${task.round}-${index}.wav`
+                : '',
             });
           }
         }

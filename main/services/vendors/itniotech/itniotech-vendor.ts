@@ -1,4 +1,5 @@
 import type {
+  CallRecord,
   NumberOutcome,
   NumberResult,
   TaskKind,
@@ -35,6 +36,7 @@ import {
   statusCodesFor,
 } from './mapping';
 import type { CcTaskRecord, GroupTaskDetail } from './schemas';
+import { ccCallRecord, groupCallRecord, isoWithOffset } from './call-records';
 import {
   AiAgentSettingsSchema,
   AiResendSettingsSchema,
@@ -375,6 +377,69 @@ export class ItniotechVendor implements Vendor {
     );
     return {
       items: data.records.map(ccNumberResult),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: data.total ?? null,
+    };
+  }
+
+  /**
+   * A page of call records in the task's time window (creation to finish, or now).
+   *
+   * Neither record query has a task filter (itniotech.md §7.1, §7.2), so other tasks' calls in the
+   * same window appear too; cc records are narrowed to group calls to agents (`callType` 1).
+   * Group-call records reach back two months at most, over at most 31 days (§7.2).
+   */
+  async listCallRecords(
+    kind: TaskKind,
+    taskId: string,
+    query: { readonly page: number; readonly pageSize: number },
+    options?: CallOptions,
+  ): Promise<Page<CallRecord>> {
+    const k = asKind(kind);
+    checkPaging(query.page, query.pageSize);
+    const { summary } = await this.getTask(k, taskId, options);
+    const now = this.clock.now();
+    const created = summary.createdAt ? Date.parse(summary.createdAt) : NaN;
+    const finished = summary.finishedAt ? Date.parse(summary.finishedAt) : NaN;
+    const to = Number.isFinite(finished) ? Math.min(finished + 60_000, now) : now;
+    if (k === 'cc-preview') {
+      const from = Number.isFinite(created) ? created : to - 31 * 86_400_000;
+      const data = await this.client.queryCcRecords(
+        {
+          current: query.page,
+          size: query.pageSize,
+          params: {
+            startTime: formatVendorTime(from, this.offset),
+            endTime: formatVendorTime(to, this.offset),
+            callType: [1],
+          },
+        },
+        options,
+      );
+      return {
+        items: data.records.map((row) => ccCallRecord(row, this.offset)),
+        page: query.page,
+        pageSize: query.pageSize,
+        total: data.total ?? null,
+      };
+    }
+    const oldest = Math.max(now - 60 * 86_400_000, to - 31 * 86_400_000);
+    const from = Number.isFinite(created) ? Math.max(created, oldest) : oldest;
+    if (from > to) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+    const data = await this.client.queryGroupCallRecords(
+      {
+        current: query.page,
+        size: query.pageSize,
+        params: {
+          strTime: isoWithOffset(from, this.offset),
+          endTime: isoWithOffset(to, this.offset),
+        },
+      },
+      options,
+    );
+    return {
+      items: data.records.map((row) => groupCallRecord(row, this.offset)),
       page: query.page,
       pageSize: query.pageSize,
       total: data.total ?? null,

@@ -185,8 +185,21 @@ export const BalanceBodySchema = z.looseObject({
 });
 export type BalanceBody = z.infer<typeof BalanceBodySchema>;
 
-/** A call record row; the field list of `/cc/record/query` was not captured (§7.1), so loose. */
-export const CallRecordSchema = z.looseObject({});
+/**
+ * A call record row, loose: the fields of `/voice/recordGroupQuery` are documented (§7.2); those
+ * of `/cc/record/query` were not captured (§7.1), so only its filter names are read.
+ */
+export const CallRecordSchema = z.looseObject({
+  callee: optionalText,
+  calledOrCaller: optionalText,
+  callTime: optionalText,
+  callDuration: optionalNumber,
+  terminationCode: z.union([z.string(), z.number()]).nullish(),
+  terminationReason: optionalText,
+  hangupReason: optionalNumber,
+  cost: optionalNumber,
+  currency: optionalText,
+});
 export type CallRecord = z.infer<typeof CallRecordSchema>;
 
 /** `data` of `/cc/record/query` and `/voice/recordGroupQuery`. */

@@ -260,6 +260,11 @@ export class YccallClient {
     return this.target;
   }
 
+  /** The client's clock (the simulator's in the sandbox), for time windows of queries. */
+  now(): number {
+    return this.options.clock.now();
+  }
+
   /** The current sign-in (company, times), without the token. */
   get sessionInfo(): SessionInfo | null {
     return this.session.info;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type {
+  CallRecord,
   NumberOutcome,
   NumberResult,
   TaskKind,
@@ -39,11 +40,16 @@ import {
   formatServerTime,
   localOffsetMinutes,
   numberResultOf,
+  parseServerTime,
   taskCreatBaseOf,
   taskStatusFilterOf,
   taskSummaryOf,
 } from './mapping';
 import { TOKEN_LIFETIME_MS } from './session';
+import { callRecordOf } from './call-records';
+
+/** GetBill pages read for one task's records (1,000 CDRs each): a bound, not an expected size. */
+const MAX_BILL_PAGES = 20;
 
 /** How a YccallVendor reaches its server: a ready client, or what it takes to build one. */
 export type YccallConnection =
@@ -298,6 +304,57 @@ export class YccallVendor implements Vendor {
       page: query.page,
       pageSize: query.pageSize,
       total: filtered ? null : page.totalitems,
+    };
+  }
+
+  /**
+   * A page of a task's call records: GetBill (§6.1) over the task's lifetime with predictive
+   * outbound calls only (`callmethod` 5), matched on `taskid` here since GetBill has no task
+   * filter. `syncflag` 3 so browsing marks nothing as fetched.
+   */
+  async listCallRecords(
+    kind: TaskKind,
+    taskId: string,
+    query: { readonly page: number; readonly pageSize: number },
+    options: CallOptions = {},
+  ): Promise<Page<CallRecord>> {
+    if (kind !== 'predictive') throw wrongKind(kind);
+    const listed = await this.client.taskList({ taskid: taskId, itemsperpage: 10 }, options);
+    const row = listed.task.find((task) => task.taskid === taskId);
+    if (!row) throw notFound(taskId);
+    const offset = this.offset();
+    const now = this.client.now();
+    // From the earlier of creation and first start (a server clock may disagree with itself).
+    const known = [row.createtime, row.starttime]
+      .map((text) => parseServerTime(text, offset))
+      .filter((iso) => iso !== null)
+      .map((iso) => Date.parse(iso));
+    const from = known.length > 0 ? Math.min(...known) : now - 31 * 86_400_000;
+    const all: CallRecord[] = [];
+    for (let page = 1; page <= MAX_BILL_PAGES; page++) {
+      const bill = await this.client.getBill(
+        {
+          starttime: formatServerTime(from, offset),
+          endtime: formatServerTime(now + 60_000, offset),
+          syncflag: 3,
+          direction: 2,
+          callmethod: 5,
+          currentpage: page,
+          itemsperpage: 1000,
+        },
+        options,
+      );
+      for (const cdr of bill.records) {
+        if (cdr.taskid === taskId) all.push(callRecordOf(cdr, offset));
+      }
+      if (bill.records.length < 1000) break;
+    }
+    const start = (query.page - 1) * query.pageSize;
+    return {
+      items: all.slice(start, start + query.pageSize),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: all.length,
     };
   }
 

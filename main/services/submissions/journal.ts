@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { inTransaction } from '../storage/transaction';
 import type { TaskKind } from '../../../shared/domain/task';
 import type { SubmissionStage, SubmissionState } from '../../../shared/domain/submission';
 import type { CreateCheckpoint } from '../vendors/vendor';
@@ -126,16 +127,7 @@ export class SubmissionJournal {
 
   /** Runs `work` in one IMMEDIATE transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T {
-    if (this.db.isTransaction) return work();
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      this.db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
+    return inTransaction(this.db, work);
   }
 
   /** Inserts a queued submission. */

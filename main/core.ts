@@ -18,6 +18,7 @@ import { listsHandlers } from './ipc/handlers/lists';
 import { submissionHandlers } from './ipc/handlers/submissions';
 import { tasksHandlers } from './ipc/handlers/tasks';
 import { ReportedActivity } from './services/app/reported-activity';
+import { ResendComposer } from './services/monitor/resend-composer';
 import { TaskMonitor } from './services/monitor/task-monitor';
 import { timerScheduler } from './services/monitor/scheduler';
 import { AuditTrail } from './services/audit/audit-trail';
@@ -125,8 +126,9 @@ export function createCore(adapters: CoreAdapters): Core {
   // before its request leaves (an in-memory test database has only the one connection).
   const journalDatabase =
     databaseFile === ':memory:' ? database : openJournalDatabase(databaseFile);
+  const listsRepository = new ListsRepository(database);
   const lists = new ListsService({
-    repository: new ListsRepository(database),
+    repository: listsRepository,
     store: adapters.settingsStore,
     clock,
     newId: randomUUID,
@@ -197,6 +199,13 @@ export function createCore(adapters: CoreAdapters): Core {
       dialogs: adapters.dialogs,
       locale: () => settings.locale(),
       accountName: (id) => accounts.list().find((account) => account.id === id)?.name ?? id,
+      resend: new ResendComposer({
+        source: monitor,
+        lists: listsRepository,
+        drafts,
+        clock,
+        locale: () => settings.locale(),
+      }),
     }),
     ...submissionHandlers({
       drafts,

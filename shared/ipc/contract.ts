@@ -19,7 +19,7 @@ import {
   EstimateSettingsViewSchema,
   PreflightReportSchema,
 } from '../domain/preflight';
-import { TaskKindSchema } from '../domain/task';
+import { NumberOutcomeSchema, TaskKindSchema } from '../domain/task';
 import {
   AlertThresholdSchema,
   BoardDeltaSchema,
@@ -46,6 +46,7 @@ import {
   FilePreviewSchema,
   ImportOptionsSchema,
   ImportProgressSchema,
+  ListCountsSchema,
   ListSummarySchema,
   MappingRecipeSchema,
   NewMappingRecipeSchema,
@@ -117,6 +118,21 @@ const DraftEditRequestSchema = z
     name: z.string().max(200, 'The name is longer than 200 characters.'),
   })
   .refine((edit) => JSON.stringify(edit).length <= 256_000, 'The draft is larger than 256 KB.');
+
+/** A resend of finished tasks' numbers as a new list and draft (the resend composer). */
+const ComposeResendRequestSchema = z.strictObject({
+  keys: z
+    .array(RowKeySchema)
+    .min(1, 'Choose at least one task.')
+    .max(50, 'Choose at most 50 tasks.'),
+  outcomes: z
+    .array(NumberOutcomeSchema)
+    .min(1, 'Choose at least one outcome.')
+    .max(NumberOutcomeSchema.options.length),
+  accountId: OpaqueIdSchema,
+  kind: TaskKindSchema,
+  name: z.string().min(1, 'The name is empty.').max(64, 'The name is longer than 64 characters.'),
+});
 
 export const channels = {
   'accounts.list': { request: Empty, response: AccountsStateSchema },
@@ -294,6 +310,15 @@ export const channels = {
   'tasks.exportNumbers': {
     request: NumberExportRequestSchema,
     response: z.strictObject({ path: z.string().nullable(), rows: z.int().min(0) }),
+  },
+  'tasks.composeResend': {
+    request: ComposeResendRequestSchema,
+    response: z.strictObject({
+      draftId: z.string(),
+      listId: z.string(),
+      counts: ListCountsSchema,
+      truncated: z.boolean(),
+    }),
   },
   'settings.get': { request: Empty, response: PreferencesSchema },
   'settings.update': {

@@ -60,6 +60,7 @@ export const CHANNEL_NAMES = [
   'tasks.action',
   'tasks.export',
   'tasks.exportNumbers',
+  'tasks.composeResend',
 ] as const;
 
 /** Push events from main to the renderer. */

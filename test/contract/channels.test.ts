@@ -297,6 +297,72 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
     { key: 'a:cc-preview:1', columns: ['phone'], phone: "1' OR 1=1" },
     { key: 'a:cc-preview:1', columns: ['phone'], path: '/etc/passwd' },
   ],
+  'tasks.composeResend': [
+    {},
+    { keys: [], outcomes: ['failed'], accountId: 'a', kind: 'voice-group', name: 'x' },
+    {
+      keys: Array.from({ length: 51 }, (_, i) => `a:cc-preview:${String(i)}`),
+      outcomes: ['failed'],
+      accountId: 'a',
+      kind: 'voice-group',
+      name: 'x',
+    },
+    { keys: [huge], outcomes: ['failed'], accountId: 'a', kind: 'voice-group', name: 'x' },
+    { keys: ['a:cc-preview:1'], outcomes: [], accountId: 'a', kind: 'voice-group', name: 'x' },
+    {
+      keys: ['a:cc-preview:1'],
+      outcomes: ['great'],
+      accountId: 'a',
+      kind: 'voice-group',
+      name: 'x',
+    },
+    {
+      keys: ['a:cc-preview:1'],
+      outcomes: [
+        'failed',
+        'busy',
+        'no-answer',
+        'not-called',
+        'answered',
+        'unknown',
+        'transferred',
+        'failed',
+      ],
+      accountId: 'a',
+      kind: 'voice-group',
+      name: 'x',
+    },
+    {
+      keys: ['a:cc-preview:1'],
+      outcomes: ['failed'],
+      accountId: '',
+      kind: 'voice-group',
+      name: 'x',
+    },
+    { keys: ['a:cc-preview:1'], outcomes: ['failed'], accountId: 'a', kind: 'fax', name: 'x' },
+    {
+      keys: ['a:cc-preview:1'],
+      outcomes: ['failed'],
+      accountId: 'a',
+      kind: 'voice-group',
+      name: '',
+    },
+    {
+      keys: ['a:cc-preview:1'],
+      outcomes: ['failed'],
+      accountId: 'a',
+      kind: 'voice-group',
+      name: 'n'.repeat(65),
+    },
+    {
+      keys: ['a:cc-preview:1'],
+      outcomes: ['failed'],
+      accountId: 'a',
+      kind: 'voice-group',
+      name: 'x',
+      listId: 'l',
+    },
+  ],
   'app.info': [{ extra: 1 }],
   'app.openExternal': [
     {},
@@ -492,6 +558,13 @@ describe('the IPC contract', () => {
         columns: ['phone', 'outcome', 'calledAt'],
         outcome: 'answered',
       },
+      'tasks.composeResend': {
+        keys: [`${id}:cc-preview:1`],
+        outcomes: ['failed', 'no-answer'],
+        accountId: id,
+        kind: 'voice-group',
+        name: 'Resend',
+      },
       'audit.export': { format: 'json' },
       'lists.remove': { id: listId },
       'app.info': {},
@@ -517,6 +590,7 @@ describe('the IPC contract', () => {
         channel === 'tasks.numberResults' ||
         channel === 'tasks.callRecords' ||
         channel === 'tasks.exportNumbers' ||
+        channel === 'tasks.composeResend' ||
         channel === 'tasks.action'
       ) {
         expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -4,6 +4,7 @@ import type { ReportedActivity } from '../../services/app/reported-activity';
 import { exportBoard } from '../../services/monitor/board-export';
 import { exportNumberResults } from '../../services/monitor/number-export';
 import { BoardPreferencesStore } from '../../services/monitor/board-preferences';
+import type { ResendComposer } from '../../services/monitor/resend-composer';
 import type { TaskMonitor } from '../../services/monitor/task-monitor';
 import type { Handlers } from '../dispatch';
 
@@ -21,7 +22,8 @@ type Channels =
   | 'tasks.callRecords'
   | 'tasks.action'
   | 'tasks.export'
-  | 'tasks.exportNumbers';
+  | 'tasks.exportNumbers'
+  | 'tasks.composeResend';
 
 /** A file name for the export suggestion: the date, nothing from user input. */
 function exportName(now: Date): string {
@@ -45,6 +47,8 @@ export function tasksHandlers(deps: {
   locale: () => Locale;
   /** An account's display name (for exports), falling back to its id. */
   accountName: (id: string) => string;
+  /** Builds resend drafts from finished tasks' numbers. */
+  resend: Pick<ResendComposer, 'compose'>;
 }): Pick<Handlers, Channels> {
   const { monitor, activity } = deps;
   const preferences = new BoardPreferencesStore(deps.store);
@@ -136,6 +140,15 @@ export function tasksHandlers(deps: {
         signal,
       );
       return { path: file, rows };
+    },
+    'tasks.composeResend': async (request, { signal }) => {
+      const result = await deps.resend.compose(request, signal);
+      return {
+        draftId: result.draftId,
+        listId: result.listId,
+        counts: { ...result.counts },
+        truncated: result.truncated,
+      };
     },
   };
 }

@@ -202,6 +202,25 @@ export const tasksEn = {
   'tasks.alerts.saved': 'Saved.',
   'tasks.alerts.current': 'Below {rate} % after {calls} calls',
   'tasks.alerts.close': 'Close',
+  'tasks.compose.select': 'Select for resend',
+  'tasks.compose.unselect': 'Selected for resend ✓',
+  'tasks.compose.open': 'Resend composer ({count})',
+  'tasks.compose.title': 'Resend composer',
+  'tasks.compose.body':
+    'The numbers of the {count} selected tasks that ended with the chosen outcomes go into a new list, checked again and without repeats, and a new draft uses it. Nothing is sent until you review the draft.',
+  'tasks.compose.outcomes': 'Outcomes to resend',
+  'tasks.compose.account': 'Account of the new task',
+  'tasks.compose.kind': 'Kind of the new task',
+  'tasks.compose.name': 'Name of the draft',
+  'tasks.compose.ok': 'Create draft',
+  'tasks.compose.cancel': 'Cancel',
+  'tasks.compose.clear': 'Clear selection',
+  'tasks.compose.busy': 'Collecting numbers…',
+  'tasks.compose.done':
+    'Draft created: {valid} numbers to send, {invalid} invalid and {duplicate} repeats left out.',
+  'tasks.compose.truncated': 'Only the first 1,000,000 numbers were taken.',
+  'tasks.compose.openDrafts': 'Open Drafts',
+  'tasks.compose.failed': 'The resend draft could not be created: {message}',
 } as const;
 
 /** Simplified Chinese text of the Tasks board. */
@@ -402,4 +421,23 @@ export const tasksZh: Readonly<Record<keyof typeof tasksEn, string>> = {
   'tasks.alerts.saved': '已保存。',
   'tasks.alerts.current': '拨打 {calls} 次后成功率低于 {rate}%',
   'tasks.alerts.close': '关闭',
+  'tasks.compose.select': '选中以重发',
+  'tasks.compose.unselect': '已选中重发 ✓',
+  'tasks.compose.open': '重发编排（{count}）',
+  'tasks.compose.title': '重发编排',
+  'tasks.compose.body':
+    '所选 {count} 个任务中结果符合所选项的号码将重新校验、去重后放入新名单，并生成使用该名单的新草稿。在您审核草稿之前不会发送任何内容。',
+  'tasks.compose.outcomes': '要重发的结果',
+  'tasks.compose.account': '新任务的账户',
+  'tasks.compose.kind': '新任务的类型',
+  'tasks.compose.name': '草稿名称',
+  'tasks.compose.ok': '创建草稿',
+  'tasks.compose.cancel': '取消',
+  'tasks.compose.clear': '清除选择',
+  'tasks.compose.busy': '正在收集号码…',
+  'tasks.compose.done':
+    '草稿已创建：{valid} 个号码待发送，已排除 {invalid} 个无效号码和 {duplicate} 个重复号码。',
+  'tasks.compose.truncated': '仅取了前 1,000,000 个号码。',
+  'tasks.compose.openDrafts': '打开草稿',
+  'tasks.compose.failed': '无法创建重发草稿：{message}',
 };

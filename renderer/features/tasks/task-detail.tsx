@@ -59,6 +59,9 @@ export function TaskDetail(props: {
   readonly row: BoardRow | undefined;
   readonly accountName: (id: string) => string;
   readonly onClose: () => void;
+  /** Whether the task is picked for the resend composer. */
+  readonly selectedForResend?: boolean;
+  readonly onToggleResend?: () => void;
 }) {
   const { t, locale } = useI18n();
   const { row, rowKey } = props;
@@ -184,6 +187,16 @@ export function TaskDetail(props: {
         </p>
       )}
       <div className="task-actions">
+        {caps?.numberResults && row && !active && props.onToggleResend && (
+          <button
+            type="button"
+            data-testid="select-for-resend"
+            aria-pressed={props.selectedForResend === true}
+            onClick={props.onToggleResend}
+          >
+            {props.selectedForResend ? t('tasks.compose.unselect') : t('tasks.compose.select')}
+          </button>
+        )}
         {caps && offered.length === 0 && <span className="muted">{t('tasks.action.none')}</span>}
         {offered.map((action) => (
           <button

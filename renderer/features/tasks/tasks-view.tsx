@@ -22,6 +22,7 @@ import { AlertsPanel } from './alerts-panel';
 import { BoardTable, columnLabel } from './board-table';
 import { useBoard } from './board-state';
 import { NO_FILTER, rowComparator, rowFilter, type BoardFilter } from './board-view';
+import { ResendComposerDialog } from './resend-composer-dialog';
 import { TaskDetail } from './task-detail';
 
 const TEXT_COLUMNS = new Set<BoardColumn>(['name', 'account', 'kind', 'status']);
@@ -36,6 +37,16 @@ export function TasksView(props: { go: (section: Section) => void }) {
   const [opened, setOpened] = useState<string | null>(null);
   const [alerts, setAlerts] = useState(false);
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
+  /** Finished tasks picked for the resend composer (row keys, at most 50). */
+  const [resendKeys, setResendKeys] = useState<readonly string[]>([]);
+  const [composing, setComposing] = useState(false);
+  const toggleResend = useCallback(
+    (key: string) =>
+      setResendKeys((keys) =>
+        keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key].slice(0, 50),
+      ),
+    [],
+  );
 
   useEffect(() => {
     void (async () => {
@@ -232,6 +243,21 @@ export function TasksView(props: { go: (section: Section) => void }) {
         <button type="button" onClick={() => void exportBoard()}>
           {t('tasks.export')}
         </button>
+        {resendKeys.length > 0 && (
+          <>
+            <button
+              type="button"
+              className="primary"
+              data-testid="open-resend-composer"
+              onClick={() => setComposing(true)}
+            >
+              {t('tasks.compose.open', { count: resendKeys.length.toLocaleString(locale) })}
+            </button>
+            <button type="button" onClick={() => setResendKeys([])}>
+              {t('tasks.compose.clear')}
+            </button>
+          </>
+        )}
         <button type="button" onClick={() => setAlerts(!alerts)} aria-expanded={alerts}>
           {t('tasks.alerts')}
         </button>
@@ -254,6 +280,20 @@ export function TasksView(props: { go: (section: Section) => void }) {
         >
           {message.text}
         </p>
+      )}
+      {composing && (
+        <ResendComposerDialog
+          keys={resendKeys}
+          accounts={accounts.map((account) => ({
+            id: account.id,
+            name: account.name,
+            vendor: account.vendor,
+          }))}
+          defaultAccountId={activeAccountId}
+          onClose={() => setComposing(false)}
+          onCreated={() => setResendKeys([])}
+          openDrafts={() => props.go('drafts')}
+        />
       )}
       {alerts && (
         <AlertsPanel
@@ -306,6 +346,8 @@ export function TasksView(props: { go: (section: Section) => void }) {
               row={board.model.row(opened)}
               accountName={accountName}
               onClose={() => setOpened(null)}
+              selectedForResend={resendKeys.includes(opened)}
+              onToggleResend={() => toggleResend(opened)}
             />
           )}
         </div>

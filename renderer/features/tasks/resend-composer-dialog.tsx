@@ -1,0 +1,178 @@
+import { useState } from 'react';
+import type { VendorId } from '../../../shared/domain/task';
+import { TaskKindSchema, type NumberOutcome, type TaskKind } from '../../../shared/domain/task';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { call, IpcCallError } from '../../ipc/client';
+import { useI18n } from '../../i18n/i18n';
+
+/** Outcomes a manager usually resends, as the vendors report them. */
+const RESEND_OUTCOMES: readonly NumberOutcome[] = ['failed', 'no-answer', 'busy', 'not-called'];
+
+/** The kinds of task each vendor's accounts can create. */
+function kindsOf(vendor: VendorId): readonly TaskKind[] {
+  return TaskKindSchema.options.filter((kind) =>
+    vendor === 'yccall' ? kind === 'predictive' : kind !== 'predictive',
+  );
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof IpcCallError || error instanceof Error ? error.message : String(error);
+}
+
+type Outcome =
+  | { readonly state: 'editing' }
+  | { readonly state: 'done'; readonly text: string }
+  | { readonly state: 'failed'; readonly text: string };
+
+/** Picks outcomes, target account, kind and name, then makes a resend draft of the selected tasks. */
+export function ResendComposerDialog(props: {
+  readonly keys: readonly string[];
+  readonly accounts: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly vendor: VendorId;
+  }[];
+  readonly defaultAccountId: string | null;
+  readonly onClose: () => void;
+  /** Called after a draft was made, to clear the selection. */
+  readonly onCreated: () => void;
+  readonly openDrafts: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const first = props.accounts.find((a) => a.id === props.defaultAccountId) ?? props.accounts[0];
+  const [outcomes, setOutcomes] = useState<readonly NumberOutcome[]>(['failed', 'no-answer']);
+  const [accountId, setAccountId] = useState(first?.id ?? '');
+  const vendor = props.accounts.find((a) => a.id === accountId)?.vendor ?? 'itniotech';
+  const [kind, setKind] = useState<TaskKind>(
+    kindsOf(first?.vendor ?? 'itniotech')[0] ?? 'voice-group',
+  );
+  const [name, setName] = useState(() => `Resend ${new Date().toISOString().slice(0, 16)}`);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>({ state: 'editing' });
+
+  const toggle = (value: NumberOutcome, on: boolean) =>
+    setOutcomes(on ? [...outcomes, value] : outcomes.filter((o) => o !== value));
+
+  const compose = async () => {
+    setBusy(true);
+    try {
+      const result = await call('tasks.composeResend', {
+        keys: [...props.keys],
+        outcomes: [...outcomes],
+        accountId,
+        kind,
+        name: name.trim(),
+      });
+      const fmt = (n: number) => n.toLocaleString(locale);
+      const text = t('tasks.compose.done', {
+        valid: fmt(result.counts.valid + result.counts.fixed),
+        invalid: fmt(result.counts.invalid),
+        duplicate: fmt(result.counts.duplicate),
+      });
+      setOutcome({
+        state: 'done',
+        text: result.truncated ? `${text} ${t('tasks.compose.truncated')}` : text,
+      });
+      props.onCreated();
+    } catch (failure) {
+      setOutcome({
+        state: 'failed',
+        text: t('tasks.compose.failed', { message: messageOf(failure) }),
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (outcome.state === 'done') {
+    return (
+      <ConfirmDialog
+        title={t('tasks.compose.title')}
+        body={
+          <p role="status" data-testid="compose-done">
+            {outcome.text}
+          </p>
+        }
+        confirmLabel={t('tasks.compose.openDrafts')}
+        cancelLabel={t('tasks.detail.close')}
+        onConfirm={props.openDrafts}
+        onCancel={props.onClose}
+      />
+    );
+  }
+
+  const ready =
+    outcomes.length > 0 && accountId !== '' && name.trim().length > 0 && name.length <= 64;
+  return (
+    <ConfirmDialog
+      title={t('tasks.compose.title')}
+      confirmLabel={busy ? t('tasks.compose.busy') : t('tasks.compose.ok')}
+      cancelLabel={t('tasks.compose.cancel')}
+      busy={busy || !ready}
+      onConfirm={() => void compose()}
+      onCancel={props.onClose}
+      body={
+        <div className="form-grid" data-testid="resend-composer">
+          <p>{t('tasks.compose.body', { count: props.keys.length.toLocaleString(locale) })}</p>
+          <fieldset>
+            <legend>{t('tasks.compose.outcomes')}</legend>
+            {RESEND_OUTCOMES.map((value) => (
+              <label key={value}>
+                <input
+                  type="checkbox"
+                  data-outcome={value}
+                  checked={outcomes.includes(value)}
+                  onChange={(event) => toggle(value, event.target.checked)}
+                />
+                {t(`tasks.outcome.${value}`)}
+              </label>
+            ))}
+          </fieldset>
+          <label htmlFor="compose-account">{t('tasks.compose.account')}</label>
+          <select
+            id="compose-account"
+            value={accountId}
+            onChange={(event) => {
+              const next = props.accounts.find((a) => a.id === event.target.value);
+              setAccountId(event.target.value);
+              if (next) setKind(kindsOf(next.vendor)[0] ?? kind);
+            }}
+          >
+            {props.accounts.map((account) => (
+              <option key={account.id} value={account.id}>
+                {account.name}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="compose-kind">{t('tasks.compose.kind')}</label>
+          <select
+            id="compose-kind"
+            value={kind}
+            onChange={(event) => {
+              const next = kindsOf(vendor).find((k) => k === event.target.value);
+              if (next) setKind(next);
+            }}
+          >
+            {kindsOf(vendor).map((value) => (
+              <option key={value} value={value}>
+                {t(`tasks.kind.${value}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="compose-name">{t('tasks.compose.name')}</label>
+          <input
+            id="compose-name"
+            value={name}
+            maxLength={64}
+            onChange={(event) => setName(event.target.value)}
+          />
+          {outcome.state === 'failed' && (
+            <p className="form-failure" role="alert">
+              {outcome.text}
+            </p>
+          )}
+        </div>
+      }
+    />
+  );
+}

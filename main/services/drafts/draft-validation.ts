@@ -473,6 +473,15 @@ function predictive(draft: Draft, context: ValidationContext): Problems {
   intRange(
     problems,
     s,
+    'callTimeVariable',
+    { en: 'variable holding each number’s call time', zh: '存放每个号码拨打时间的变量' },
+    1,
+    5,
+    false,
+  );
+  intRange(
+    problems,
+    s,
     'callsPerAgent',
     { en: 'calls of the task scale (M in N:M)', zh: '任务比例中的呼叫数（N:M 中的 M）' },
     1,

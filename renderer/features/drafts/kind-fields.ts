@@ -100,6 +100,18 @@ export const KIND_FIELDS: Readonly<Record<TaskKind, readonly FieldSpec[]>> = {
     { key: 'idleAgents', type: 'int', label: 'drafts.s.idleAgents' },
     { key: 'callsPerAgent', type: 'int', label: 'drafts.s.callsPerAgent' },
     { key: 'displayNumbers', type: 'list', label: 'drafts.s.displayNumbers', of: 'text' },
+    {
+      key: 'callTimeVariable',
+      type: 'choice',
+      label: 'drafts.s.callTimeVariable',
+      options: [
+        { value: 1, label: 'drafts.s.callTimeVariable.1' },
+        { value: 2, label: 'drafts.s.callTimeVariable.2' },
+        { value: 3, label: 'drafts.s.callTimeVariable.3' },
+        { value: 4, label: 'drafts.s.callTimeVariable.4' },
+        { value: 5, label: 'drafts.s.callTimeVariable.5' },
+      ],
+    },
   ],
 };
 

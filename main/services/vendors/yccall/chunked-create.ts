@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import type { CallOptions, Callee, CreateCheckpoint, Progress } from '../vendor';
-import { MAX_NUMBERS_PER_CALL, type TaskCreatRequest, type YccallClient } from './client';
+import {
+  MAX_NUMBERS_PER_CALL,
+  type TaskCreatRequest,
+  type TelphoneEntry,
+  type YccallClient,
+} from './client';
 import { telphoneEntryOf } from './mapping';
 
 // A task takes at most 10,000 numbers at creation and 10,000 per TaskAdd (yccall.md §4.1, §4.2),
@@ -44,6 +49,8 @@ export interface ChunkedCreateInput {
   readonly callees: readonly Callee[];
   /** TaskCreat fields other than the numbers; absent when appending to `existingTaskId`. */
   readonly base?: Omit<TaskCreatRequest, 'telphone'>;
+  /** How a callee becomes a telphone entry (default: number and custom fields, no time). */
+  readonly entryOf?: (callee: Callee) => TelphoneEntry;
   /** Append to this task instead of creating one (every chunk is a TaskAdd). */
   readonly existingTaskId?: string;
   readonly resumeFrom: number;
@@ -128,6 +135,7 @@ export async function chunkedCreate(
   } = {},
 ): Promise<ChunkedCreateResult> {
   const { callees, name, chunkSize } = input;
+  const entryOf = input.entryOf ?? ((callee: Callee) => telphoneEntryOf(callee));
   const total = callees.length;
   const chunks = Math.max(1, Math.ceil(total / chunkSize));
   const signal = options.signal;
@@ -170,7 +178,7 @@ export async function chunkedCreate(
     });
     try {
       const created = await client.taskCreat(
-        { ...input.base, telphone: callees.slice(0, to).map(telphoneEntryOf) },
+        { ...input.base, telphone: callees.slice(0, to).map(entryOf) },
         { signal },
       );
       taskId = created.taskId;
@@ -217,13 +225,9 @@ export async function chunkedCreate(
       stage: 'append',
     });
     try {
-      const added = await client.taskAdd(
-        createdId,
-        callees.slice(confirmed, to).map(telphoneEntryOf),
-        {
-          signal,
-        },
-      );
+      const added = await client.taskAdd(createdId, callees.slice(confirmed, to).map(entryOf), {
+        signal,
+      });
       held = (held ?? 0) + added.success;
       invalid += added.invalid.length;
     } catch (error) {

@@ -109,6 +109,36 @@ export function telphoneEntryOf(callee: Callee): TelphoneEntry {
   };
 }
 
+/**
+ * A preset call time as Unix seconds: `yyyy-mm-dd hh:mm[:ss]` (or with `T`) read at the UTC
+ * offset given, or an ISO instant with its zone; undefined when the text is none of these.
+ */
+export function callTimeOf(text: string | undefined, offsetMinutes: number): number | undefined {
+  const value = text?.trim() ?? '';
+  if (value === '') return undefined;
+  const wall = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/.exec(value);
+  const ms = wall
+    ? wallClockToEpochMs(`${wall[1]} ${wall[2]}${wall[3] ?? ':00'}`, offsetMinutes)
+    : /[zZ]|[+-]\d{2}:?\d{2}$/.test(value)
+      ? Date.parse(value)
+      : Number.NaN;
+  return ms !== null && Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
+}
+
+/** Builds telphone entries that also carry each number's preset call time, when one is set. */
+export function telphoneEntryMaker(options: {
+  readonly callTimeVariable?: number;
+  readonly offsetMinutes: number;
+}): (callee: Callee) => TelphoneEntry {
+  const index = options.callTimeVariable;
+  if (index === undefined) return (callee) => telphoneEntryOf(callee);
+  return (callee) => {
+    const time = callTimeOf(callee.variables?.[index - 1], options.offsetMinutes);
+    const entry = telphoneEntryOf(callee);
+    return time === undefined ? entry : { ...entry, time };
+  };
+}
+
 /** Formats an instant as the server's `yyyy-mm-dd hh:mm:ss` at a UTC offset (minutes). */
 export function formatServerTime(ms: number, offsetMinutes: number): string {
   const d = new Date(ms + offsetMinutes * 60_000);
@@ -190,6 +220,11 @@ export const YccallTaskSettingsSchema = z.strictObject({
   pausedTime: TimeSettingSchema.optional(),
   /** Caller ids; empty = random (§7.3). */
   displayNumbers: z.array(z.string().trim().min(1)).max(100).default([]),
+  /**
+   * Which of each number's variables (1–5, in list order) holds its preset call time (the
+   * `time` of a telphone entry, §4.1); absent: every number is dialled as the task runs.
+   */
+  callTimeVariable: z.number().int().min(1).max(5).optional(),
   /** Start dialling once every number is in. */
   start: z.boolean().default(false),
 });

@@ -42,6 +42,7 @@ import {
   numberResultOf,
   parseServerTime,
   taskCreatBaseOf,
+  telphoneEntryMaker,
   taskStatusFilterOf,
   taskSummaryOf,
 } from './mapping';
@@ -402,6 +403,12 @@ export class YccallVendor implements Vendor {
         name: request.name,
         callees: request.callees,
         base: taskCreatBaseOf(request.name, parsed.data, this.offset()),
+        entryOf: telphoneEntryMaker({
+          ...(parsed.data.callTimeVariable !== undefined
+            ? { callTimeVariable: parsed.data.callTimeVariable }
+            : {}),
+          offsetMinutes: this.offset(),
+        }),
         resumeFrom,
         start: parsed.data.start,
         chunkSize: this.chunkSize,

@@ -5,6 +5,7 @@ import { parseFormBody } from '../../../../main/services/sandbox/yccall/form-par
 import type { HttpRequest, HttpSend } from '../../../../main/services/vendors/http';
 import { YccallClient } from '../../../../main/services/vendors/yccall/client';
 import { encodeForm } from '../../../../main/services/vendors/yccall/form';
+import { YccallVendor } from '../../../../main/services/vendors/yccall/yccall-vendor';
 import { MemoryLogger } from '../../../fakes/memory-logger';
 
 const KEY = 'accesskey-UNIT-9d8c7b';
@@ -195,4 +196,45 @@ describe('form encoding', () => {
       expect(Object.fromEntries(parsed ?? [])).toEqual({ ...fields, n: '5' });
     },
   );
+});
+
+describe('a create with preset call times', () => {
+  it('sends each number’s time from the chosen list variable in the telphone entries', async () => {
+    const { send, seen } = fake((service) => {
+      if (service === 'App.Sip_Auth.Login') return login(TOKEN_A);
+      if (service === 'App.Sip_Yccall.TaskCreat') {
+        return {
+          status: 200,
+          text: JSON.stringify({ ret: 200, data: { status: 0, result: { taskid: '77' } } }),
+        };
+      }
+      return okList;
+    });
+    const vendor = new YccallVendor({
+      accountId: 'acct',
+      serverUrl: 'http://pbx.example:8080/',
+      appid: 'app-1',
+      getAccessKey: async () => KEY,
+      send,
+      clock: new ManualClock(),
+      logger: new MemoryLogger(),
+      serverUtcOffsetMinutes: 480,
+    });
+    await vendor.createTask({
+      kind: 'predictive',
+      name: 'Timed',
+      callees: [
+        { phone: '8613800000001', variables: ['2026-12-01 09:30'] },
+        { phone: '8613800000002', variables: [''] },
+      ],
+      settings: { assignType: 'queue', assignAgent: 'q1', callTimeVariable: 1 },
+    });
+    const create = seen.find((entry) => entry.service === 'App.Sip_Yccall.TaskCreat');
+    const telphone = JSON.parse(create?.fields.get('telphone') ?? '[]') as {
+      phone: string;
+      time?: number;
+    }[];
+    expect(telphone[0]?.time).toBe(Date.UTC(2026, 11, 1, 1, 30) / 1000);
+    expect(telphone[1]?.time).toBeUndefined();
+  });
 });

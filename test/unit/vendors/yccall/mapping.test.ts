@@ -8,6 +8,8 @@ import {
   taskStateOf,
   taskStatusFilterOf,
   telphoneEntryOf,
+  callTimeOf,
+  telphoneEntryMaker,
 } from '../../../../main/services/vendors/yccall/mapping';
 
 describe('task states: three encodings kept apart (yccall.md §7.2)', () => {
@@ -92,6 +94,41 @@ describe('callees and settings', () => {
       YccallTaskSettingsSchema.safeParse({ assignType: 'queue', assignAgent: 'q', extra: 1 })
         .success,
     ).toBe(false);
+  });
+});
+
+describe('preset call times per number (telphone time, §4.1)', () => {
+  it('read a chosen variable as the call time, in the given zone, as Unix seconds', () => {
+    const make = telphoneEntryMaker({ callTimeVariable: 2, offsetMinutes: 480 });
+    expect(make({ phone: '8613800000000', variables: ['u1', '2026-12-01 09:30'] })).toEqual({
+      phone: '8613800000000',
+      userid: 'u1',
+      memberid: '2026-12-01 09:30',
+      time: Date.UTC(2026, 11, 1, 1, 30) / 1000,
+    });
+    expect(make({ phone: '1', variables: ['u', '2026-12-01T09:30:15'] }).time).toBe(
+      Date.UTC(2026, 11, 1, 1, 30, 15) / 1000,
+    );
+    // An instant with its own zone is taken as it is.
+    expect(make({ phone: '1', variables: ['u', '2026-12-01T01:30:00Z'] }).time).toBe(
+      Date.UTC(2026, 11, 1, 1, 30) / 1000,
+    );
+  });
+
+  it('leave the time out when the variable is empty or not a time, or none is chosen', () => {
+    const make = telphoneEntryMaker({ callTimeVariable: 1, offsetMinutes: 0 });
+    expect(make({ phone: '1', variables: [''] })).toEqual({ phone: '1' });
+    expect(make({ phone: '1', variables: ['next Tuesday'] })).toEqual({
+      phone: '1',
+      userid: 'next Tuesday',
+    });
+    expect(callTimeOf('2026-13-45 99:99', 0)).toBeUndefined();
+    expect(
+      telphoneEntryMaker({ offsetMinutes: 0 })({ phone: '1', variables: ['2026-12-01 09:30'] }),
+    ).toEqual({
+      phone: '1',
+      userid: '2026-12-01 09:30',
+    });
   });
 });
 

@@ -35,6 +35,7 @@ import { ListsRepository } from './services/storage/lists-repository';
 import { DemoSandbox } from './services/sandbox/demo-sandbox';
 import { createUndiciSend, type HttpSend } from './services/vendors/http';
 import { createVendorFactory } from './services/vendors/factory';
+import { RequestRecorder } from './services/audit/request-recorder';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatch';
 import { appHandlers } from './ipc/handlers/app';
 import { settingsHandlers } from './ipc/handlers/settings';
@@ -95,6 +96,8 @@ export function createCore(adapters: CoreAdapters): Core {
   );
   settings.onChange((preferences) => events.emit('settings.changed', preferences));
   const demo = new DemoSandbox(adapters.logger);
+  // Vendor calls made for a submission are recorded, without secrets, in the audit trail.
+  const recorder = new RequestRecorder();
   const vendorFor =
     adapters.vendorFor ??
     createVendorFactory({
@@ -102,6 +105,7 @@ export function createCore(adapters: CoreAdapters): Core {
       clock,
       logger: adapters.logger,
       demo,
+      recorder,
     });
   const accounts = new AccountsService({
     store: adapters.settingsStore,
@@ -152,6 +156,7 @@ export function createCore(adapters: CoreAdapters): Core {
     vendorFor: (accountId) => accounts.vendor(accountId),
     clock,
     logger: adapters.logger,
+    recorder,
   });
   outbox.onChange((view) => events.emit('submissions.changed', view));
   const drafts = new DraftsService({

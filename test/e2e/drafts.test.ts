@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -189,5 +189,14 @@ describe('drafts offline, the outbox, and exactly-once sending', () => {
     await expect
       .poll(() => page.textContent('[data-testid="audit-result"]'))
       .toMatch(/^All \d+ entries are intact\.$/);
+    // The export holds the exact requests that created the task, without any secret.
+    await page.click('button:has-text("Export to JSON")');
+    await expect.poll(() => page.textContent('[data-testid="audit-result"]')).toMatch(/^Saved/);
+    const exported = await readFile(host.dialogs.saved.at(-1) ?? '', 'utf8');
+    expect(exported).toContain('submission.request');
+    expect(exported).toContain('App.Sip_Yccall.TaskCreat');
+    expect(exported).toContain('[redacted]');
+    for (const secret of [YCCALL.accesskey, ITNIO.apiSecret])
+      expect(exported).not.toContain(secret);
   });
 });

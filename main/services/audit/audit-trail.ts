@@ -13,6 +13,7 @@ export type AuditEntryType =
   | 'submission.reconciled'
   | 'submission.chunk'
   | 'submission.response'
+  | 'submission.request'
   | 'submission.failed'
   | 'submission.done'
   | 'submission.cancelled';

@@ -3,6 +3,7 @@ import type { SubmissionStage, SubmissionView } from '../../../shared/domain/sub
 import type { TaskKind } from '../../../shared/domain/task';
 import type { Clock, Logger } from '../../ports';
 import type { AuditTrail } from '../audit/audit-trail';
+import type { RequestRecorder } from '../audit/request-recorder';
 import type { ListSource } from '../drafts/list-source';
 import { AppError } from '../errors';
 import type { CreateCheckpoint, Progress, Vendor } from '../vendors/vendor';
@@ -21,6 +22,8 @@ export interface OutboxOptions {
   /** Waits before automatic retries after an unknown outcome; the last repeats. */
   readonly retryDelaysMs?: readonly number[];
   readonly newId?: () => string;
+  /** Records each attempt's exact vendor requests in the audit trail (the vendors must send through it). */
+  readonly recorder?: RequestRecorder;
 }
 
 /** What to submit: a validated draft turned into a create request (numbers come from the list). */
@@ -419,24 +422,36 @@ export class Outbox {
         return next;
       });
       this.emit(this.viewOf(record));
-      const created = await vendor.createTask(
-        {
-          kind: record.kind,
-          name: record.name,
-          callees: loaded.callees,
-          settings: record.settings,
-          ...(resume.resumeFrom > 0 ? { resumeFrom: resume.resumeFrom } : {}),
-        },
-        {
-          signal,
-          onProgress: (progress) => this.onProgress(id, progress),
-          onCheckpoint: (checkpoint) => this.onCheckpoint(id, checkpoint),
-        },
-      );
-      const taskId =
-        created.taskId ??
-        (await vendor.findTaskByName(record.kind, record.name, { signal }))?.id ??
-        null;
+      const sending = record;
+      const send = async () => {
+        const created = await vendor.createTask(
+          {
+            kind: sending.kind,
+            name: sending.name,
+            callees: loaded.callees,
+            settings: sending.settings,
+            ...(resume.resumeFrom > 0 ? { resumeFrom: resume.resumeFrom } : {}),
+          },
+          {
+            signal,
+            onProgress: (progress) => this.onProgress(id, progress),
+            onCheckpoint: (checkpoint) => this.onCheckpoint(id, checkpoint),
+          },
+        );
+        const found =
+          created.taskId ??
+          (await vendor.findTaskByName(sending.kind, sending.name, { signal }))?.id ??
+          null;
+        return { created, taskId: found };
+      };
+      const recorder = this.options.recorder;
+      // The exact requests (secrets removed) go to the audit trail as they are sent.
+      const { created, taskId } = recorder
+        ? await recorder.run(
+            (exchange) => this.audit.append('submission.request', id, exchange),
+            send,
+          )
+        : await send();
       return this.finish(id, taskId, created.accepted);
     } catch (error) {
       return this.failed(id, error);

@@ -1,5 +1,6 @@
 import type { Clock, Logger } from '../../ports';
 import type { VendorFactory } from '../accounts/accounts-service';
+import type { RequestRecorder } from '../audit/request-recorder';
 import type { DemoSandbox } from '../sandbox/demo-sandbox';
 import type { HttpSend } from './http';
 import { ItniotechClient } from './itniotech/client';
@@ -15,7 +16,10 @@ export function createVendorFactory(deps: {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly demo: DemoSandbox;
+  /** Lets the outbox record the exact requests of a submission for the audit trail. */
+  readonly recorder?: RequestRecorder;
 }): VendorFactory {
+  const send = deps.recorder ? deps.recorder.wrap(deps.send) : deps.send;
   return async (profile, getSecret) => {
     const demoUrl = profile.demo ? await deps.demo.url() : null;
     if (profile.vendor === 'itniotech') {
@@ -25,7 +29,7 @@ export function createVendorFactory(deps: {
         getSecret,
         brand: profile.connection.brand,
         ...(baseUrl ? { baseUrl } : {}),
-        send: deps.send,
+        send,
         clock: deps.clock,
         logger: deps.logger,
       });
@@ -36,7 +40,7 @@ export function createVendorFactory(deps: {
       serverUrl: demoUrl ?? profile.connection.serverUrl,
       appid: profile.connection.appid,
       getAccessKey: getSecret,
-      send: deps.send,
+      send,
       clock: deps.clock,
       logger: deps.logger,
     });

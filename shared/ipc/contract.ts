@@ -212,6 +212,25 @@ export const channels = {
       ),
     }),
   },
+  'audit.entries': {
+    request: z.strictObject({
+      limit: z.int().min(1).max(200),
+      beforeSeq: z.int().min(1).optional(),
+    }),
+    response: z.strictObject({
+      entries: z.array(
+        z.strictObject({
+          seq: z.int(),
+          at: z.int(),
+          type: z.string(),
+          submissionId: z.string().nullable(),
+          /** The entry's content as JSON text, cut at 4,000 characters for the screen. */
+          payload: z.string(),
+          hash: z.string(),
+        }),
+      ),
+    }),
+  },
   'audit.export': {
     request: z.strictObject({ format: z.enum(['xlsx', 'json']) }),
     response: z.strictObject({ path: z.string().nullable(), entries: z.int().min(0) }),

@@ -18,6 +18,7 @@ export const CHANNEL_NAMES = [
   'app.setVisible',
   'audit.verify',
   'audit.export',
+  'audit.entries',
   'drafts.list',
   'drafts.create',
   'drafts.get',

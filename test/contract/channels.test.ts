@@ -155,6 +155,7 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
   ],
   'audit.verify': [{ deep: true }],
   'audit.export': [{}, { format: 'pdf' }],
+  'audit.entries': [{}, { limit: 0 }, { limit: 500 }, { limit: 10, beforeSeq: -1 }],
   'drafts.list': [{ search: huge }, { deleted: 'yes' }],
   'drafts.create': [
     {},
@@ -566,6 +567,7 @@ describe('the IPC contract', () => {
         name: 'Resend',
       },
       'audit.export': { format: 'json' },
+      'audit.entries': { limit: 20 },
       'lists.remove': { id: listId },
       'app.info': {},
       'app.openExternal': { url: 'https://example.com/help' },

@@ -189,6 +189,10 @@ describe('drafts offline, the outbox, and exactly-once sending', () => {
     await expect
       .poll(() => page.textContent('[data-testid="audit-result"]'))
       .toMatch(/^All \d+ entries are intact\.$/);
+    // The trail is viewable in the app, newest first, with the requests that were sent.
+    await expect
+      .poll(() => page.locator('tr[data-audit-type="submission.request"]').count())
+      .toBeGreaterThan(0);
     // The export holds the exact requests that created the task, without any secret.
     await page.click('button:has-text("Export to JSON")');
     await expect.poll(() => page.textContent('[data-testid="audit-result"]')).toMatch(/^Saved/);

@@ -27,6 +27,7 @@ type Channels =
   | 'submissions.cancel'
   | 'audit.verify'
   | 'audit.export'
+  | 'audit.entries'
   | 'preflight.review'
   | 'preflight.estimateSettings'
   | 'preflight.setEstimateSettings';
@@ -126,6 +127,19 @@ export function submissionHandlers(deps: {
         })),
       };
     },
+    'audit.entries': ({ limit, beforeSeq }) => ({
+      entries: audit.recent(limit, beforeSeq).map((entry) => {
+        const text = JSON.stringify(entry.payload, null, 1);
+        return {
+          seq: entry.seq,
+          at: entry.at,
+          type: entry.type,
+          submissionId: entry.submissionId,
+          payload: text.length > 4_000 ? `${text.slice(0, 4_000)}…` : text,
+          hash: entry.hash,
+        };
+      }),
+    }),
     'audit.export': async ({ format }) => {
       const zh = deps.locale() === 'zh-CN';
       const file = await deps.dialogs.saveFile({

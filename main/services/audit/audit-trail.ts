@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import type { Clock, KeyValueStore } from '../../ports';
 import { canonicalJson, withoutSecrets } from './canonical-json';
 
@@ -71,6 +71,19 @@ function hashOf(
     .digest('hex');
 }
 
+/** An entry from its database row. */
+function entryOf(row: Record<string, SQLOutputValue>): AuditEntry {
+  return {
+    seq: Number(row['seq']),
+    at: Number(row['at']),
+    type: String(row['type']),
+    submissionId: row['submission_id'] === null ? null : String(row['submission_id']),
+    payload: parseOrText(String(row['payload_json'])),
+    prevHash: String(row['prev_hash']),
+    hash: String(row['hash']),
+  };
+}
+
 /**
  * The append-only, hash-chained record of every submission (DESIGN.md "Where data lives").
  *
@@ -109,6 +122,17 @@ export class AuditTrail {
     return { seq, at, type, submissionId, payload: JSON.parse(body) as unknown, prevHash, hash };
   }
 
+  /** The newest entries first, a page at a time (for the in-app view). */
+  recent(limit: number, beforeSeq?: number): AuditEntry[] {
+    const rows =
+      beforeSeq === undefined
+        ? this.db.prepare('SELECT * FROM audit_entries ORDER BY seq DESC LIMIT ?').all(limit)
+        : this.db
+            .prepare('SELECT * FROM audit_entries WHERE seq < ? ORDER BY seq DESC LIMIT ?')
+            .all(beforeSeq, limit);
+    return rows.map(entryOf);
+  }
+
   /** Entries in order, optionally of one submission. */
   entries(filter: { readonly submissionId?: string } = {}): AuditEntry[] {
     const rows =
@@ -117,15 +141,7 @@ export class AuditTrail {
         : this.db
             .prepare('SELECT * FROM audit_entries WHERE submission_id = ? ORDER BY seq')
             .all(filter.submissionId);
-    return rows.map((row) => ({
-      seq: Number(row['seq']),
-      at: Number(row['at']),
-      type: String(row['type']),
-      submissionId: row['submission_id'] === null ? null : String(row['submission_id']),
-      payload: parseOrText(String(row['payload_json'])),
-      prevHash: String(row['prev_hash']),
-      hash: String(row['hash']),
-    }));
+    return rows.map(entryOf);
   }
 
   /** Recomputes the chain and reports every entry that was edited, removed or cut off. */

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { ResponseOf } from '../../../shared/ipc/contract';
 import { call, IpcCallError } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 
@@ -7,6 +8,20 @@ export function AuditView() {
   const { t, locale } = useI18n();
   const [result, setResult] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [entries, setEntries] = useState<ResponseOf<'audit.entries'>['entries']>([]);
+
+  useEffect(() => {
+    let current = true;
+    const load = async () => {
+      const page = await call('audit.entries', { limit: 100 });
+      if (current) setEntries(page.entries);
+    };
+    void load().catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, []);
+
   const verify = async () => {
     setFailure(null);
     try {
@@ -53,6 +68,31 @@ export function AuditView() {
           {failure}
         </p>
       )}
+      <table className="data-table audit-entries" aria-label={t('drafts.tab.audit')}>
+        <thead>
+          <tr>
+            <th className="num">#</th>
+            <th>{t('audit.col.at')}</th>
+            <th>{t('audit.col.type')}</th>
+            <th>{t('audit.col.content')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.seq} data-audit-type={entry.type}>
+              <td className="num">{entry.seq}</td>
+              <td>{new Date(entry.at).toLocaleString(locale)}</td>
+              <td>{entry.type}</td>
+              <td className="wrap">
+                <details>
+                  <summary className="mono">{entry.hash.slice(0, 12)}</summary>
+                  <pre className="mono audit-payload">{entry.payload}</pre>
+                </details>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

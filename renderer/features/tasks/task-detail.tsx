@@ -456,23 +456,14 @@ function NumberResults(props: { rowKey: string; supported: boolean }) {
           </tbody>
         </table>
       )}
-      <div className="toolbar">
-        <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-          {t('tasks.numbers.prev')}
-        </button>
-        <span className="muted">
-          {pages === null
-            ? t('tasks.numbers.page', { page })
-            : t('tasks.numbers.pageOf', { page, pages })}
-        </span>
-        <button
-          type="button"
-          disabled={!result || (pages !== null ? page >= pages : result.items.length < PAGE_SIZE)}
-          onClick={() => setPage(page + 1)}
-        >
-          {t('tasks.numbers.next')}
-        </button>
-      </div>
+      <Pager
+        page={page}
+        pages={pages}
+        hasNext={
+          result !== null && (pages !== null ? page < pages : result.items.length >= PAGE_SIZE)
+        }
+        onPage={setPage}
+      />
     </section>
   );
 }
@@ -567,23 +558,40 @@ function CallRecords(props: { rowKey: string }) {
           </tbody>
         </table>
       )}
-      <div className="toolbar">
-        <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-          {t('tasks.numbers.prev')}
-        </button>
-        <span className="muted">
-          {pages === null
-            ? t('tasks.numbers.page', { page })
-            : t('tasks.numbers.pageOf', { page, pages })}
-        </span>
-        <button
-          type="button"
-          disabled={!result || (pages !== null ? page >= pages : result.items.length < PAGE_SIZE)}
-          onClick={() => setPage(page + 1)}
-        >
-          {t('tasks.numbers.next')}
-        </button>
-      </div>
+      <Pager
+        page={page}
+        pages={pages}
+        hasNext={
+          result !== null && (pages !== null ? page < pages : result.items.length >= PAGE_SIZE)
+        }
+        onPage={setPage}
+      />
     </section>
+  );
+}
+
+/** Previous / next for a paged table; `pages` is null when the vendor gives no total. */
+function Pager(props: {
+  page: number;
+  pages: number | null;
+  hasNext: boolean;
+  onPage: (page: number) => void;
+}) {
+  const { t } = useI18n();
+  const { page, pages } = props;
+  return (
+    <div className="toolbar">
+      <button type="button" disabled={page <= 1} onClick={() => props.onPage(page - 1)}>
+        {t('tasks.numbers.prev')}
+      </button>
+      <span className="muted">
+        {pages === null
+          ? t('tasks.numbers.page', { page })
+          : t('tasks.numbers.pageOf', { page, pages })}
+      </span>
+      <button type="button" disabled={!props.hasNext} onClick={() => props.onPage(page + 1)}>
+        {t('tasks.numbers.next')}
+      </button>
+    </div>
   );
 }

@@ -9,7 +9,7 @@ import {
 } from 'react';
 import type { AccountView } from '../../shared/domain/account';
 import type { EventPayloadOf } from '../../shared/ipc/contract';
-import { call, useEvent } from '../ipc/client';
+import { call, useEvent, errorMessage } from '../ipc/client';
 
 type AccountsState = EventPayloadOf<'accounts.changed'>;
 
@@ -36,7 +36,7 @@ export function AccountsProvider(props: { children: ReactNode }) {
         const loaded = await call('accounts.list', {});
         if (current) setState(loaded);
       } catch (failure) {
-        if (current) setError(failure instanceof Error ? failure.message : String(failure));
+        if (current) setError(errorMessage(failure));
       }
     };
     void load();

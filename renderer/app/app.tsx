@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../shared/domain/app-info';
 import type { Preferences, PreferencesPatch } from '../../shared/domain/settings';
 import { matchLocale } from '../../shared/domain/locale';
-import { call, useEvent } from '../ipc/client';
+import { call, useEvent, errorMessage } from '../ipc/client';
 import { I18nProvider, translator } from '../i18n/i18n';
 import { AccountsProvider } from './accounts-state';
 import { AppStateContext, type AppState } from './app-state';
@@ -19,7 +19,7 @@ async function loadBoot(): Promise<Boot> {
     const [info, preferences] = await Promise.all([call('app.info', {}), call('settings.get', {})]);
     return { stage: 'ready', info, preferences };
   } catch (error) {
-    return { stage: 'failed', message: error instanceof Error ? error.message : String(error) };
+    return { stage: 'failed', message: errorMessage(error) };
   }
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Section } from '../app/routes';
-import { call, IpcCallError } from '../ipc/client';
+import { call, errorMessage } from '../ipc/client';
 import { useI18n } from '../i18n/i18n';
 
 /** What a new user can do first: add an account, or try the built-in demo. */
@@ -12,7 +12,7 @@ export function FirstSteps(props: { go: (section: Section) => void; showDemo: bo
       await call('accounts.addDemo', {});
       props.go('tasks');
     } catch (error) {
-      setFailure(error instanceof IpcCallError ? error.message : String(error));
+      setFailure(errorMessage(error));
     }
   };
   return (

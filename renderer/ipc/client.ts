@@ -21,6 +21,11 @@ export class IpcCallError extends Error {
   }
 }
 
+/** What to show a person for a failed call: main's message, or the error's own text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function api(): CampaignDeskApi {
   if (!window.api) {
     throw new IpcCallError(

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AccountView } from '../../../shared/domain/account';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { call, IpcCallError } from '../../ipc/client';
+import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 
 function vendorLabel(
@@ -28,7 +28,7 @@ export function AccountCard(props: { account: AccountView; onEdit: () => void })
     try {
       await call('accounts.testConnection', { id: account.id });
     } catch (error) {
-      setFailure(error instanceof IpcCallError ? error.message : String(error));
+      setFailure(errorMessage(error));
     } finally {
       setTesting(false);
     }
@@ -38,7 +38,7 @@ export function AccountCard(props: { account: AccountView; onEdit: () => void })
     try {
       await call('accounts.remove', { id: account.id });
     } catch (error) {
-      setFailure(error instanceof IpcCallError ? error.message : String(error));
+      setFailure(errorMessage(error));
       setRemoving(false);
       setConfirming(false);
     }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { AccountView } from '../../../shared/domain/account';
-import { call, IpcCallError } from '../../ipc/client';
+import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/en';
 import {
@@ -60,7 +60,7 @@ export function AccountForm(props: { account?: AccountView; onDone: () => void }
       else await call('accounts.create', toNewAccount(values));
       props.onDone();
     } catch (error) {
-      setFailure(error instanceof IpcCallError ? error.message : String(error));
+      setFailure(errorMessage(error));
     } finally {
       setSaving(false);
     }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { Page } from '../../components/page';
 import { useAccounts } from '../../app/accounts-state';
-import { call, IpcCallError } from '../../ipc/client';
+import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import { AccountCard } from './account-card';
 import { AccountForm } from './account-form';
@@ -25,7 +25,7 @@ export function AccountsView() {
     try {
       await call('accounts.addDemo', {});
     } catch (problem) {
-      setFailure(problem instanceof IpcCallError ? problem.message : String(problem));
+      setFailure(errorMessage(problem));
     }
   };
   const done = () => setEditing({ mode: 'none' });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { PreflightReport } from '../../../shared/domain/preflight';
-import { call, IpcCallError } from '../../ipc/client';
+import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 
 type Editable = 'concurrency' | 'averageCallSeconds' | 'answerRate' | 'ratePerMinute' | 'currency';
@@ -41,7 +41,7 @@ export function AssumptionsForm(props: { report: PreflightReport; onSaved: () =>
       await call('preflight.setEstimateSettings', { accountId: props.report.accountId, settings });
       props.onSaved();
     } catch (error) {
-      setFailure(error instanceof IpcCallError ? error.message : String(error));
+      setFailure(errorMessage(error));
     }
   };
 

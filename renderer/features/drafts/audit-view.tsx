@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../../shared/ipc/contract';
-import { call, IpcCallError } from '../../ipc/client';
+import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 
 /** The audit trail: check that no entry was edited or removed, and export it. */
@@ -32,7 +32,7 @@ export function AuditView() {
           : t('audit.broken', { count: check.problems.length, seq: check.problems[0]?.seq ?? 0 }),
       );
     } catch (error) {
-      setFailure(error instanceof IpcCallError ? error.message : String(error));
+      setFailure(errorMessage(error));
     }
   };
   const exportAs = async (format: 'xlsx' | 'json') => {
@@ -41,7 +41,7 @@ export function AuditView() {
       const saved = await call('audit.export', { format });
       if (saved.path) setResult(t('audit.exported', { entries: saved.entries, path: saved.path }));
     } catch (error) {
-      setFailure(error instanceof IpcCallError ? error.message : String(error));
+      setFailure(errorMessage(error));
     }
   };
   return (

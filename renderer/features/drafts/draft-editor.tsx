@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Draft, DraftProblem } from '../../../shared/domain/draft';
 import type { ListSummary } from '../../../shared/domain/list';
 import type { PreflightReport } from '../../../shared/domain/preflight';
-import { call, IpcCallError } from '../../ipc/client';
+import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import { displayValue, KIND_FIELDS, storedValue, type FieldSpec } from './kind-fields';
 import { PreflightPanel } from './preflight-panel';
@@ -45,7 +45,7 @@ export function DraftEditor(props: {
         await call('drafts.refreshPickers', { accountId: draft.accountId, kind: draft.kind }),
       );
     } catch (error) {
-      setFailure(error instanceof IpcCallError ? error.message : String(error));
+      setFailure(errorMessage(error));
     }
   };
   const pickerFor = (key: string): string | null => {
@@ -68,7 +68,7 @@ export function DraftEditor(props: {
         const result = await call('drafts.validate', { id: draft.id });
         if (current) setProblems(result.problems);
       } catch (error) {
-        if (current) setFailure(error instanceof IpcCallError ? error.message : String(error));
+        if (current) setFailure(errorMessage(error));
       }
     };
     void check();
@@ -92,7 +92,7 @@ export function DraftEditor(props: {
       await flush();
       setReport(await call('preflight.review', { draftId: draft.id }));
     } catch (error) {
-      setFailure(error instanceof IpcCallError ? error.message : String(error));
+      setFailure(errorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -105,7 +105,7 @@ export function DraftEditor(props: {
       await call('submissions.submit', { draftId: draft.id });
       props.onSubmitted();
     } catch (error) {
-      setFailure(error instanceof IpcCallError ? error.message : String(error));
+      setFailure(errorMessage(error));
     } finally {
       setBusy(false);
     }

@@ -7,7 +7,7 @@ import { FirstSteps } from '../../components/first-steps';
 import { Page } from '../../components/page';
 import { useAccounts } from '../../app/accounts-state';
 import type { Section } from '../../app/routes';
-import { call, IpcCallError } from '../../ipc/client';
+import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import { AuditView } from './audit-view';
 import { DraftEditor } from './draft-editor';
@@ -44,7 +44,7 @@ export function DraftsView(props: { go: (section: Section) => void }) {
         setDrafts(draftList.drafts);
         setLists(listList.lists);
       } catch (error) {
-        if (current) setFailure(error instanceof IpcCallError ? error.message : String(error));
+        if (current) setFailure(errorMessage(error));
       }
     };
     void load();
@@ -58,7 +58,7 @@ export function DraftsView(props: { go: (section: Section) => void }) {
     try {
       await work();
     } catch (error) {
-      setFailure(error instanceof IpcCallError ? error.message : String(error));
+      setFailure(errorMessage(error));
     }
   };
   const names = new Map(accounts.map((account) => [account.id, account.name]));
@@ -271,7 +271,7 @@ function NewDraft(props: {
         }),
       );
     } catch (error) {
-      setFailure(error instanceof IpcCallError ? error.message : String(error));
+      setFailure(errorMessage(error));
     }
   };
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SubmissionView } from '../../../shared/domain/submission';
-import { call, IpcCallError, useEvent } from '../../ipc/client';
+import { call, useEvent, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 
 /** The outbox: each submission's state, step and progress, and what the person can do. */
@@ -16,7 +16,7 @@ export function OutboxView(props: { onOpenTasks: () => void }) {
         const result = await call('submissions.list', {});
         if (current) setItems(new Map(result.submissions.map((item) => [item.id, item])));
       } catch (error) {
-        if (current) setFailure(error instanceof IpcCallError ? error.message : String(error));
+        if (current) setFailure(errorMessage(error));
       }
     };
     void load();
@@ -34,7 +34,7 @@ export function OutboxView(props: { onOpenTasks: () => void }) {
     try {
       onChanged(await call(action, { id }));
     } catch (error) {
-      setFailure(error instanceof IpcCallError ? error.message : String(error));
+      setFailure(errorMessage(error));
     }
   };
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Draft, DraftEdit } from '../../../shared/domain/draft';
-import { call, IpcCallError } from '../../ipc/client';
+import { call, IpcCallError, errorMessage } from '../../ipc/client';
 
 const DELAY_MS = 400;
 
@@ -62,7 +62,7 @@ export function useAutosave(initial: Draft): {
         }
         setStatus({
           kind: 'failed',
-          message: error instanceof Error ? error.message : String(error),
+          message: errorMessage(error),
         });
         throw error;
       }

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/domain/list';
 import type { EventPayloadOf } from '../../../shared/ipc/contract';
 import { useAppState } from '../../app/app-state';
-import { call, IpcCallError, useEvent } from '../../ipc/client';
+import { call, IpcCallError, useEvent, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import { assignRole, initialMapping, parseRole, roleOf, roleValue } from './mapping-model';
 
@@ -54,7 +54,7 @@ function newJobId(): string {
 }
 
 function message(error: unknown): string {
-  return error instanceof IpcCallError ? error.message : String(error);
+  return errorMessage(error);
 }
 
 function formatBytes(bytes: number): string {

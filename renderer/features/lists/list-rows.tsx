@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import type { ListRow, ListSummary, RowStatus } from '../../../shared/domain/list';
-import { call, IpcCallError } from '../../ipc/client';
+import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 
 const ROW_HEIGHT = 32;
@@ -86,7 +86,7 @@ export function ListRows(props: { list: ListSummary }) {
             return next;
           });
         } catch (error) {
-          setFailure(error instanceof IpcCallError ? error.message : String(error));
+          setFailure(errorMessage(error));
         } finally {
           loading.current.delete(key);
         }

@@ -6,7 +6,7 @@ import { FirstSteps } from '../../components/first-steps';
 import { Page } from '../../components/page';
 import { useAccounts } from '../../app/accounts-state';
 import type { Section } from '../../app/routes';
-import { call, IpcCallError } from '../../ipc/client';
+import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import { ImportPanel } from './import-panel';
 import { ListRows } from './list-rows';
@@ -34,7 +34,7 @@ export function ListsView(props: { go: (section: Section) => void }) {
         const result = await call('lists.list', {});
         if (current) setLists(result.lists);
       } catch (error) {
-        if (current) setFailure(error instanceof IpcCallError ? error.message : String(error));
+        if (current) setFailure(errorMessage(error));
       }
     };
     void load();
@@ -54,7 +54,7 @@ export function ListsView(props: { go: (section: Section) => void }) {
           t('lists.exported', { rows: result.rows.toLocaleString(locale), path: result.path }),
         );
     } catch (error) {
-      setFailure(error instanceof IpcCallError ? error.message : String(error));
+      setFailure(errorMessage(error));
     }
   };
   const remove = async (list: ListSummary) => {
@@ -65,7 +65,7 @@ export function ListsView(props: { go: (section: Section) => void }) {
       reload();
     } catch (error) {
       setRemoving(null);
-      setFailure(error instanceof IpcCallError ? error.message : String(error));
+      setFailure(errorMessage(error));
     }
   };
 

@@ -1,4 +1,5 @@
 import { useState, type ChangeEvent } from 'react';
+import { errorMessage } from '../../ipc/client';
 import {
   LanguagePreferenceSchema,
   ThemePreferenceSchema,
@@ -22,7 +23,7 @@ export function SettingsView() {
       await updatePreferences(patch);
       setSave({ kind: 'saved' });
     } catch (error) {
-      setSave({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setSave({ kind: 'failed', message: errorMessage(error) });
     }
   };
   const onTheme = (event: ChangeEvent<HTMLSelectElement>) => {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AlertThreshold, ThresholdSettings } from '../../../shared/domain/board';
-import { call, IpcCallError } from '../../ipc/client';
+import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 
 /** Alert thresholds: one for all accounts, and optional ones per account that replace it. */
@@ -16,7 +16,7 @@ export function AlertsPanel(props: {
       try {
         setSettings(await call('tasks.thresholds', {}));
       } catch (failure) {
-        setError(failure instanceof IpcCallError ? failure.message : String(failure));
+        setError(errorMessage(failure));
       }
     })();
   }, []);
@@ -31,7 +31,7 @@ export function AlertsPanel(props: {
       );
       setError(null);
     } catch (failure) {
-      setError(failure instanceof IpcCallError ? failure.message : String(failure));
+      setError(errorMessage(failure));
     }
   };
 

@@ -5,7 +5,7 @@ import type {
   BoardRow,
   PollingState,
 } from '../../../shared/domain/board';
-import { call, IpcCallError, useEvent } from '../../ipc/client';
+import { call, useEvent, errorMessage } from '../../ipc/client';
 import { BoardModel } from './board-model';
 import type { Compare } from './sorted-index';
 
@@ -66,7 +66,7 @@ export function useBoard(
           setState((s) => ({
             ...s,
             loaded: true,
-            error: error instanceof IpcCallError ? error.message : String(error),
+            error: errorMessage(error),
           }));
       }
     };

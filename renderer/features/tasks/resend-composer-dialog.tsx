@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { VendorId } from '../../../shared/domain/task';
 import { TaskKindSchema, type NumberOutcome, type TaskKind } from '../../../shared/domain/task';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { call, IpcCallError } from '../../ipc/client';
+import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 
 /** Outcomes a manager usually resends, as the vendors report them. */
@@ -13,10 +13,6 @@ function kindsOf(vendor: VendorId): readonly TaskKind[] {
   return TaskKindSchema.options.filter((kind) =>
     vendor === 'yccall' ? kind === 'predictive' : kind !== 'predictive',
   );
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof IpcCallError || error instanceof Error ? error.message : String(error);
 }
 
 type Outcome =
@@ -77,7 +73,7 @@ export function ResendComposerDialog(props: {
     } catch (failure) {
       setOutcome({
         state: 'failed',
-        text: t('tasks.compose.failed', { message: messageOf(failure) }),
+        text: t('tasks.compose.failed', { message: errorMessage(failure) }),
       });
     } finally {
       setBusy(false);

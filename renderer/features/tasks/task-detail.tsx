@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/domain/board-ui';
 import { ACTIVE_TASK_STATES, type NumberOutcome } from '../../../shared/domain/task';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { call, IpcCallError } from '../../ipc/client';
+import { call, errorMessage } from '../../ipc/client';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { CounterChart } from './counter-chart';
 import { tasksEn } from './messages';
@@ -32,10 +32,6 @@ const SHOWN_NUMBER_COLUMNS: NumberColumn[] = ['phone', 'outcome', 'calledAt', 'd
 
 function known(key: string): key is Key {
   return key in tasksEn;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof IpcCallError || error instanceof Error ? error.message : String(error);
 }
 
 /** A vendor field's label in the manager's words (the vendor's key when we have none). */
@@ -88,7 +84,7 @@ export function TaskDetail(props: {
           setError(null);
         }
       } catch (failure) {
-        if (current) setError(messageOf(failure));
+        if (current) setError(errorMessage(failure));
       }
     })();
     return () => {
@@ -103,7 +99,7 @@ export function TaskDetail(props: {
         const next = await call('tasks.history', { key: rowKey });
         if (current) setHistory(next);
       } catch (failure) {
-        if (current) setError(messageOf(failure));
+        if (current) setError(errorMessage(failure));
       }
     })();
     return () => {
@@ -151,7 +147,7 @@ export function TaskDetail(props: {
           : t(`tasks.done.${result.action}`),
       );
     } catch (failure) {
-      setRefused(t('tasks.refused', { message: messageOf(failure) }));
+      setRefused(t('tasks.refused', { message: errorMessage(failure) }));
     } finally {
       setBusy(false);
       setAsking(null);
@@ -340,7 +336,7 @@ function NumberResults(props: { rowKey: string; supported: boolean }) {
       }
       setError(null);
     } catch (failure) {
-      setError(messageOf(failure));
+      setError(errorMessage(failure));
     } finally {
       setExporting(false);
     }
@@ -363,7 +359,7 @@ function NumberResults(props: { rowKey: string; supported: boolean }) {
           setError(null);
         }
       } catch (failure) {
-        if (current) setError(messageOf(failure));
+        if (current) setError(errorMessage(failure));
       }
     })();
     return () => {
@@ -456,14 +452,7 @@ function NumberResults(props: { rowKey: string; supported: boolean }) {
           </tbody>
         </table>
       )}
-      <Pager
-        page={page}
-        pages={pages}
-        hasNext={
-          result !== null && (pages !== null ? page < pages : result.items.length >= PAGE_SIZE)
-        }
-        onPage={setPage}
-      />
+      <Pager page={page} pages={pages} shown={result?.items.length ?? null} onPage={setPage} />
     </section>
   );
 }
@@ -489,7 +478,7 @@ function CallRecords(props: { rowKey: string }) {
           setError(null);
         }
       } catch (failure) {
-        if (current) setError(messageOf(failure));
+        if (current) setError(errorMessage(failure));
       }
     })();
     return () => {
@@ -558,27 +547,24 @@ function CallRecords(props: { rowKey: string }) {
           </tbody>
         </table>
       )}
-      <Pager
-        page={page}
-        pages={pages}
-        hasNext={
-          result !== null && (pages !== null ? page < pages : result.items.length >= PAGE_SIZE)
-        }
-        onPage={setPage}
-      />
+      <Pager page={page} pages={pages} shown={result?.items.length ?? null} onPage={setPage} />
     </section>
   );
 }
 
-/** Previous / next for a paged table; `pages` is null when the vendor gives no total. */
+/**
+ * Previous / next for a paged table. `pages` is null when the vendor gives no total: then a full
+ * page means there may be more. `shown` is null while the page loads.
+ */
 function Pager(props: {
   page: number;
   pages: number | null;
-  hasNext: boolean;
+  shown: number | null;
   onPage: (page: number) => void;
 }) {
   const { t } = useI18n();
-  const { page, pages } = props;
+  const { page, pages, shown } = props;
+  const hasNext = shown !== null && (pages !== null ? page < pages : shown >= PAGE_SIZE);
   return (
     <div className="toolbar">
       <button type="button" disabled={page <= 1} onClick={() => props.onPage(page - 1)}>
@@ -589,7 +575,7 @@ function Pager(props: {
           ? t('tasks.numbers.page', { page })
           : t('tasks.numbers.pageOf', { page, pages })}
       </span>
-      <button type="button" disabled={!props.hasNext} onClick={() => props.onPage(page + 1)}>
+      <button type="button" disabled={!hasNext} onClick={() => props.onPage(page + 1)}>
         {t('tasks.numbers.next')}
       </button>
     </div>

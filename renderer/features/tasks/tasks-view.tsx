@@ -16,7 +16,7 @@ import { FirstSteps } from '../../components/first-steps';
 import { Page } from '../../components/page';
 import { useAccounts } from '../../app/accounts-state';
 import type { Section } from '../../app/routes';
-import { call, IpcCallError } from '../../ipc/client';
+import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import { AlertsPanel } from './alerts-panel';
 import { BoardTable, columnLabel } from './board-table';
@@ -117,7 +117,7 @@ export function TasksView(props: { go: (section: Section) => void }) {
         });
     } catch (error) {
       setMessage({
-        text: error instanceof IpcCallError ? error.message : String(error),
+        text: errorMessage(error),
         failed: true,
       });
     }

@@ -88,9 +88,14 @@ describe('the live task board in Chromium through the browser host', () => {
     await expect
       .poll(() => page.locator('.board-grid.grid-row').count(), { timeout: 60_000 })
       .toBeGreaterThan(3);
-    const kinds = await page.locator('.task-name small').allTextContents();
-    expect(kinds.some((text) => text.includes('Demo · ITNIO TECH'))).toBe(true);
-    expect(kinds.some((text) => text.includes('Demo · Yccall server'))).toBe(true);
+    // Each account's first sync lands on its own: wait until both vendors are on the board.
+    const accountsShown = async () => {
+      const kinds = await page.locator('.task-name small').allTextContents();
+      return ['Demo · ITNIO TECH', 'Demo · Yccall server'].every((name) =>
+        kinds.some((text) => text.includes(name)),
+      );
+    };
+    await expect.poll(accountsShown, { timeout: 60_000 }).toBe(true);
     // The vendor's own status is kept beside the mapped one.
     expect(await page.locator('.chip').first().getAttribute('title')).toMatch(
       /^Vendor status: .+ \(.+\)$/,
@@ -282,7 +287,13 @@ describe('the live task board in Chromium through the browser host', () => {
     await page.locator('.columns-menu input[data-column="transferred"]').uncheck();
     await page.locator('.columns-menu summary').click();
     await page.fill('input[type="search"]', 'renewal');
-    await expect.poll(() => page.locator('.grid-row').count()).toBeGreaterThan(0);
+    // Wait for the filtered state itself: only matching rows on screen, at least one.
+    await expect
+      .poll(async () => {
+        const names = await page.locator('.grid-row .task-name strong').allTextContents();
+        return names.length > 0 && names.every((name) => /renewal/i.test(name));
+      })
+      .toBe(true);
     const visible = await page.locator('.grid-row').count();
     const saved = host.dialogs.saved.length;
     await page.click('button:has-text("Export to Excel")');

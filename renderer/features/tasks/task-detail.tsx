@@ -10,11 +10,10 @@ import type {
 import { ACTIVE_TASK_STATES, type NumberOutcome } from '../../../shared/domain/task';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { call, errorMessage } from '../../ipc/client';
-import { useI18n, type Translate } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import { CounterChart } from './counter-chart';
-import { tasksEn } from './messages';
+import { fieldLabel, fieldText, groupLabel } from './detail-fields';
 
-type Key = Parameters<Translate>[0];
 type ActionName = TaskAction['action'];
 
 const OUTCOMES: readonly NumberOutcome[] = [
@@ -29,21 +28,6 @@ const OUTCOMES: readonly NumberOutcome[] = [
 const PAGE_SIZE = 20;
 /** The columns of the numbers table, in its order: what an export writes. */
 const SHOWN_NUMBER_COLUMNS: NumberColumn[] = ['phone', 'outcome', 'calledAt', 'duration', 'agent'];
-
-function known(key: string): key is Key {
-  return key in tasksEn;
-}
-
-/** A vendor field's label in the manager's words (the vendor's key when we have none). */
-function fieldLabel(t: Translate, key: string): string {
-  const id = `tasks.field.${key}`;
-  return known(id) ? t(id) : key;
-}
-
-function groupLabel(t: Translate, group: string): string {
-  const id = `tasks.group.${group}`;
-  return known(id) ? t(id) : group;
-}
 
 function isHttps(value: unknown): boolean {
   return typeof value === 'string' && value.startsWith('https://');
@@ -238,12 +222,8 @@ export function TaskDetail(props: {
                         >
                           {t('tasks.link.open')}
                         </button>
-                      ) : field.value === null || field.value === '' ? (
-                        '—'
-                      ) : typeof field.value === 'number' ? (
-                        field.value.toLocaleString(locale)
                       ) : (
-                        String(field.value)
+                        fieldText(t, locale, field.key, field.value)
                       )}
                     </dd>
                   </div>

@@ -16,6 +16,7 @@ import { YccallVendor } from '../../../main/services/vendors/yccall/yccall-vendo
 import { YCCALL_SERVICES } from '../../../main/services/vendors/yccall/client';
 import type { Vendor } from '../../../main/services/vendors/vendor';
 import { applyBoardDelta, type BoardDelta, type BoardRow } from '../../../shared/domain/board';
+import { known } from '../../../renderer/features/tasks/detail-fields';
 import { ManualScheduler } from '../../fakes/manual-scheduler';
 import { MemoryLogger } from '../../fakes/memory-logger';
 import { RecordingNotifier } from '../../fakes/recording-notifier';
@@ -231,6 +232,53 @@ describe('TaskMonitor against the simulator', () => {
     for (const secret of [ITNIO.apiSecret, YCCALL.accesskey]) {
       expect(everything).not.toContain(secret);
     }
+  });
+
+  it('labels every field a task detail shows, and says what every vendor code means', async () => {
+    const { monitor, scheduler } = world;
+    monitor.start();
+    await scheduler.advance(0);
+    // The fields the vendors document for a task (itniotech.md §4.4, §5.5, §5.6, §5.8; yccall.md
+    // TaskList), whether or not the simulator fills them.
+    const documented = [
+      ...['jobId', 'taskName', 'displayNum', 'text', 'status', 'rate', 'numCnt', 'chargeLen'],
+      ...['success', 'fail', 'toseatNum', 'successRate', 'toseatNumRate', 'sendTime'],
+      ...['createdTime', 'mdfTime', 'finishTime', 'appId', 'source', 'voiceFileId'],
+      ...['uploadName', 'calloutRate', 'keyFeedbackNum', 'callLossNum', 'callLossNumRate'],
+      ...['callDuration', 'code', 'maxCalls', 'loopCount', 'lan', 'allCallToseatNum'],
+      ...['callTotal', 'acd', 'sipGroupName', 'receivedSeatNum', 'onineSeatNum', 'taskId'],
+      ...['scriptId', 'voiceGroupId', 'seatGroupName', 'remainCount', 'totalCount', 'remark'],
+      ...['ccode', 'codeName', 'taskStatus', 'taskType', 'finishFlag', 'completedRate'],
+      ...['groupTaskId', 'transfersNum', 'callFailuresNum'],
+      ...['taskassign', 'taskscale', 'nowscale', 'disnumber', 'createtime', 'starttime'],
+    ];
+    const unlabelled = documented.filter((key) => !known(`tasks.field.${key}`));
+    expect(unlabelled).toEqual([]);
+    const coded = ['status', 'taskStatus', 'source', 'taskType', 'finishFlag'];
+    const shown = new Set<string>();
+    const problems: string[] = [];
+    for (const row of monitor.snapshot().rows) {
+      const detail = await monitor.detail(row.k);
+      for (const group of detail.groups) {
+        if (!known(`tasks.group.${group.group}`)) problems.push(`group ${group.group}`);
+        for (const field of group.fields) {
+          shown.add(`${row.kd}:${group.group}:${field.key}`);
+          if (!known(`tasks.field.${field.key}`)) problems.push(`${row.kd} field ${field.key}`);
+          if (coded.includes(field.key) && field.value !== null) {
+            const code = `tasks.code.${field.key}.${String(field.value)}`;
+            if (!known(code)) problems.push(`${row.kd} ${code}`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    // Counters sit in the groups a manager looks in, for every ITNIO family.
+    expect(shown).toContain('voice-group:outcomes:success');
+    expect(shown).toContain('voice-group:transfers:toseatNum');
+    expect(shown).toContain('cc-preview:progress:totalCount');
+    expect(shown).toContain('cc-preview:outcomes:callFailuresNum');
+    expect(shown).toContain('cc-preview:transfers:transfersNum');
+    expect(shown).toContain('predictive:progress:numbers');
   });
 
   it('notifies once when a task completes, and keeps its final counters', async () => {

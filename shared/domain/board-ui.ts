@@ -55,6 +55,7 @@ export const TaskCapabilitiesSchema = z.strictObject({
   edit: z.boolean(),
   appendNumbers: z.boolean(),
   numberResults: z.boolean(),
+  searchContent: z.boolean(),
 });
 export type TaskCapabilities = z.infer<typeof TaskCapabilitiesSchema>;
 

@@ -68,6 +68,7 @@ export class BoardVendor implements Vendor {
       edit: false,
       appendNumbers: false,
       numberResults: false,
+      searchContent: false,
     };
   }
 

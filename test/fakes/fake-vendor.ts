@@ -32,6 +32,7 @@ export function fakeVendorFactory(log: FakeVendorLog = { calls: [] }): VendorFac
       edit: false,
       appendNumbers: false,
       numberResults: false,
+      searchContent: false,
     }),
     async testConnection() {
       const secret = await getSecret();

@@ -21,6 +21,11 @@ export interface TaskCapabilities {
   readonly appendNumbers: boolean;
   /** Per-number results can be listed. */
   readonly numberResults: boolean;
+  /**
+   * The vendor's task list searches task contents (voice file name, TTS text) as well as names;
+   * `listTasks({ name })` then matches those too.
+   */
+  readonly searchContent: boolean;
 }
 
 /** Filters for listing tasks; every field optional. */

@@ -113,6 +113,7 @@ export function balanceVendor(
       edit: false,
       appendNumbers: false,
       numberResults: false,
+      searchContent: false,
     }),
     async testConnection(): Promise<ConnectionCheck> {
       vendor.tests += 1;

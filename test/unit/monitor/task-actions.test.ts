@@ -49,6 +49,7 @@ describe('task actions', () => {
       edit: false,
       appendNumbers: false,
       numberResults: false,
+      searchContent: false,
     };
     const vendor = {
       capabilities: () => none,

@@ -65,6 +65,7 @@ const CAPABILITIES: Readonly<Record<ItniotechKind, TaskCapabilities>> = {
     edit: true,
     appendNumbers: false,
     numberResults: true,
+    searchContent: false,
   },
   'voice-group': {
     resend: true,
@@ -74,6 +75,7 @@ const CAPABILITIES: Readonly<Record<ItniotechKind, TaskCapabilities>> = {
     edit: false,
     appendNumbers: false,
     numberResults: false, // no per-task number list is documented (§7.2 has no task filter)
+    searchContent: true, // §5.5 searchCondition
   },
   'ai-agent-group': {
     resend: true,
@@ -83,6 +85,7 @@ const CAPABILITIES: Readonly<Record<ItniotechKind, TaskCapabilities>> = {
     edit: false,
     appendNumbers: false,
     numberResults: false,
+    searchContent: true, // §5.5 searchCondition
   },
 };
 

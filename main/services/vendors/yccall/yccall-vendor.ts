@@ -85,6 +85,7 @@ const PREDICTIVE: TaskCapabilities = {
   edit: false,
   appendNumbers: true,
   numberResults: true,
+  searchContent: false, // TaskList filters by name only
 };
 
 const NOTHING: TaskCapabilities = {
@@ -95,6 +96,7 @@ const NOTHING: TaskCapabilities = {
   edit: false,
   appendNumbers: false,
   numberResults: false,
+  searchContent: false,
 };
 
 const ResendSettingsSchema = z.looseObject({

@@ -20,6 +20,7 @@ import {
   PreflightReportSchema,
 } from '../domain/preflight';
 import { NumberOutcomeSchema, TaskKindSchema } from '../domain/task';
+import { TaskSearchRequestSchema, TaskSearchResultSchema } from '../domain/task-search';
 import {
   AlertThresholdSchema,
   BoardDeltaSchema,
@@ -330,6 +331,7 @@ export const channels = {
     request: NumberExportRequestSchema,
     response: z.strictObject({ path: z.string().nullable(), rows: z.int().min(0) }),
   },
+  'tasks.search': { request: TaskSearchRequestSchema, response: TaskSearchResultSchema },
   'tasks.composeResend': {
     request: ComposeResendRequestSchema,
     response: z.strictObject({

@@ -62,6 +62,7 @@ export const CHANNEL_NAMES = [
   'tasks.export',
   'tasks.exportNumbers',
   'tasks.composeResend',
+  'tasks.search',
 ] as const;
 
 /** Push events from main to the renderer. */

@@ -282,6 +282,24 @@ describe('the live task board in Chromium through the browser host', () => {
     await panel.getByRole('button', { name: 'Close' }).click();
   });
 
+  it('finds tasks by their TTS text at the vendor, beside the local name search', async () => {
+    // No task name says "insurance": only ITNIO's search of TTS texts can find the renewal task.
+    await page.fill('input[type="search"]', 'insurance');
+    const status = page.getByTestId('vendor-search');
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+    expect(await status.innerText()).toMatch(
+      /Voice files and TTS texts searched at Demo · ITNIO TECH\. Tasks matching there: [1-9]\d*\./,
+    );
+    await expect
+      .poll(async () => page.locator('.grid-row .task-name strong').allTextContents())
+      .toContain('Renewal reminders (done)');
+    const names = await page.locator('.grid-row .task-name strong').allTextContents();
+    expect(names.every((name) => /^Renewal reminders/.test(name))).toBe(true);
+    await page.screenshot({ path: path.join(await screenshotDir(), 'board-search-en-light.png') });
+    await page.fill('input[type="search"]', '');
+    await status.waitFor({ state: 'detached' });
+  });
+
   it('exports the filtered board with the visible columns to .xlsx', async () => {
     await page.locator('.columns-menu summary').click();
     await page.locator('.columns-menu input[data-column="transferred"]').uncheck();

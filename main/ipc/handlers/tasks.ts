@@ -23,7 +23,8 @@ type Channels =
   | 'tasks.action'
   | 'tasks.export'
   | 'tasks.exportNumbers'
-  | 'tasks.composeResend';
+  | 'tasks.composeResend'
+  | 'tasks.search';
 
 /** A file name for the export suggestion: the date, nothing from user input. */
 function exportName(now: Date): string {
@@ -141,6 +142,7 @@ export function tasksHandlers(deps: {
       );
       return { path: file, rows };
     },
+    'tasks.search': async ({ text }, { signal }) => monitor.search(text, signal),
     'tasks.composeResend': async (request, { signal }) => {
       const result = await deps.resend.compose(request, signal);
       return {

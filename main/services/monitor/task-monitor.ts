@@ -27,6 +27,7 @@ import type { Activity, Clock, Logger, Notifier } from '../../ports';
 import { AppError } from '../errors';
 import type { Page, TaskCapabilities, TaskDetail, Vendor } from '../vendors/vendor';
 import type { TaskAction, TaskActionResult } from '../../../shared/domain/board-ui';
+import type { TaskSearchResult } from '../../../shared/domain/task-search';
 import { runTaskAction } from './task-actions';
 import { alertsFor } from './alerts';
 import {
@@ -79,6 +80,8 @@ export interface TaskMonitorOptions {
   readonly historyRetentionMs?: number;
   /** How far back the ETA's rate looks (default 10 min). */
   readonly etaWindowMs?: number;
+  /** Pages per kind a content search reads (default 3, so at most 300 tasks per kind). */
+  readonly searchPages?: number;
 }
 
 /** What a TaskMonitor is built from (ports; nothing global). */
@@ -109,6 +112,7 @@ const DEFAULTS: Settings = {
   detailsPerCycle: 10,
   historyRetentionMs: 30 * 86_400_000,
   etaWindowMs: 10 * 60_000,
+  searchPages: 3,
 };
 
 /** Where an account's listing of active tasks stands (a pass may span cycles). */
@@ -365,6 +369,48 @@ export class TaskMonitor {
       );
     }
     return vendor.listCallRecords(row.kd, row.t, query, signal ? { signal } : {});
+  }
+
+  /**
+   * Searches task contents (voice file name, TTS text, name) at every vendor whose task list can
+   * (capability `searchContent`), a few pages per kind. Tasks found that were not on the board yet
+   * (older than the first sync reached) are added to it quietly. An account that fails is
+   * reported with its error; the others still answer. The board's own name search stays local.
+   */
+  async search(text: string, signal?: AbortSignal): Promise<TaskSearchResult> {
+    const needle = text.trim();
+    const keys = new Set<string>();
+    const searched: string[] = [];
+    const failed: TaskSearchResult['failed'] = [];
+    await Promise.all(
+      this.accountIds().map(async (accountId) => {
+        try {
+          const vendor = await this.deps.accounts.vendor(accountId);
+          const kinds = vendor.kinds.filter((kind) => vendor.capabilities(kind).searchContent);
+          if (kinds.length === 0) return;
+          const seen = new Map<string, Seen>();
+          for (const kind of kinds) {
+            for (let page = 1; page <= this.settings.searchPages; page += 1) {
+              const result = await vendor.listTasks(
+                { kind, name: needle, page, pageSize: this.settings.pageSize },
+                signal ? { signal } : {},
+              );
+              for (const summary of result.items) keys.add(this.collect(seen, summary, false));
+              const more =
+                result.items.length >= this.settings.pageSize &&
+                (result.total === null || page * this.settings.pageSize < result.total);
+              if (!more) break;
+            }
+          }
+          searched.push(accountId);
+          this.emit(this.commit(accountId, seen, this.deps.clock.now(), [], false));
+        } catch (error) {
+          if (signal?.aborted) throw error;
+          failed.push({ accountId, ...errorOf(error) });
+        }
+      }),
+    );
+    return { keys: [...keys].filter((key) => this.rows.has(key)), searched, failed };
   }
 
   /** The board row of a key, or NOT_FOUND. */
@@ -798,6 +844,8 @@ export class TaskMonitor {
     seen: ReadonlyMap<string, Seen>,
     now: number,
     gone: readonly string[],
+    /** Whether new tasks may notify (false when a search brings old tasks onto the board). */
+    announce = true,
   ): {
     added: BoardRow[];
     patched: { row: BoardRow; fields: PatchField[] }[];
@@ -842,7 +890,7 @@ export class TaskMonitor {
       removedIds.push(row.i);
     }
     if (removedIds.length > 0) this.store.removeRows(removedIds);
-    this.notify(accountId, alerts, live, now);
+    this.notify(accountId, alerts, live && announce, now);
     return { added, patched, removed: removedIds };
   }
 

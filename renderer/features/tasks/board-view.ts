@@ -47,8 +47,14 @@ function dayStart(date: string): number | null {
   return new Date(y, m - 1, d).getTime();
 }
 
-/** A predicate for a filter (the dates read in the local zone). */
-export function rowFilter(filter: BoardFilter): (row: BoardRow) => boolean {
+/**
+ * A predicate for a filter (the dates read in the local zone). The search matches task names
+ * here, and also the rows in `vendorMatches` (what the vendors found in voice files and TTS texts).
+ */
+export function rowFilter(
+  filter: BoardFilter,
+  vendorMatches: ReadonlySet<string> | null = null,
+): (row: BoardRow) => boolean {
   const from = dayStart(filter.createdFrom);
   const toStart = dayStart(filter.createdTo);
   const to = toStart === null ? null : toStart + 86_400_000;
@@ -59,7 +65,7 @@ export function rowFilter(filter: BoardFilter): (row: BoardRow) => boolean {
     (filter.state === null || row.s === filter.state) &&
     (from === null || (row.cr !== null && row.cr >= from)) &&
     (to === null || (row.cr !== null && row.cr < to)) &&
-    (search === '' || fuzzyMatch(search, row.n || row.t));
+    (search === '' || fuzzyMatch(search, row.n || row.t) || vendorMatches?.has(row.k) === true);
 }
 
 type Key = (row: BoardRow) => number | string | null;

@@ -24,6 +24,7 @@ import { useBoard } from './board-state';
 import { NO_FILTER, rowComparator, rowFilter, type BoardFilter } from './board-view';
 import { ResendComposerDialog } from './resend-composer-dialog';
 import { TaskDetail } from './task-detail';
+import { useVendorSearch, vendorMatches } from './vendor-search';
 
 const TEXT_COLUMNS = new Set<BoardColumn>(['name', 'account', 'kind', 'status']);
 
@@ -77,7 +78,15 @@ export function TasksView(props: { go: (section: Section) => void }) {
     () => ({ ...filter, accountId: filter.accountId ?? activeAccountId }),
     [filter, activeAccountId],
   );
-  const match = useMemo(() => rowFilter(effective), [effective]);
+  const vendorSearch = useVendorSearch(filter.search);
+  const matchedAtVendors = useMemo(
+    () => vendorMatches(vendorSearch, filter.search),
+    [vendorSearch, filter.search],
+  );
+  const match = useMemo(
+    () => rowFilter(effective, matchedAtVendors),
+    [effective, matchedAtVendors],
+  );
   const board = useBoard(compare, match);
   const rows = board.model.visible;
 
@@ -153,7 +162,7 @@ export function TasksView(props: { go: (section: Section) => void }) {
         <input
           type="search"
           aria-label={t('tasks.filter')}
-          placeholder={t('tasks.filter')}
+          placeholder={t('tasks.filter.hint')}
           value={filter.search}
           maxLength={200}
           onChange={(event) => setFilter({ ...filter, search: event.target.value })}
@@ -272,6 +281,7 @@ export function TasksView(props: { go: (section: Section) => void }) {
           {t('tasks.count', { count: rows.length.toLocaleString(locale) })}
         </span>
       </div>
+      <VendorSearchStatus search={vendorSearch} accountName={accountName} />
       {message && (
         <p
           className={message.failed ? 'form-failure' : 'notice'}
@@ -353,5 +363,52 @@ export function TasksView(props: { go: (section: Section) => void }) {
         </div>
       )}
     </Page>
+  );
+}
+
+/** What the vendor side of the search did: searching, how many matched where, or why not. */
+function VendorSearchStatus(props: {
+  search: ReturnType<typeof useVendorSearch>;
+  accountName: (id: string) => string;
+}) {
+  const { t, locale } = useI18n();
+  const { search } = props;
+  if (search.state === 'idle') return null;
+  if (search.state === 'searching') {
+    return (
+      <p className="muted" role="status" data-testid="vendor-search" data-state="searching">
+        {t('tasks.search.searching')}
+      </p>
+    );
+  }
+  if (search.state === 'failed') {
+    return (
+      <p className="form-failure" role="alert" data-testid="vendor-search" data-state="failed">
+        {t('tasks.search.error', { message: search.message })}
+      </p>
+    );
+  }
+  const { result } = search;
+  return (
+    <div data-testid="vendor-search" data-state="done">
+      <p className="muted" role="status">
+        {result.searched.length > 0
+          ? t('tasks.search.found', {
+              accounts: result.searched.map(props.accountName).join(', '),
+              count: result.keys.length.toLocaleString(locale),
+            })
+          : result.failed.length === 0
+            ? t('tasks.search.namesOnly')
+            : null}
+      </p>
+      {result.failed.map((failure) => (
+        <p key={failure.accountId} className="form-failure" role="alert">
+          {t('tasks.search.failed', {
+            account: props.accountName(failure.accountId),
+            message: failure.message[locale],
+          })}
+        </p>
+      ))}
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TaskMonitor } from '../../../main/services/monitor/task-monitor';
+import { TaskMonitor, type TaskMonitorOptions } from '../../../main/services/monitor/task-monitor';
 import {
   mountItniotech,
   type ItniotechSim,
@@ -43,7 +43,7 @@ interface World {
 
 let world: World;
 
-async function startWorld(): Promise<World> {
+async function startWorld(options: TaskMonitorOptions = {}): Promise<World> {
   const server = new SimulatorServer();
   const clock = new ManualClock();
   const itniotech = mountItniotech(server, { clock, seed: 11, accounts: [ITNIO] });
@@ -107,7 +107,7 @@ async function startWorld(): Promise<World> {
         return vendor;
       },
     },
-    options: { backoffMs: 10_000, maxBackoffMs: 60_000 },
+    options: { backoffMs: 10_000, maxBackoffMs: 60_000, ...options },
   });
   const deltas: BoardDelta[] = [];
   const rows = new Map<number, BoardRow>();
@@ -279,6 +279,48 @@ describe('TaskMonitor against the simulator', () => {
     expect(shown).toContain('cc-preview:outcomes:callFailuresNum');
     expect(shown).toContain('cc-preview:transfers:transfersNum');
     expect(shown).toContain('predictive:progress:numbers');
+  });
+
+  it('searches TTS texts and voice file names at the vendor, and brings old matches onto the board', async () => {
+    // A first sync that reads one task per kind: the older sample tasks are not on the board.
+    await world.monitor.stop();
+    await world.server.close();
+    world = await startWorld({ initialPages: 1, pageSize: 1 });
+    const { monitor, scheduler, notifier, server } = world;
+    monitor.start();
+    await scheduler.advance(0);
+    expect(
+      rowNamed(monitor.snapshot().rows, 'itnio-1', 'Renewal reminders (done)'),
+    ).toBeUndefined();
+    const sentBefore = notifier.sent.length;
+    const listsBefore = server.requestCount('/voice/group/call/query');
+
+    // "insurance" is in the TTS text of "Renewal reminders (done)" only, not in any name.
+    const found = await monitor.search('insurance');
+    expect(found.searched).toEqual(['itnio-1']); // Yccall's TaskList matches names only
+    expect(found.failed).toEqual([]);
+    const renewal = rowNamed(monitor.snapshot().rows, 'itnio-1', 'Renewal reminders (done)');
+    expect(renewal).toMatchObject({ s: 'completed' });
+    expect(found.keys).toEqual([renewal?.k]);
+    // Pages of 1 row: one request per page until the vendor has no more, per searchable kind.
+    expect(server.requestCount('/voice/group/call/query') - listsBefore).toBeGreaterThan(1);
+    // An old task found by a search is not news: no notification.
+    expect(notifier.sent.length).toBe(sentBefore);
+    expect((await monitor.search('no task says this')).keys).toEqual([]);
+  });
+
+  it('reports an account whose search fails and still answers for the others', async () => {
+    const { monitor, scheduler, server } = world;
+    monitor.start();
+    await scheduler.advance(0);
+    server.injectFault('/voice/group/call/query', { kind: 'http', status: 503 });
+    const result = await monitor.search('promotion');
+    expect(result.searched).toEqual([]);
+    expect(result.keys).toEqual([]);
+    expect(result.failed).toHaveLength(1);
+    expect(result.failed[0]?.accountId).toBe('itnio-1');
+    expect(result.failed[0]?.message.en).toMatch(/\w+ \w+/);
+    expect(JSON.stringify(result)).not.toContain(ITNIO.apiSecret);
   });
 
   it('notifies once when a task completes, and keeps its final counters', async () => {

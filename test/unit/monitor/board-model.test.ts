@@ -1,3 +1,4 @@
+import { vendorMatches } from '../../../renderer/features/tasks/vendor-search';
 import { describe, expect, it } from 'vitest';
 import type { BoardDelta, BoardRow } from '../../../shared/domain/board';
 import { BoardModel } from '../../../renderer/features/tasks/board-model';
@@ -130,6 +131,32 @@ describe('the board model', () => {
     const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
     expect(pick({ createdFrom: iso, createdTo: iso })).toEqual([1, 2]);
     expect(fuzzyMatch('', 'anything')).toBe(true);
+  });
+
+  it('also shows the rows the vendors matched in voice files and TTS texts, for that text only', () => {
+    const rows = [
+      row(1, { n: 'Spring promotion' }),
+      row(2, { n: 'Renewals' }),
+      row(3, { n: 'Survey' }),
+    ];
+    const atVendor = new Set([rows[1]?.k ?? '']);
+    const pick = (search: string, matches: ReadonlySet<string> | null) =>
+      rows.filter(rowFilter({ ...NO_FILTER, search }, matches)).map((r) => r.i);
+    // "insurance" is not in any name: only the vendor's match shows.
+    expect(pick('insurance', atVendor)).toEqual([2]);
+    expect(pick('insurance', null)).toEqual([]);
+    // Name matches and vendor matches add up; an empty search ignores stale vendor matches.
+    expect(pick('spring', atVendor)).toEqual([1, 2]);
+    expect(pick('', atVendor)).toEqual([1, 2, 3]);
+    const done = {
+      state: 'done' as const,
+      text: 'insurance',
+      result: { keys: [rows[1]?.k ?? ''], searched: ['acc-a'], failed: [] },
+    };
+    expect(vendorMatches(done, ' insurance ')).toEqual(atVendor);
+    // An answer for older text does not filter the new text.
+    expect(vendorMatches(done, 'insur')).toBeNull();
+    expect(vendorMatches({ state: 'searching', text: 'insurance' }, 'insurance')).toBeNull();
   });
 
   it('puts unknown values last in both directions', () => {

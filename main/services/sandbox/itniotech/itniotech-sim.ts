@@ -663,7 +663,9 @@ export function mountItniotech(
       .filter(
         (task) =>
           !search ||
+          // §5.5: task name, voice file name or TTS text.
           task.taskName.includes(search) ||
+          String(task.settings.uploadName ?? '').includes(search) ||
           String(task.settings.text ?? '').includes(search),
       )
       .map((task) => groupRecord(task, now))
@@ -1003,14 +1005,14 @@ export function mountItniotech(
         }));
       const hour = 3_600_000;
       // A finished, a running and a waiting task of each family, by age.
-      for (const [age, count, name] of [
-        [26 * hour, 40, 'Renewal reminders (done)'],
-        [30_000, 200, 'Spring promotion'],
-        [0, 60, 'Survey follow-up'],
+      for (const [age, count, name, text] of [
+        [26 * hour, 40, 'Renewal reminders (done)', 'Your insurance policy renews this month.'],
+        [30_000, 200, 'Spring promotion', 'Spring sale: twenty percent off every plan.'],
+        [0, 60, 'Survey follow-up', 'Please rate our service from one to five.'],
       ] as const) {
         const settings = {
           source: 3,
-          text: 'Hello from Campaign Desk',
+          text,
           lan: 'EN',
           loopCount: 1,
           maxCalls: 60,

@@ -1,6 +1,7 @@
 import { progressOf, successRateOf, type BoardRow } from '../../../shared/domain/board';
 import type { BoardColumn, SortDirection } from '../../../shared/domain/board-ui';
 import type { TaskKind, TaskState } from '../../../shared/domain/task';
+import type { TaskSearchResult } from '../../../shared/domain/task-search';
 import type { Compare } from './sorted-index';
 
 /** What narrows the board; empty fields do not filter. */
@@ -45,6 +46,20 @@ function dayStart(date: string): number | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(y, m - 1, d).getTime();
+}
+
+/** Where the vendor side of a board search stands, for the text it was asked for. */
+export type VendorSearch =
+  | { readonly state: 'idle' }
+  | { readonly state: 'searching'; readonly text: string }
+  | { readonly state: 'done'; readonly text: string; readonly result: TaskSearchResult }
+  | { readonly state: 'failed'; readonly text: string; readonly message: string };
+
+/** The row keys the vendors matched for exactly this text (none while a newer search runs). */
+export function vendorMatches(search: VendorSearch, text: string): ReadonlySet<string> | null {
+  return search.state === 'done' && search.text === text.trim()
+    ? new Set(search.result.keys)
+    : null;
 }
 
 /**

@@ -21,10 +21,10 @@ import { useI18n } from '../../i18n/i18n';
 import { AlertsPanel } from './alerts-panel';
 import { BoardTable, columnLabel } from './board-table';
 import { useBoard } from './board-state';
-import { NO_FILTER, rowComparator, rowFilter, type BoardFilter } from './board-view';
+import { NO_FILTER, rowComparator, rowFilter, vendorMatches, type BoardFilter } from './board-view';
 import { ResendComposerDialog } from './resend-composer-dialog';
 import { TaskDetail } from './task-detail';
-import { useVendorSearch, vendorMatches } from './vendor-search';
+import { useVendorSearch } from './vendor-search';
 
 const TEXT_COLUMNS = new Set<BoardColumn>(['name', 'account', 'kind', 'status']);
 

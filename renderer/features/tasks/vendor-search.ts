@@ -1,13 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { TaskSearchResult } from '../../../shared/domain/task-search';
 import { call, errorMessage } from '../../ipc/client';
-
-/** Where the vendor side of a board search stands, for the text it was asked for. */
-export type VendorSearch =
-  | { readonly state: 'idle' }
-  | { readonly state: 'searching'; readonly text: string }
-  | { readonly state: 'done'; readonly text: string; readonly result: TaskSearchResult }
-  | { readonly state: 'failed'; readonly text: string; readonly message: string };
+import type { VendorSearch } from './board-view';
 
 /** Characters the vendors need before a search is sent (the channel refuses fewer). */
 export const VENDOR_SEARCH_MIN = 2;
@@ -46,11 +39,4 @@ export function useVendorSearch(text: string): VendorSearch {
     if (answer?.text !== needle) return { state: 'searching', text: needle };
     return answer;
   }, [needle, answer]);
-}
-
-/** The row keys the vendors matched for exactly this text (none while a newer search runs). */
-export function vendorMatches(search: VendorSearch, text: string): ReadonlySet<string> | null {
-  return search.state === 'done' && search.text === text.trim()
-    ? new Set(search.result.keys)
-    : null;
 }

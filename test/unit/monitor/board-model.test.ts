@@ -1,4 +1,3 @@
-import { vendorMatches } from '../../../renderer/features/tasks/vendor-search';
 import { describe, expect, it } from 'vitest';
 import type { BoardDelta, BoardRow } from '../../../shared/domain/board';
 import { BoardModel } from '../../../renderer/features/tasks/board-model';
@@ -7,6 +6,7 @@ import {
   NO_FILTER,
   rowComparator,
   rowFilter,
+  vendorMatches,
 } from '../../../renderer/features/tasks/board-view';
 import { SortedIndex } from '../../../renderer/features/tasks/sorted-index';
 

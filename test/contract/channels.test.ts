@@ -298,7 +298,14 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
     { key: 'a:cc-preview:1', columns: ['phone'], phone: "1' OR 1=1" },
     { key: 'a:cc-preview:1', columns: ['phone'], path: '/etc/passwd' },
   ],
-  'tasks.search': [{}, { text: '' }, { text: ' x ' }, { text: huge }, { text: 42 }, { text: 'ab', all: true }],
+  'tasks.search': [
+    {},
+    { text: '' },
+    { text: ' x ' },
+    { text: huge },
+    { text: 42 },
+    { text: 'ab', all: true },
+  ],
   'tasks.composeResend': [
     {},
     { keys: [], outcomes: ['failed'], accountId: 'a', kind: 'voice-group', name: 'x' },

@@ -164,6 +164,8 @@ export function createCore(adapters: CoreAdapters): Core {
     clock,
     lists: listSource,
     isNameTaken: (accountId, kind, name) => journal.findByName(accountId, kind, name) !== null,
+    vendorOf: (accountId) =>
+      accounts.list().find((account) => account.id === accountId)?.vendor ?? null,
   });
   outbox.recover();
   void outbox.drain();

@@ -15,6 +15,12 @@ export type VendorId = z.infer<typeof VendorIdSchema>;
 export const TaskKindSchema = z.enum(['cc-preview', 'voice-group', 'ai-agent-group', 'predictive']);
 export type TaskKind = z.infer<typeof TaskKindSchema>;
 
+/** The kinds of task each vendor's accounts can create and list (a table, not a branch). */
+export const VENDOR_KINDS: Readonly<Record<VendorId, readonly TaskKind[]>> = {
+  itniotech: ['voice-group', 'ai-agent-group', 'cc-preview'],
+  yccall: ['predictive'],
+};
+
 /** One task-state model for every vendor; the vendor's own code is kept beside it. */
 export const TaskStateSchema = z.enum([
   'pending', // created, waiting to start (scheduled, queued, not started)

@@ -507,7 +507,6 @@ describe('the IPC contract', () => {
       'accounts.testConnection': { id },
       'accounts.setActive': { id: null },
       'accounts.addDemo': {},
-      'accounts.remove': { id },
       'lists.pickFile': {},
       'lists.inspect': { fileId },
       'lists.preview': { fileId },
@@ -582,6 +581,8 @@ describe('the IPC contract', () => {
       'app.openExternal': { url: 'https://example.com/help' },
       'settings.get': {},
       'settings.update': { patch: { theme: 'dark' } },
+      // Last: drafts and submissions above need the account.
+      'accounts.remove': { id },
     };
     // In the order written above (remove last), which covers every channel once.
     for (const channel of Object.keys(good) as (typeof CHANNEL_NAMES)[number][]) {

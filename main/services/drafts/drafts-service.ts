@@ -9,7 +9,7 @@ import {
   type DraftProblem,
   type DraftSummary,
 } from '../../../shared/domain/draft';
-import type { TaskKind } from '../../../shared/domain/task';
+import { VENDOR_KINDS, type TaskKind, type VendorId } from '../../../shared/domain/task';
 import type { Clock } from '../../ports';
 import { AppError } from '../errors';
 import { migrateDraftBody } from './draft-migrations';
@@ -23,6 +23,11 @@ export interface DraftsServiceOptions {
   readonly lists: ListSource;
   /** True when a submission of the account and kind already uses the name (the outbox journal). */
   readonly isNameTaken?: (accountId: string, kind: TaskKind, name: string) => boolean;
+  /**
+   * The vendor of an account, or null when there is no such account: a draft must target an
+   * account that exists and a kind its vendor offers. Without it the target is not checked.
+   */
+  readonly vendorOf?: (accountId: string) => VendorId | null;
   /** How long deleted drafts can be restored (default 30 days). */
   readonly undoWindowMs?: number;
   readonly newId?: () => string;
@@ -72,6 +77,8 @@ export class DraftsService {
     readonly listId?: string | null;
     readonly settings?: Readonly<Record<string, unknown>>;
   }): Draft {
+    const problem = this.targetProblem(input.accountId, input.kind);
+    if (problem) throw new AppError(problem.code, problem.message, { field: problem.field });
     const now = this.clock.now();
     const draft: Draft = DraftSchema.parse({
       schemaVersion: DRAFT_SCHEMA_VERSION,
@@ -255,10 +262,49 @@ export class DraftsService {
         },
       ];
     }
+    const target = this.targetProblem(draft.accountId, draft.kind);
+    if (target) return [{ field: target.field, rule: target.rule, message: target.message }];
     return validateDraft(draft, {
       listCount: summary?.valid ?? null,
       nameTaken: this.options.isNameTaken?.(draft.accountId, draft.kind, draft.name) ?? false,
     });
+  }
+
+  /** Refuses (NOT_FOUND / INVALID_INPUT) an account that does not exist or lacks the kind. */
+  checkTarget(accountId: string, kind: TaskKind): void {
+    const problem = this.targetProblem(accountId, kind);
+    if (problem) throw new AppError(problem.code, problem.message, { field: problem.field });
+  }
+
+  private targetProblem(
+    accountId: string,
+    kind: TaskKind,
+  ): (DraftProblem & { readonly code: 'NOT_FOUND' | 'INVALID_INPUT' }) | null {
+    if (!this.options.vendorOf) return null;
+    const vendor = this.options.vendorOf(accountId);
+    if (vendor === null) {
+      return {
+        code: 'NOT_FOUND',
+        field: 'accountId',
+        rule: 'account.missing',
+        message: {
+          en: 'The account of this draft no longer exists. Choose another account.',
+          'zh-CN': '此草稿的账户已不存在，请选择其他账户。',
+        },
+      };
+    }
+    if (!VENDOR_KINDS[vendor].includes(kind)) {
+      return {
+        code: 'INVALID_INPUT',
+        field: 'kind',
+        rule: 'kind.unsupported',
+        message: {
+          en: 'This account cannot run this kind of task. Choose a kind its vendor offers.',
+          'zh-CN': '此账户不能执行此类任务，请选择其服务商支持的任务类型。',
+        },
+      };
+    }
+    return null;
   }
 
   private insert(draft: Draft, now: number): void {

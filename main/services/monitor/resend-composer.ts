@@ -35,6 +35,8 @@ export interface ResendComposerDeps {
   readonly source: ResendSource;
   readonly lists: Pick<ListsRepository, 'begin' | 'append' | 'finish' | 'remove'>;
   readonly drafts: {
+    /** Refuses a target account that does not exist or cannot run the kind (before any request). */
+    checkTarget?(accountId: string, kind: TaskKind): void;
     create(input: {
       readonly accountId: string;
       readonly kind: TaskKind;
@@ -144,6 +146,7 @@ export class ResendComposer {
   async compose(request: ResendRequest, signal?: AbortSignal): Promise<ResendResult> {
     const keys = [...new Set(request.keys)];
     const outcomes = [...new Set(request.outcomes)];
+    this.deps.drafts.checkTarget?.(request.accountId, request.kind);
     for (const key of keys) {
       const row = this.deps.source.row(key);
       // A running task's outcomes are not final: its "failed" numbers may still be retried.

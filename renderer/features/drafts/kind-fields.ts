@@ -1,4 +1,4 @@
-import type { TaskKind } from '../../../shared/domain/task';
+import { VENDOR_KINDS, type TaskKind, type VendorId } from '../../../shared/domain/task';
 import type { MessageKey } from '../../i18n/en';
 
 /** How one setting is edited. Values are stored in the draft's settings as the vendor expects. */
@@ -116,8 +116,8 @@ export const KIND_FIELDS: Readonly<Record<TaskKind, readonly FieldSpec[]>> = {
 };
 
 /** The kinds an account of a vendor can create. */
-export function kindsOf(vendor: 'itniotech' | 'yccall'): readonly TaskKind[] {
-  return vendor === 'yccall' ? ['predictive'] : ['voice-group', 'ai-agent-group', 'cc-preview'];
+export function kindsOf(vendor: VendorId): readonly TaskKind[] {
+  return VENDOR_KINDS[vendor];
 }
 
 /** The text shown in an input for a stored value. */

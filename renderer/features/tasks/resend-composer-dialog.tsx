@@ -1,6 +1,10 @@
 import { useState } from 'react';
-import type { VendorId } from '../../../shared/domain/task';
-import { TaskKindSchema, type NumberOutcome, type TaskKind } from '../../../shared/domain/task';
+import {
+  VENDOR_KINDS,
+  type NumberOutcome,
+  type TaskKind,
+  type VendorId,
+} from '../../../shared/domain/task';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
@@ -10,9 +14,7 @@ const RESEND_OUTCOMES: readonly NumberOutcome[] = ['failed', 'no-answer', 'busy'
 
 /** The kinds of task each vendor's accounts can create. */
 function kindsOf(vendor: VendorId): readonly TaskKind[] {
-  return TaskKindSchema.options.filter((kind) =>
-    vendor === 'yccall' ? kind === 'predictive' : kind !== 'predictive',
-  );
+  return VENDOR_KINDS[vendor];
 }
 
 type Outcome =

@@ -106,7 +106,16 @@ async function startWorld(): Promise<World> {
     },
   });
   const lists = new ListsRepository(db);
-  const drafts = new DraftsService({ db, clock, lists: new SqliteListSource(db) });
+  const vendors: Record<string, 'itniotech' | 'yccall'> = {
+    'itnio-1': 'itniotech',
+    'yccall-1': 'yccall',
+  };
+  const drafts = new DraftsService({
+    db,
+    clock,
+    lists: new SqliteListSource(db),
+    vendorOf: (accountId) => vendors[accountId] ?? null,
+  });
   const composer = new ResendComposer({
     source: monitor,
     lists,
@@ -260,6 +269,35 @@ describe('ResendComposer against the simulator', () => {
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.text.en).toContain('Renewal reminders (done)');
     expect(error.text['zh-CN']).toContain('Renewal reminders (done)');
+    expect(world.lists.summaries()).toEqual([]);
+    expect(world.drafts.list()).toEqual([]);
+  });
+
+  it('refuses a target account that cannot run the kind, before reading any number', async () => {
+    const rows = await board();
+    const keys = [keyOf(rows, 'itnio-1', 'Agent callbacks (done)')];
+    const before = world.server.requestCount('/cc/preview/queryTaskDetail');
+    const refusal = async (accountId: string) => {
+      try {
+        await world.composer.compose({
+          keys,
+          outcomes: ['failed'],
+          accountId,
+          kind: 'voice-group',
+          name: 'Wrong target',
+        });
+      } catch (failure) {
+        return failure;
+      }
+      return null;
+    };
+    // A Yccall server runs predictive tasks only.
+    const wrongKind = await refusal('yccall-1');
+    expect(wrongKind).toBeInstanceOf(AppError);
+    expect(wrongKind).toMatchObject({ code: 'INVALID_INPUT' });
+    expect((wrongKind as AppError).text.en).toMatch(/cannot run this kind of task/);
+    expect(await refusal('gone-account')).toMatchObject({ code: 'NOT_FOUND' });
+    expect(world.server.requestCount('/cc/preview/queryTaskDetail')).toBe(before);
     expect(world.lists.summaries()).toEqual([]);
     expect(world.drafts.list()).toEqual([]);
   });

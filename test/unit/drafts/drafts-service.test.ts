@@ -173,4 +173,33 @@ describe('DraftsService', () => {
       ]),
     );
   });
+
+  it('refuses a draft for an account that does not exist or cannot run the kind', async () => {
+    const accounts = new Map<string, 'itniotech' | 'yccall'>([
+      ['itnio', 'itniotech'],
+      ['ycc', 'yccall'],
+    ]);
+    const checked = new DraftsService({
+      db,
+      clock,
+      lists,
+      vendorOf: (id) => accounts.get(id) ?? null,
+    });
+    expect(checked.create({ accountId: 'itnio', kind: 'ai-agent-group' }).kind).toBe(
+      'ai-agent-group',
+    );
+    expect(caught(() => checked.create({ accountId: 'ycc', kind: 'voice-group' }))).toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect(caught(() => checked.create({ accountId: 'nobody', kind: 'predictive' }))).toMatchObject(
+      { code: 'NOT_FOUND' },
+    );
+    expect(checked.list()).toHaveLength(1);
+    // The account is removed later: the draft stays, and says what to fix.
+    const draft = checked.create({ accountId: 'ycc', kind: 'predictive' });
+    accounts.delete('ycc');
+    const problems = await checked.validate(draft.id);
+    expect(problems.map((problem) => problem.rule)).toEqual(['account.missing']);
+    expect(problems[0]?.message['zh-CN']).toContain('账户已不存在');
+  });
 });

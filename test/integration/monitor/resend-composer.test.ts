@@ -106,7 +106,7 @@ async function startWorld(): Promise<World> {
     },
   });
   const lists = new ListsRepository(db);
-  const vendors: Record<string, 'itniotech' | 'yccall'> = {
+  const vendorOfAccount: Record<string, 'itniotech' | 'yccall'> = {
     'itnio-1': 'itniotech',
     'yccall-1': 'yccall',
   };
@@ -114,7 +114,7 @@ async function startWorld(): Promise<World> {
     db,
     clock,
     lists: new SqliteListSource(db),
-    vendorOf: (accountId) => vendors[accountId] ?? null,
+    vendorOf: (accountId) => vendorOfAccount[accountId] ?? null,
   });
   const composer = new ResendComposer({
     source: monitor,

@@ -76,6 +76,8 @@ export interface Core {
   readonly settings: SettingsService;
   readonly accounts: AccountsService;
   readonly lists: ListsService;
+  /** The simulator behind the demo accounts (started on first use). */
+  readonly demo: DemoSandbox;
   close(): Promise<void>;
 }
 
@@ -241,6 +243,7 @@ export function createCore(adapters: CoreAdapters): Core {
     settings,
     accounts,
     lists,
+    demo,
     close: async () => {
       if (onlineProbe) clearInterval(onlineProbe);
       clearInterval(outboxTimer);

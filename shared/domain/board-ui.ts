@@ -46,6 +46,20 @@ export const DEFAULT_BOARD_PREFERENCES: BoardPreferences = {
 /** A board row key as a request names it. */
 export const RowKeySchema = z.string().min(1, 'The task key is empty.').max(300);
 
+/** Which numbers a resend dials again. */
+export const ResendScopeSchema = z.enum(['all', 'failed', 'not-called']);
+export type ResendScope = z.infer<typeof ResendScopeSchema>;
+
+/** Settings a manager may give a resend where the vendor takes them (itniotech.md §5.4). */
+export const RESEND_OPTIONS = [
+  'scriptId',
+  'allowSendTime',
+  'maxRingingTime',
+  'enableRecording',
+] as const;
+export const ResendOptionSchema = z.enum(RESEND_OPTIONS);
+export type ResendOption = z.infer<typeof ResendOptionSchema>;
+
 /** What a vendor can do for a kind of task; screens offer actions from these flags only. */
 export const TaskCapabilitiesSchema = z.strictObject({
   resend: z.boolean(),
@@ -56,6 +70,10 @@ export const TaskCapabilitiesSchema = z.strictObject({
   appendNumbers: z.boolean(),
   numberResults: z.boolean(),
   searchContent: z.boolean(),
+  /** The scopes a resend may take (empty when `resend` is false). */
+  resendScopes: z.array(ResendScopeSchema).max(3).readonly(),
+  /** The settings a resend may carry (`options` of a resend action). */
+  resendOptions: z.array(ResendOptionSchema).max(RESEND_OPTIONS.length).readonly(),
 });
 export type TaskCapabilities = z.infer<typeof TaskCapabilitiesSchema>;
 
@@ -142,8 +160,71 @@ export const NumberExportRequestSchema = z.strictObject({
 });
 export type NumberExportRequest = z.infer<typeof NumberExportRequestSchema>;
 
-/** Which numbers a resend dials again. */
-export const ResendScopeSchema = z.enum(['all', 'failed', 'not-called']);
+/** Most daily calling windows a resend may set (itniotech.md §5.4). */
+export const MAX_SEND_WINDOWS = 3;
+
+/** A time of day as the vendor writes it: `HH:mm`, 00:00–23:59. */
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const clockTime = z.string().regex(CLOCK_TIME, 'Write a time of day as HH:mm, for example 09:30.');
+
+const minuteOfDay = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** One daily window in which the vendor may call: from `strTime` to `endTime` the same day. */
+export const SendWindowSchema = z.strictObject({ strTime: clockTime, endTime: clockTime }).refine(
+  // A time in the wrong format is reported once, by its own check.
+  (window) =>
+    !CLOCK_TIME.test(window.strTime) ||
+    !CLOCK_TIME.test(window.endTime) ||
+    minuteOfDay(window.endTime) > minuteOfDay(window.strTime),
+  'A calling window must end after it starts, on the same day.',
+);
+export type SendWindow = z.infer<typeof SendWindowSchema>;
+
+/** Settings a manager gives a resend; each only where the task's vendor offers it. */
+export const ResendOptionsSchema = z.strictObject({
+  /** The AI script (speech template) the new task uses. */
+  scriptId: z
+    .string()
+    .trim()
+    .regex(/^\d{1,10}$/, 'The AI script id is a number of 1 to 10 digits.')
+    .optional(),
+  /** Up to 3 daily windows, `HH:mm`, that do not overlap. */
+  allowSendTime: z
+    .array(SendWindowSchema)
+    .min(1, 'Add a calling window, or leave the windows out to call at any time.')
+    .max(MAX_SEND_WINDOWS, `Set at most ${MAX_SEND_WINDOWS} calling windows.`)
+    .superRefine((windows, context) => {
+      const sorted = windows
+        .map((window, index) => ({
+          index,
+          start: minuteOfDay(window.strTime),
+          end: minuteOfDay(window.endTime),
+        }))
+        .sort((a, b) => a.start - b.start);
+      // Sorted by start, a window overlaps an earlier one when it starts before the latest end.
+      let reach = -1;
+      for (const window of sorted) {
+        if (window.start < reach) {
+          context.addIssue({
+            code: 'custom',
+            path: [window.index],
+            message: 'Calling windows may not overlap; change or remove one of them.',
+          });
+        }
+        reach = Math.max(reach, window.end);
+      }
+    })
+    .optional(),
+  /** Seconds a number may ring before the vendor gives up. */
+  maxRingingTime: z
+    .int('The ringing time is a whole number of seconds.')
+    .min(20, 'Let numbers ring for at least 20 seconds.')
+    .max(120, 'Let numbers ring for at most 120 seconds.')
+    .optional(),
+  /** Whether the vendor records the calls. */
+  enableRecording: z.boolean().optional(),
+});
+export type ResendOptions = z.infer<typeof ResendOptionsSchema>;
 
 /** One action on a task, by row key. */
 export const TaskActionSchema = z.discriminatedUnion('action', [
@@ -153,6 +234,8 @@ export const TaskActionSchema = z.discriminatedUnion('action', [
     scope: ResendScopeSchema,
     /** The new task's name (vendors that resend into a new task need a unique one). */
     name: z.string().trim().min(2, 'The name needs at least 2 characters.').max(64),
+    /** Settings the vendor takes again (TaskCapabilities.resendOptions); the rest are copied. */
+    options: ResendOptionsSchema.optional(),
   }),
   z.strictObject({ action: z.literal('pause'), key: RowKeySchema }),
   z.strictObject({ action: z.literal('resume'), key: RowKeySchema }),

@@ -275,6 +275,37 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
     { action: 'resend', key: 'a:voice-group:1', scope: 'failed' },
     { action: 'resend', key: 'a:voice-group:1', scope: 'some', name: 'Again' },
     { action: 'resend', key: 'a:voice-group:1', scope: 'failed', name: 'x'.repeat(65) },
+    ...[
+      // Four calling windows (the vendor takes at most 3).
+      {
+        allowSendTime: ['08', '10', '12', '14'].map((h) => ({
+          strTime: `${h}:00`,
+          endTime: `${h}:30`,
+        })),
+      },
+      { allowSendTime: [{ strTime: '12:00', endTime: '09:00' }] },
+      {
+        allowSendTime: [
+          { strTime: '09:00', endTime: '12:00' },
+          { strTime: '11:00', endTime: '13:00' },
+        ],
+      },
+      { allowSendTime: [{ strTime: '9:00', endTime: '25:00' }] },
+      { allowSendTime: [] },
+      { maxRingingTime: 19 },
+      { maxRingingTime: 121 },
+      { maxRingingTime: 30.5 },
+      { scriptId: '12ab' },
+      { scriptId: 123 },
+      { enableRecording: 1 },
+      { callerId: '123' },
+    ].map((options) => ({
+      action: 'resend',
+      key: 'a:ai-agent-group:1',
+      scope: 'all',
+      name: 'Again',
+      options,
+    })),
     { action: 'edit', key: 'a:voice-group:1' },
     { action: 'edit', key: 'a:voice-group:1', calloutRate: 0 },
     { action: 'edit', key: 'a:voice-group:1', calloutRate: 2.5 },
@@ -559,7 +590,22 @@ describe('the IPC contract', () => {
       'tasks.detail': { key: `${id}:voice-group:1` },
       'tasks.numberResults': { key: `${id}:voice-group:1`, page: 1, pageSize: 20, phone: '138' },
       'tasks.callRecords': { key: `${id}:voice-group:1`, page: 1, pageSize: 100 },
-      'tasks.action': { action: 'pause', key: `${id}:voice-group:1` },
+      'tasks.action': {
+        action: 'resend',
+        key: `${id}:ai-agent-group:1`,
+        scope: 'all',
+        name: 'Again',
+        options: {
+          scriptId: '456',
+          allowSendTime: [
+            { strTime: '09:00', endTime: '12:00' },
+            { strTime: '12:00', endTime: '13:00' },
+            { strTime: '14:00', endTime: '18:00' },
+          ],
+          maxRingingTime: 120,
+          enableRecording: false,
+        },
+      },
       'tasks.export': { ids: [1, 2], columns: ['name', 'called', 'created'] },
       'tasks.exportNumbers': {
         key: `${id}:cc-preview:1`,

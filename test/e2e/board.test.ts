@@ -300,6 +300,40 @@ describe('the live task board in Chromium through the browser host', () => {
     await status.waitFor({ state: 'detached' });
   });
 
+  it('marks the rows of an account whose refresh fails, while the other account keeps updating', async () => {
+    const yccallRow = taskRow('Spring promotion', 'Yccall server');
+    const itnioRow = taskRow('Spring promotion', 'ITNIO TECH');
+    await yccallRow.waitFor();
+    host.core.demo.injectFault('App.Sip_Yccall.TaskList', { kind: 'http', status: 503 });
+    await page.click('button:has-text("Refresh now")');
+    const banner = page.getByTestId('account-error');
+    await banner.waitFor({ timeout: 60_000 });
+    expect(await banner.innerText()).toContain('Demo · Yccall server');
+    const marker = yccallRow.getByTestId('row-problem');
+    await marker.waitFor();
+    expect(await marker.getAttribute('title')).toMatch(
+      /^Not updated: the last refresh of this account failed\. \S.+/,
+    );
+    expect(await itnioRow.getByTestId('row-problem').count()).toBe(0);
+    await page.screenshot({ path: path.join(await screenshotDir(), 'board-account-error.png') });
+    // The other account is still polled: its last success moves on while Yccall fails.
+    const lastSuccess = async () => {
+      const snapshot = (await invoke('tasks.snapshot', {})) as {
+        value: { accounts: { accountId: string; state: string; lastSuccessAt: number | null }[] };
+      };
+      return snapshot.value.accounts.map((a) => `${a.state}:${String(a.lastSuccessAt)}`);
+    };
+    const before = await lastSuccess();
+    await page.click('button:has-text("Refresh now")');
+    await expect.poll(lastSuccess, { timeout: 30_000 }).not.toEqual(before);
+    const states = (await lastSuccess()).map((entry) => entry.split(':')[0]).sort();
+    expect(states).toEqual(['error', 'ok']);
+    host.core.demo.clearFaults();
+    await page.click('button:has-text("Refresh now")');
+    await banner.waitFor({ state: 'detached', timeout: 60_000 });
+    expect(await marker.count()).toBe(0);
+  });
+
   it('exports the filtered board with the visible columns to .xlsx', async () => {
     await page.locator('.columns-menu summary').click();
     await page.locator('.columns-menu input[data-column="transferred"]').uncheck();

@@ -69,6 +69,8 @@ export class BoardVendor implements Vendor {
       appendNumbers: false,
       numberResults: false,
       searchContent: false,
+      resendScopes: [],
+      resendOptions: [],
     };
   }
 

@@ -33,6 +33,8 @@ export function fakeVendorFactory(log: FakeVendorLog = { calls: [] }): VendorFac
       appendNumbers: false,
       numberResults: false,
       searchContent: false,
+      resendScopes: [],
+      resendOptions: [],
     }),
     async testConnection() {
       const secret = await getSecret();

@@ -1,7 +1,7 @@
 import type { Logger } from '../../ports';
 import { DEMO_CREDENTIALS } from '../accounts/accounts-service';
 import { mountItniotech } from './itniotech/itniotech-sim';
-import { SimulatorServer } from './server';
+import { SimulatorServer, type Fault } from './server';
 import { systemClock } from './sim-kit';
 import { mountYccall } from './yccall/yccall-sim';
 
@@ -19,6 +19,18 @@ export class DemoSandbox {
   url(): Promise<string> {
     this.starting ??= this.start();
     return this.starting;
+  }
+
+  /**
+   * Makes a route of the running demo fail (a vendor outage, for tests and demonstrations);
+   * `clearFaults` ends it. Does nothing before the demo started.
+   */
+  injectFault(routeKey: string, fault: Fault): void {
+    this.server?.injectFault(routeKey, fault);
+  }
+
+  clearFaults(): void {
+    this.server?.clearFaults();
   }
 
   /** Stops the simulator if it runs. */

@@ -65,6 +65,8 @@ export class SimulatorServer {
   private readonly faults = new Map<string, ArmedFault[]>();
   private readonly hanging = new Set<ServerResponse>();
   private readonly counts = new Map<string, number>();
+  /** The latest request per route key: one each, so a long demo session holds little. */
+  private readonly latest = new Map<string, SimRequest>();
   private server: Server | null = null;
   private baseUrl: string | null = null;
 
@@ -93,6 +95,11 @@ export class SimulatorServer {
   /** How many requests reached a route key (faulted ones included). */
   requestCount(key: string): number {
     return this.counts.get(key) ?? 0;
+  }
+
+  /** The most recent request that reached a route key (faulted ones included), or null. */
+  lastRequest(key: string): SimRequest | null {
+    return this.latest.get(key) ?? null;
   }
 
   /** The base URL, once started. */
@@ -167,6 +174,7 @@ export class SimulatorServer {
       const key = keyOf(request);
       if (key === null) continue;
       this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+      this.latest.set(key, request);
       const fault = this.takeFault(key);
       if (fault?.kind === 'reset') {
         req.socket.destroy();

@@ -26,6 +26,13 @@ export interface TaskCapabilities {
    * `listTasks({ name })` then matches those too.
    */
   readonly searchContent: boolean;
+  /** Which numbers a resend can dial again, in the vendor's terms; empty when `resend` is false. */
+  readonly resendScopes: readonly ResendScope[];
+  /**
+   * Settings of the original task a manager may set again on a resend (e.g. an AI task's script
+   * and calling windows); empty when the vendor takes none. `scriptId`, where offered, is required.
+   */
+  readonly resendOptions: readonly ResendOption[];
 }
 
 /** Filters for listing tasks; every field optional. */
@@ -111,6 +118,12 @@ export interface Callee {
 
 /** What to resend: the vendor decides which outcomes it can filter by. */
 export type ResendScope = 'all' | 'failed' | 'not-called';
+
+/**
+ * A setting a manager may give a resend (itniotech.md §5.4): the AI script id, up to 3 daily
+ * calling windows (`HH:mm`), the ringing time (20–120 s) and call recording.
+ */
+export type ResendOption = 'scriptId' | 'allowSendTime' | 'maxRingingTime' | 'enableRecording';
 
 /**
  * The one interface the rest of the app uses for any vendor account.

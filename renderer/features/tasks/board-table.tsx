@@ -70,6 +70,8 @@ export function BoardTable(props: {
   readonly onSelect: (key: string) => void;
   readonly onOpen: (key: string) => void;
   readonly accountName: (id: string) => string;
+  /** Accounts whose last refresh failed, with the error to show on their rows. */
+  readonly accountErrors: ReadonlyMap<string, string>;
 }) {
   const { t } = useI18n();
   const { rows, preferences } = props;
@@ -167,6 +169,7 @@ export function BoardTable(props: {
               template={template}
               selected={row.k === props.selectedKey}
               account={props.accountName(row.a)}
+              problem={props.accountErrors.get(row.a) ?? null}
               onSelect={props.onSelect}
               onOpen={props.onOpen}
             />
@@ -184,6 +187,8 @@ const BoardLine = memo(function BoardLine(props: {
   template: string;
   selected: boolean;
   account: string;
+  /** Why this row's account could not be refreshed (its numbers may be old), or null. */
+  problem: string | null;
   onSelect: (key: string) => void;
   onOpen: (key: string) => void;
 }) {
@@ -191,7 +196,7 @@ const BoardLine = memo(function BoardLine(props: {
   const { row } = props;
   return (
     <div
-      className={`board-grid grid-row${props.selected ? ' selected' : ''}`}
+      className={`board-grid grid-row${props.selected ? ' selected' : ''}${props.problem ? ' stale' : ''}`}
       role="row"
       data-row-key={row.k}
       aria-rowindex={props.index + 1}
@@ -211,6 +216,17 @@ const BoardLine = memo(function BoardLine(props: {
           data-field={column}
           className={NUMERIC.has(column) ? 'num' : column === 'name' ? 'task-name' : undefined}
         >
+          {column === 'name' && props.problem !== null && (
+            <span
+              className="row-problem"
+              role="img"
+              data-testid="row-problem"
+              aria-label={t('tasks.row.stale', { message: props.problem })}
+              title={t('tasks.row.stale', { message: props.problem })}
+            >
+              ⚠
+            </span>
+          )}
           {renderCell(row, column, props.account, t, locale)}
         </span>
       ))}

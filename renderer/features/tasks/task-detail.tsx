@@ -1,16 +1,23 @@
 import { useEffect, useState } from 'react';
 import type { BoardRow, TaskHistory } from '../../../shared/domain/board';
-import type {
-  CallRecordsPage,
-  NumberColumn,
-  NumberResultsPage,
-  TaskAction,
-  TaskDetailView,
+import {
+  MAX_SEND_WINDOWS,
+  SendWindowSchema,
+  type CallRecordsPage,
+  type NumberColumn,
+  type NumberResultsPage,
+  type ResendOption,
+  type ResendOptions,
+  type ResendScope,
+  type SendWindow,
+  type TaskAction,
+  type TaskDetailView,
 } from '../../../shared/domain/board-ui';
 import { ACTIVE_TASK_STATES, type NumberOutcome } from '../../../shared/domain/task';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/en';
 import { CounterChart } from './counter-chart';
 import { fieldLabel, fieldText, groupLabel } from './detail-fields';
 
@@ -28,6 +35,85 @@ const OUTCOMES: readonly NumberOutcome[] = [
 const PAGE_SIZE = 20;
 /** The columns of the numbers table, in its order: what an export writes. */
 const SHOWN_NUMBER_COLUMNS: NumberColumn[] = ['phone', 'outcome', 'calledAt', 'duration', 'agent'];
+
+/** The order resend scopes are offered in; each task shows only those its vendor takes. */
+const SCOPE_ORDER: readonly ResendScope[] = ['failed', 'not-called', 'all'];
+
+/** What the manager typed for a resend's options, before it becomes a request. */
+interface ResendInput {
+  readonly scriptId: string;
+  readonly windows: readonly SendWindow[];
+  /** Seconds as typed; empty leaves the vendor's default. */
+  readonly ringTime: string;
+  readonly recording: boolean;
+}
+
+/** The resend inputs filled from the task's detail where it carries them. */
+function resendInputFrom(detail: TaskDetailView | null): ResendInput {
+  const value = (key: string) =>
+    detail?.groups.flatMap((group) => group.fields).find((field) => field.key === key)?.value ??
+    null;
+  const scriptId = value('scriptId');
+  const ring = value('maxRingingTime');
+  const recording = value('enableRecording');
+  return {
+    scriptId: scriptId === null ? '' : String(scriptId),
+    windows: [],
+    ringTime: ring === null ? '' : String(ring),
+    recording: recording === true || recording === 1 || recording === '1',
+  };
+}
+
+const minuteOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** What is wrong with the offered options as typed (the first problem), or null. */
+function resendProblem(offered: readonly ResendOption[], input: ResendInput): MessageKey | null {
+  if (offered.includes('scriptId') && !/^\d{1,10}$/.test(input.scriptId.trim())) {
+    return 'tasks.resend.problem.scriptId';
+  }
+  if (offered.includes('allowSendTime')) {
+    if (input.windows.some((window) => !SendWindowSchema.safeParse(window).success)) {
+      return 'tasks.resend.problem.window';
+    }
+    const sorted = [...input.windows].sort((a, b) => minuteOf(a.strTime) - minuteOf(b.strTime));
+    let reach = -1;
+    for (const window of sorted) {
+      if (minuteOf(window.strTime) < reach) return 'tasks.resend.problem.overlap';
+      reach = Math.max(reach, minuteOf(window.endTime));
+    }
+  }
+  if (offered.includes('maxRingingTime') && input.ringTime.trim() !== '') {
+    const seconds = Number(input.ringTime);
+    if (!Number.isInteger(seconds) || seconds < 20 || seconds > 120) {
+      return 'tasks.resend.problem.ring';
+    }
+  }
+  return null;
+}
+
+/** The options a resend request carries: only those the vendor offers and the manager set. */
+function resendOptionsOf(
+  offered: readonly ResendOption[],
+  input: ResendInput,
+): ResendOptions | undefined {
+  const options: {
+    scriptId?: string;
+    allowSendTime?: SendWindow[];
+    maxRingingTime?: number;
+    enableRecording?: boolean;
+  } = {};
+  if (offered.includes('scriptId') && input.scriptId.trim() !== '') {
+    options.scriptId = input.scriptId.trim();
+  }
+  if (offered.includes('allowSendTime') && input.windows.length > 0) {
+    options.allowSendTime = [...input.windows];
+  }
+  if (offered.includes('maxRingingTime') && input.ringTime.trim() !== '') {
+    options.maxRingingTime = Number(input.ringTime);
+  }
+  if (offered.includes('enableRecording')) options.enableRecording = input.recording;
+  return Object.keys(options).length > 0 ? options : undefined;
+}
 
 function isHttps(value: unknown): boolean {
   return typeof value === 'string' && value.startsWith('https://');
@@ -52,8 +138,9 @@ export function TaskDetail(props: {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
-  const [scope, setScope] = useState<'all' | 'failed' | 'not-called'>('failed');
+  const [scope, setScope] = useState<ResendScope>('failed');
   const [resendName, setResendName] = useState('');
+  const [resendInput, setResendInput] = useState<ResendInput>(() => resendInputFrom(null));
   const [rate, setRate] = useState(2);
 
   const state = row?.s;
@@ -103,6 +190,9 @@ export function TaskDetail(props: {
         caps.cancel && active ? 'cancel' : null,
       ].filter((a) => a !== null) as ActionName[])
     : [];
+  const scopes = SCOPE_ORDER.filter((value) => caps?.resendScopes.includes(value));
+  const resendOffered = caps?.resendOptions ?? [];
+  const problem = asking === 'resend' ? resendProblem(resendOffered, resendInput) : null;
 
   const ask = (action: ActionName) => {
     setDone(null);
@@ -110,15 +200,26 @@ export function TaskDetail(props: {
     if (action === 'resend') {
       const stamp = new Date().toISOString().slice(5, 16).replace(/[-T:]/g, '');
       setResendName(`${name.slice(0, 50)} ${stamp}`.slice(0, 64));
+      // Failed numbers where the vendor can pick them, else the first scope it offers.
+      setScope(scopes.includes('failed') ? 'failed' : (scopes[0] ?? 'all'));
+      setResendInput(resendInputFrom(detail));
     }
     setAsking(action);
   };
 
   const run = async () => {
     if (!asking) return;
+    if (asking === 'resend' && problem !== null) return;
+    const options = resendOptionsOf(resendOffered, resendInput);
     const action: TaskAction =
       asking === 'resend'
-        ? { action: 'resend', key: rowKey, scope, name: resendName }
+        ? {
+            action: 'resend',
+            key: rowKey,
+            scope,
+            name: resendName,
+            ...(options ? { options } : {}),
+          }
         : asking === 'edit'
           ? { action: 'edit', key: rowKey, calloutRate: rate }
           : { action: asking, key: rowKey };
@@ -241,23 +342,28 @@ export function TaskDetail(props: {
           confirmLabel={t(`tasks.confirm.${asking}.ok`)}
           cancelLabel={t('tasks.confirm.back')}
           danger={asking === 'cancel'}
-          busy={busy}
+          busy={busy || problem !== null}
           onCancel={() => setAsking(null)}
           onConfirm={() => void run()}
           body={
             <>
               <p>{t(`tasks.confirm.${asking}.body`)}</p>
               {asking === 'resend' && (
-                <div className="form-grid">
+                <div className="form-grid" data-testid="resend-form">
                   <label htmlFor="resend-scope">{t('tasks.resend.scope')}</label>
                   <select
                     id="resend-scope"
                     value={scope}
-                    onChange={(event) => setScope(event.target.value as typeof scope)}
+                    onChange={(event) => {
+                      const next = scopes.find((value) => value === event.target.value);
+                      if (next) setScope(next);
+                    }}
                   >
-                    <option value="failed">{t('tasks.resend.scope.failed')}</option>
-                    <option value="not-called">{t('tasks.resend.scope.not-called')}</option>
-                    <option value="all">{t('tasks.resend.scope.all')}</option>
+                    {scopes.map((value) => (
+                      <option key={value} value={value}>
+                        {t(`tasks.resend.scope.${value}`)}
+                      </option>
+                    ))}
                   </select>
                   <label htmlFor="resend-name">{t('tasks.resend.name')}</label>
                   <input
@@ -266,6 +372,16 @@ export function TaskDetail(props: {
                     maxLength={64}
                     onChange={(event) => setResendName(event.target.value)}
                   />
+                  <ResendOptionFields
+                    offered={resendOffered}
+                    input={resendInput}
+                    onChange={setResendInput}
+                  />
+                  {problem && (
+                    <p className="field-error" role="alert" data-testid="resend-problem">
+                      {t(problem)}
+                    </p>
+                  )}
                 </div>
               )}
               {asking === 'edit' && (
@@ -286,6 +402,129 @@ export function TaskDetail(props: {
         />
       )}
     </aside>
+  );
+}
+
+/** The inputs of the resend options the task's vendor offers, in the order it lists them. */
+function ResendOptionFields(props: {
+  readonly offered: readonly ResendOption[];
+  readonly input: ResendInput;
+  readonly onChange: (next: ResendInput) => void;
+}) {
+  const { t } = useI18n();
+  const { input, onChange } = props;
+  const setWindow = (index: number, patch: Partial<SendWindow>) =>
+    onChange({
+      ...input,
+      windows: input.windows.map((window, at) => (at === index ? { ...window, ...patch } : window)),
+    });
+  return (
+    <>
+      {props.offered.map((option) => {
+        switch (option) {
+          case 'scriptId':
+            return (
+              <div key={option} className="resend-option">
+                <label htmlFor="resend-script">{t('tasks.resend.scriptId')}</label>
+                <input
+                  id="resend-script"
+                  inputMode="numeric"
+                  required
+                  maxLength={10}
+                  value={input.scriptId}
+                  aria-describedby="resend-script-hint"
+                  onChange={(event) => onChange({ ...input, scriptId: event.target.value })}
+                />
+                <p id="resend-script-hint" className="field-hint">
+                  {t('tasks.resend.scriptId.hint')}
+                </p>
+              </div>
+            );
+          case 'allowSendTime':
+            return (
+              <fieldset key={option} className="windows resend-option">
+                <legend>{t('tasks.resend.windows')}</legend>
+                {input.windows.map((window, index) => (
+                  <div key={index} className="inline" data-testid="resend-window">
+                    <span>{t('tasks.resend.window', { n: index + 1 })}</span>
+                    <input
+                      type="time"
+                      aria-label={t('tasks.resend.window.from', { n: index + 1 })}
+                      value={window.strTime}
+                      onChange={(event) => setWindow(index, { strTime: event.target.value })}
+                    />
+                    <input
+                      type="time"
+                      aria-label={t('tasks.resend.window.until', { n: index + 1 })}
+                      value={window.endTime}
+                      onChange={(event) => setWindow(index, { endTime: event.target.value })}
+                    />
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() =>
+                        onChange({
+                          ...input,
+                          windows: input.windows.filter((_, at) => at !== index),
+                        })
+                      }
+                    >
+                      {t('tasks.resend.window.remove')}
+                    </button>
+                  </div>
+                ))}
+                {input.windows.length < MAX_SEND_WINDOWS && (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() =>
+                      onChange({
+                        ...input,
+                        windows: [...input.windows, { strTime: '09:00', endTime: '18:00' }],
+                      })
+                    }
+                  >
+                    {t('tasks.resend.window.add')}
+                  </button>
+                )}
+                <p className="field-hint">{t('tasks.resend.windows.hint')}</p>
+              </fieldset>
+            );
+          case 'maxRingingTime':
+            return (
+              <div key={option} className="resend-option">
+                <label htmlFor="resend-ring">{t('tasks.resend.ring')}</label>
+                <input
+                  id="resend-ring"
+                  type="number"
+                  className="narrow"
+                  min={20}
+                  max={120}
+                  step={1}
+                  placeholder="60"
+                  value={input.ringTime}
+                  aria-describedby="resend-ring-hint"
+                  onChange={(event) => onChange({ ...input, ringTime: event.target.value })}
+                />
+                <p id="resend-ring-hint" className="field-hint">
+                  {t('tasks.resend.ring.hint')}
+                </p>
+              </div>
+            );
+          case 'enableRecording':
+            return (
+              <label key={option} className="resend-option resend-check">
+                <input
+                  type="checkbox"
+                  checked={input.recording}
+                  onChange={(event) => onChange({ ...input, recording: event.target.checked })}
+                />
+                {t('tasks.resend.recording')}
+              </label>
+            );
+        }
+      })}
+    </>
   );
 }
 

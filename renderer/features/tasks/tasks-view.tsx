@@ -148,6 +148,9 @@ export function TasksView(props: { go: (section: Section) => void }) {
   const failing = [...board.accounts.values()].filter(
     (status) => status.state === 'error' && status.error,
   );
+  const accountErrors = new Map(
+    failing.map((status) => [status.accountId, status.error?.message[locale] ?? '']),
+  );
   const filtered =
     filter.accountId !== null ||
     filter.kind !== null ||
@@ -346,6 +349,7 @@ export function TasksView(props: { go: (section: Section) => void }) {
                 setOpened(key);
               }}
               accountName={accountName}
+              accountErrors={accountErrors}
             />
             <p className="muted hint">{t('tasks.hint.keyboard')}</p>
           </div>

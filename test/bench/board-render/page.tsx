@@ -31,6 +31,9 @@ const preferences = {
   sort: { column: 'called', direction: 'desc' },
 } as const;
 
+/** No account is failing in the benchmark. */
+const NO_ERRORS: ReadonlyMap<string, string> = new Map();
+
 function Bench() {
   const [version, set] = useState(0);
   setVersion = set;
@@ -61,6 +64,7 @@ function Bench() {
         onSelect={setSelected}
         onOpen={setSelected}
         accountName={(id) => id}
+        accountErrors={NO_ERRORS}
       />
     </Profiler>
   );

@@ -114,6 +114,8 @@ export function balanceVendor(
       appendNumbers: false,
       numberResults: false,
       searchContent: false,
+      resendScopes: [],
+      resendOptions: [],
     }),
     async testConnection(): Promise<ConnectionCheck> {
       vendor.tests += 1;

@@ -3,6 +3,7 @@ import type { BoardRow } from '../../../shared/domain/board';
 import { resendSettings, runTaskAction } from '../../../main/services/monitor/task-actions';
 import type { TaskCapabilities, TaskDetail, Vendor } from '../../../main/services/vendors/vendor';
 import { AppError } from '../../../main/services/errors';
+import { TaskActionSchema } from '../../../shared/domain/board-ui';
 
 const detail = (fields: Record<string, string | number | null>): TaskDetail => ({
   summary: {
@@ -50,6 +51,8 @@ describe('task actions', () => {
       appendNumbers: false,
       numberResults: false,
       searchContent: false,
+      resendScopes: [],
+      resendOptions: [],
     };
     const vendor = {
       capabilities: () => none,
@@ -73,5 +76,260 @@ describe('task actions', () => {
       newTaskId: null,
     });
     expect(calls).toEqual(['cancel']);
+  });
+});
+
+const AI_CAPS: TaskCapabilities = {
+  resend: true,
+  pause: false,
+  resume: false,
+  cancel: true,
+  edit: false,
+  appendNumbers: false,
+  numberResults: false,
+  searchContent: true,
+  resendScopes: ['failed', 'all'],
+  resendOptions: ['scriptId', 'allowSendTime', 'maxRingingTime', 'enableRecording'],
+};
+const VOICE_CAPS: TaskCapabilities = { ...AI_CAPS, resendOptions: [] };
+
+/** A vendor that records what reaches it and answers a resend with task 900. */
+function recordingVendor(capabilities: TaskCapabilities, fields: Record<string, string | number>) {
+  const calls: { method: string; scope?: string; settings?: Record<string, unknown> }[] = [];
+  const vendor = {
+    capabilities: () => capabilities,
+    getTask: async () => {
+      calls.push({ method: 'getTask' });
+      return detail(fields);
+    },
+    resend: async (
+      _kind: string,
+      _id: string,
+      scope: string,
+      settings: Readonly<Record<string, unknown>>,
+    ) => {
+      calls.push({ method: 'resend', scope, settings: { ...settings } });
+      return { taskId: '900', name: String(settings['taskName']), accepted: 0 };
+    },
+  } as unknown as Vendor;
+  return { vendor, calls };
+}
+
+const aiRow = { kd: 'ai-agent-group', t: '7' } as BoardRow;
+const voiceRow = { kd: 'voice-group', t: '8' } as BoardRow;
+
+const refusal = (code: string, pattern: RegExp) => (error: unknown) =>
+  error instanceof AppError &&
+  error.code === code &&
+  pattern.test(error.text.en) &&
+  error.text['zh-CN'].length > 0 &&
+  error.text['zh-CN'] !== error.text.en;
+
+describe('resend scopes and options', () => {
+  it('puts the manager’s options over the task’s settings, in the vendor’s terms', () => {
+    const original = detail({ scriptId: '77', maxRingingTime: 60, enableRecording: 1 });
+    expect(resendSettings('ai-agent-group', original, 'Again')).toEqual({
+      scriptId: '77',
+      maxRingingTime: 60,
+      enableRecording: 1,
+      taskName: 'Again',
+    });
+    expect(
+      resendSettings('ai-agent-group', original, 'Again', {
+        scriptId: '456',
+        allowSendTime: [
+          { strTime: '09:00', endTime: '12:00' },
+          { strTime: '14:00', endTime: '18:30' },
+        ],
+        maxRingingTime: 45,
+        enableRecording: false,
+      }),
+    ).toEqual({
+      scriptId: 456,
+      allowSendTime: [
+        { strTime: '09:00', endTime: '12:00' },
+        { strTime: '14:00', endTime: '18:30' },
+      ],
+      maxRingingTime: 45,
+      enableRecording: 0,
+      taskName: 'Again',
+    });
+    expect(resendSettings('ai-agent-group', detail({}), 'R', { enableRecording: true })).toEqual({
+      enableRecording: 1,
+      taskName: 'R',
+    });
+  });
+
+  it('refuses a scope the vendor does not offer, naming the ones it does, before any request', async () => {
+    const { vendor, calls } = recordingVendor(VOICE_CAPS, { appId: 'app', source: 3 });
+    await expect(
+      runTaskAction(
+        vendor,
+        voiceRow,
+        { action: 'resend', key: 'k', scope: 'not-called', name: 'Again' },
+        {},
+      ),
+    ).rejects.toSatisfy(
+      refusal(
+        'VENDOR_REJECTED',
+        /cannot resend the numbers not called yet.*can resend the failed numbers or all numbers/,
+      ),
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses an option the vendor does not take for the kind, before any request', async () => {
+    const { vendor, calls } = recordingVendor(VOICE_CAPS, { appId: 'app', source: 3 });
+    await expect(
+      runTaskAction(
+        vendor,
+        voiceRow,
+        {
+          action: 'resend',
+          key: 'k',
+          scope: 'failed',
+          name: 'Again',
+          options: { maxRingingTime: 30 },
+        },
+        {},
+      ),
+    ).rejects.toSatisfy(refusal('VENDOR_REJECTED', /cannot be given a ringing time on a resend/));
+    expect(calls).toEqual([]);
+  });
+
+  it('asks for the AI script id when neither the task nor the manager gave one, and sends nothing', async () => {
+    const { vendor, calls } = recordingVendor(AI_CAPS, { displayNum: '' });
+    await expect(
+      runTaskAction(
+        vendor,
+        aiRow,
+        {
+          action: 'resend',
+          key: 'k',
+          scope: 'all',
+          name: 'Again',
+          options: { maxRingingTime: 30 },
+        },
+        {},
+      ),
+    ).rejects.toSatisfy(refusal('INVALID_INPUT', /^Enter the AI script id/));
+    expect(calls.map((call) => call.method)).toEqual(['getTask']);
+  });
+
+  it('resends an AI task with the script id and options the manager gave', async () => {
+    const { vendor, calls } = recordingVendor(AI_CAPS, { maxCalls: 90 });
+    await expect(
+      runTaskAction(
+        vendor,
+        aiRow,
+        {
+          action: 'resend',
+          key: 'k',
+          scope: 'failed',
+          name: 'Again',
+          options: {
+            scriptId: '456',
+            allowSendTime: [{ strTime: '08:00', endTime: '11:00' }],
+            maxRingingTime: 120,
+            enableRecording: true,
+          },
+        },
+        {},
+      ),
+    ).resolves.toEqual({ action: 'resend', newTaskId: '900' });
+    expect(calls.at(-1)).toEqual({
+      method: 'resend',
+      scope: 'failed',
+      settings: {
+        maxCalls: 90,
+        scriptId: 456,
+        allowSendTime: [{ strTime: '08:00', endTime: '11:00' }],
+        maxRingingTime: 120,
+        enableRecording: 1,
+        taskName: 'Again',
+      },
+    });
+  });
+
+  it('resends an AI task whose detail carries its script id without asking for one', async () => {
+    const { vendor, calls } = recordingVendor(AI_CAPS, { scriptId: 123 });
+    await runTaskAction(
+      vendor,
+      aiRow,
+      { action: 'resend', key: 'k', scope: 'all', name: 'Again' },
+      {},
+    );
+    expect(calls.at(-1)?.settings).toEqual({ scriptId: 123, taskName: 'Again' });
+  });
+});
+
+describe('resend options a request may carry', () => {
+  const resend = (options: unknown) =>
+    TaskActionSchema.safeParse({
+      action: 'resend',
+      key: 'k',
+      scope: 'all',
+      name: 'Again',
+      options,
+    });
+  const messages = (options: unknown) => {
+    const parsed = resend(options);
+    return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  };
+
+  it('accepts up to 3 separate windows, a ring time of 20–120 s and a digit script id', () => {
+    expect(
+      resend({
+        scriptId: '123',
+        allowSendTime: [
+          { strTime: '08:00', endTime: '10:00' },
+          { strTime: '10:00', endTime: '12:00' },
+          { strTime: '13:30', endTime: '23:59' },
+        ],
+        maxRingingTime: 20,
+        enableRecording: false,
+      }).success,
+    ).toBe(true);
+    expect(resend({ maxRingingTime: 120 }).success).toBe(true);
+  });
+
+  it('refuses what the vendor would refuse, in sentences a manager can read', () => {
+    const window = (strTime: string, endTime: string) => ({ strTime, endTime });
+    expect(
+      messages({ allowSendTime: [1, 2, 3, 4].map((h) => window(`0${h}:00`, `0${h}:30`)) }),
+    ).toEqual(['Set at most 3 calling windows.']);
+    expect(messages({ allowSendTime: [window('12:00', '09:00')] })).toEqual([
+      'A calling window must end after it starts, on the same day.',
+    ]);
+    expect(messages({ allowSendTime: [window('09:00', '09:00')] })).toEqual([
+      'A calling window must end after it starts, on the same day.',
+    ]);
+    expect(
+      messages({ allowSendTime: [window('09:00', '17:00'), window('12:00', '13:00')] }),
+    ).toEqual(['Calling windows may not overlap; change or remove one of them.']);
+    expect(
+      messages({
+        allowSendTime: [
+          window('12:00', '13:00'),
+          window('09:00', '17:00'),
+          window('16:00', '18:00'),
+        ],
+      }),
+    ).toHaveLength(2);
+    expect(messages({ allowSendTime: [window('9:00', '24:00')] })).toEqual([
+      'Write a time of day as HH:mm, for example 09:30.',
+      'Write a time of day as HH:mm, for example 09:30.',
+    ]);
+    expect(messages({ maxRingingTime: 19 })).toEqual(['Let numbers ring for at least 20 seconds.']);
+    expect(messages({ maxRingingTime: 121 })).toEqual([
+      'Let numbers ring for at most 120 seconds.',
+    ]);
+    expect(messages({ maxRingingTime: 30.5 })).toEqual([
+      'The ringing time is a whole number of seconds.',
+    ]);
+    expect(messages({ scriptId: 'abc12' })).toEqual([
+      'The AI script id is a number of 1 to 10 digits.',
+    ]);
+    expect(resend({ speed: 2 }).success).toBe(false);
   });
 });

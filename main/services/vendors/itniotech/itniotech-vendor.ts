@@ -66,6 +66,8 @@ const CAPABILITIES: Readonly<Record<ItniotechKind, TaskCapabilities>> = {
     appendNumbers: false,
     numberResults: true,
     searchContent: false,
+    resendScopes: ['failed', 'not-called', 'all'], // resendType 1, 2, 3 (§4.3)
+    resendOptions: [],
   },
   'voice-group': {
     resend: true,
@@ -76,6 +78,8 @@ const CAPABILITIES: Readonly<Record<ItniotechKind, TaskCapabilities>> = {
     appendNumbers: false,
     numberResults: false, // no per-task number list is documented (§7.2 has no task filter)
     searchContent: true, // §5.5 searchCondition
+    resendScopes: ['failed', 'all'], // resendType 1, 0 (§5.3)
+    resendOptions: [],
   },
   'ai-agent-group': {
     resend: true,
@@ -86,6 +90,9 @@ const CAPABILITIES: Readonly<Record<ItniotechKind, TaskCapabilities>> = {
     appendNumbers: false,
     numberResults: false,
     searchContent: true, // §5.5 searchCondition
+    resendScopes: ['failed', 'all'], // resendType 1, 0 (§5.4)
+    // §5.4: scriptId is required, and the task detail (§5.6) does not carry it.
+    resendOptions: ['scriptId', 'allowSendTime', 'maxRingingTime', 'enableRecording'],
   },
 };
 
@@ -540,6 +547,13 @@ export class ItniotechVendor implements Vendor {
     options?: CallOptions,
   ): Promise<CreatedTask | null> {
     const k = asKind(kind);
+    if (!CAPABILITIES[k].resendScopes.includes(scope)) {
+      // Only cc tasks know which numbers were not called yet (§4.3 vs §5.3, §5.4).
+      throw invalid(
+        'ITNIO can resend all numbers or the failed numbers of a group call, not the uncalled ones.',
+        'ITNIO 群呼只能重呼全部号码或失败号码，不能只重呼未拨打的号码。',
+      );
+    }
     if (k === 'cc-preview') {
       const parsed = parseSettings(CcResendSettingsSchema, settings, 'resend');
       const resendType = scope === 'failed' ? 1 : scope === 'not-called' ? 2 : 3;
@@ -547,12 +561,6 @@ export class ItniotechVendor implements Vendor {
       const name = parsed.remark ?? '';
       const found = newId === null && name ? await this.findTaskByName(k, name, options) : null;
       return { taskId: newId ?? found?.id ?? null, name, accepted: found?.counts.total ?? 0 };
-    }
-    if (scope === 'not-called') {
-      throw invalid(
-        'ITNIO can resend all numbers or the failed numbers of a group call, not the uncalled ones.',
-        'ITNIO 群呼只能重呼全部号码或失败号码，不能只重呼未拨打的号码。',
-      );
     }
     const resendType = scope === 'failed' ? 1 : 0;
     if (k === 'voice-group') {

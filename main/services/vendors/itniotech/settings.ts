@@ -8,14 +8,9 @@ const displayNum = z
   .string()
   .max(20)
   .regex(/^[A-Za-z0-9]*$/);
-const allowSendTime = z
-  .array(
-    z.strictObject({
-      strTime: z.string().regex(/^\d{2}:\d{2}$/),
-      endTime: z.string().regex(/^\d{2}:\d{2}$/),
-    }),
-  )
-  .max(3);
+/** `HH:mm`, a real time of day (§5.4: up to 3 daily windows). */
+const dayTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const allowSendTime = z.array(z.strictObject({ strTime: dayTime, endTime: dayTime })).max(3);
 /** `yyyy-MM-dd HH:mm:ss` in the vendor's zone, or null for "now". */
 const sendTime = z
   .string()

@@ -86,6 +86,9 @@ const PREDICTIVE: TaskCapabilities = {
   appendNumbers: true,
   numberResults: true,
   searchContent: false, // TaskList filters by name only
+  // taskCall answertype (§4.5): 'all', or the unanswered numbers; it cannot pick the uncalled ones.
+  resendScopes: ['failed', 'all'],
+  resendOptions: [],
 };
 
 const NOTHING: TaskCapabilities = {
@@ -97,6 +100,8 @@ const NOTHING: TaskCapabilities = {
   appendNumbers: false,
   numberResults: false,
   searchContent: false,
+  resendScopes: [],
+  resendOptions: [],
 };
 
 const ResendSettingsSchema = z.looseObject({
@@ -534,7 +539,7 @@ export class YccallVendor implements Vendor {
     if (kind !== 'predictive') throw wrongKind(kind);
     const parsed = ResendSettingsSchema.safeParse(settings);
     if (!parsed.success) throw invalidSettings(parsed.error);
-    if (scope === 'not-called') {
+    if (!PREDICTIVE.resendScopes.includes(scope)) {
       throw new AppError(
         'VENDOR_REJECTED',
         {

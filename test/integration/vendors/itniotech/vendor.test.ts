@@ -35,6 +35,20 @@ describe('ItniotechVendor against the simulator', () => {
       edit: false,
       numberResults: false,
     });
+    // Resend scopes as each endpoint's resendType allows (§4.3, §5.3, §5.4); only the AI
+    // resend takes settings from the manager, and needs its script id (§5.4).
+    expect(vendor.capabilities('cc-preview')).toMatchObject({
+      resendScopes: ['failed', 'not-called', 'all'],
+      resendOptions: [],
+    });
+    expect(vendor.capabilities('voice-group')).toMatchObject({
+      resendScopes: ['failed', 'all'],
+      resendOptions: [],
+    });
+    expect(vendor.capabilities('ai-agent-group')).toMatchObject({
+      resendScopes: ['failed', 'all'],
+      resendOptions: ['scriptId', 'allowSendTime', 'maxRingingTime', 'enableRecording'],
+    });
   });
 
   it('tests the connection with the balance', async () => {

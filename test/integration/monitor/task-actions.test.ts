@@ -1,0 +1,314 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../main/services/errors';
+import { TaskMonitor } from '../../../main/services/monitor/task-monitor';
+import { mountItniotech } from '../../../main/services/sandbox/itniotech/itniotech-sim';
+import { SimulatorServer } from '../../../main/services/sandbox/server';
+import { ManualClock } from '../../../main/services/sandbox/sim-kit';
+import { parseFormBody } from '../../../main/services/sandbox/yccall/form-parser';
+import { mountYccall } from '../../../main/services/sandbox/yccall/yccall-sim';
+import { openDatabase } from '../../../main/services/storage/database';
+import { createUndiciSend, type RetryPolicy } from '../../../main/services/vendors/http';
+import { ItniotechClient } from '../../../main/services/vendors/itniotech/client';
+import { ItniotechVendor } from '../../../main/services/vendors/itniotech/itniotech-vendor';
+import { YccallVendor } from '../../../main/services/vendors/yccall/yccall-vendor';
+import type { Vendor } from '../../../main/services/vendors/vendor';
+import type { BoardRow } from '../../../shared/domain/board';
+import type { TaskAction } from '../../../shared/domain/board-ui';
+import type { TaskKind } from '../../../shared/domain/task';
+import { ManualScheduler } from '../../fakes/manual-scheduler';
+import { MemoryLogger } from '../../fakes/memory-logger';
+import { RecordingNotifier } from '../../fakes/recording-notifier';
+import { SwitchableActivity } from '../../fakes/switchable-activity';
+
+// The board's Resend against the vendor simulator over loopback: what leaves for each kind of
+// task (itniotech.md §4.3, §5.3, §5.4; yccall.md §4.5), and what is refused before anything does.
+
+const ITNIO = { apiKey: 'actionsKey1', apiSecret: 'actions-secret-never-shown-1' } as const;
+const YCCALL = { appid: 'actions-app', accesskey: 'AK-actions-secret-2' } as const;
+// One attempt per request: a resend is never retried, and counts stay exact.
+const NO_RETRY: RetryPolicy = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
+
+/** The simulator's route key of each kind's resend. */
+const RESEND_ROUTE: Readonly<Record<TaskKind, string>> = {
+  'voice-group': '/voice/group/call/resend',
+  'ai-agent-group': '/voice/group/call/resend/ai',
+  'cc-preview': '/cc/preview/resendTask',
+  predictive: 'App.Sip_Yccall.taskCall',
+};
+const RESEND_ROUTES = Object.values(RESEND_ROUTE);
+
+interface World {
+  server: SimulatorServer;
+  scheduler: ManualScheduler;
+  monitor: TaskMonitor;
+}
+
+let world: World;
+
+async function startWorld(): Promise<World> {
+  const server = new SimulatorServer();
+  const clock = new ManualClock();
+  const itniotech = mountItniotech(server, { clock, seed: 11, accounts: [ITNIO] });
+  const yccall = mountYccall(server, { clock, seed: 11, accounts: [YCCALL] });
+  itniotech.seedSampleTasks();
+  yccall.seedSampleTasks();
+  await server.start();
+  const send = createUndiciSend();
+  const logger = new MemoryLogger();
+  const vendors = new Map<string, Vendor>([
+    [
+      'itnio-1',
+      new ItniotechVendor({
+        accountId: 'itnio-1',
+        clock,
+        client: new ItniotechClient({
+          apiKey: ITNIO.apiKey,
+          getSecret: async () => ITNIO.apiSecret,
+          brand: 'itniotech',
+          baseUrl: server.url,
+          send,
+          clock,
+          logger,
+          timeoutMs: 5_000,
+          retry: NO_RETRY,
+        }),
+      }),
+    ],
+    [
+      'yccall-1',
+      new YccallVendor({
+        accountId: 'yccall-1',
+        serverUrl: `${server.url}/`,
+        appid: YCCALL.appid,
+        getAccessKey: async () => YCCALL.accesskey,
+        send,
+        clock,
+        logger,
+        timeoutMs: 5_000,
+        retry: NO_RETRY,
+        serverUtcOffsetMinutes: 0,
+      }),
+    ],
+  ]);
+  const scheduler = new ManualScheduler(clock);
+  const monitor = new TaskMonitor({
+    db: openDatabase(':memory:'),
+    clock,
+    scheduler,
+    logger,
+    notifier: new RecordingNotifier(),
+    activity: new SwitchableActivity(),
+    locale: () => 'en',
+    accounts: {
+      list: () => [...vendors.keys()].map((id) => ({ id })),
+      vendor: async (id) => {
+        const vendor = vendors.get(id);
+        if (!vendor) throw new Error(`no account ${id}`);
+        return vendor;
+      },
+    },
+    options: { backoffMs: 10_000, maxBackoffMs: 60_000 },
+  });
+  monitor.start();
+  await scheduler.advance(0);
+  return { server, scheduler, monitor };
+}
+
+beforeEach(async () => {
+  world = await startWorld();
+});
+
+afterEach(async () => {
+  await world.monitor.stop();
+  await world.server.close();
+});
+
+/** A seeded sample task on the board, which must have finished. */
+function finished(kind: TaskKind, name: string): BoardRow {
+  const row = world.monitor.snapshot().rows.find((r) => r.kd === kind && r.n === name);
+  if (!row) throw new Error(`no ${kind} task “${name}” on the board`);
+  expect(row.s).toBe('completed');
+  return row;
+}
+
+/** The JSON body of the one resend the simulator received on a route. */
+function resendBody(route: string): Record<string, unknown> {
+  expect(world.server.requestCount(route)).toBe(1);
+  const request = world.server.lastRequest(route);
+  if (!request) throw new Error(`no request on ${route}`);
+  return JSON.parse(request.body.toString('utf8')) as Record<string, unknown>;
+}
+
+/** How many resends of any kind reached the simulator. */
+const resends = () =>
+  RESEND_ROUTES.reduce((sum, route) => sum + world.server.requestCount(route), 0);
+
+/** The value a task's detail shows for a field. */
+async function detailValue(row: BoardRow, key: string) {
+  const detail = await world.monitor.detail(row.k);
+  return detail.groups.flatMap((group) => group.fields).find((field) => field.key === key)?.value;
+}
+
+const onBoard = (kind: TaskKind, name: string) =>
+  world.monitor.snapshot().rows.find((row) => row.kd === kind && row.n === name);
+
+describe('Resend from the task board against the simulator', () => {
+  it('resends the failed numbers of a voice group call as a new task on the board', async () => {
+    const row = finished('voice-group', 'Renewal reminders (done)');
+    const text = await detailValue(row, 'text');
+    const result = await world.monitor.act({
+      action: 'resend',
+      key: row.k,
+      scope: 'failed',
+      name: 'Renewals, failed again',
+    });
+
+    const body = resendBody(RESEND_ROUTE['voice-group']);
+    expect(body).toMatchObject({
+      keyId: Number(row.t),
+      resendType: 1,
+      taskName: 'Renewals, failed again',
+      appId: 'iaAJ6COV',
+      source: 3,
+      text,
+      lan: 'EN',
+    });
+    expect(resends()).toBe(1);
+    expect(result.newTaskId).not.toBeNull();
+    expect(onBoard('voice-group', 'Renewals, failed again')?.t).toBe(result.newTaskId);
+  });
+
+  it('resends an AI-agent group call with the script, windows, ring time and recording given', async () => {
+    const row = finished('ai-agent-group', 'AI collections batch');
+    const windows = [
+      { strTime: '09:00', endTime: '12:00' },
+      { strTime: '14:00', endTime: '18:30' },
+    ];
+    const result = await world.monitor.act({
+      action: 'resend',
+      key: row.k,
+      scope: 'all',
+      name: 'Collections, second pass',
+      options: {
+        scriptId: '456',
+        allowSendTime: windows,
+        maxRingingTime: 45,
+        enableRecording: true,
+      },
+    });
+
+    const body = resendBody(RESEND_ROUTE['ai-agent-group']);
+    expect(body).toMatchObject({
+      keyId: Number(row.t),
+      resendType: 0,
+      taskName: 'Collections, second pass',
+      scriptId: 456,
+      allowSendTime: windows,
+      maxRingingTime: 45,
+      enableRecording: 1,
+    });
+    expect(resends()).toBe(1);
+    const added = onBoard('ai-agent-group', 'Collections, second pass');
+    expect(added?.t).toBe(result.newTaskId);
+    // "all": every number of the original task again.
+    expect(added?.tot).toBe(row.tot);
+  });
+
+  it('resends the failed numbers of a call-center task as a new task on the board', async () => {
+    const row = finished('cc-preview', 'Agent callbacks (done)');
+    const result = await world.monitor.act({
+      action: 'resend',
+      key: row.k,
+      scope: 'failed',
+      name: 'Callbacks, failed again',
+    });
+
+    const body = resendBody(RESEND_ROUTE['cc-preview']);
+    expect(body).toMatchObject({
+      taskId: Number(row.t),
+      resendType: 1,
+      remark: 'Callbacks, failed again',
+      voiceGroupId: [1000006],
+      ccode: '91',
+    });
+    expect(resends()).toBe(1);
+    const added = onBoard('cc-preview', 'Callbacks, failed again');
+    expect(added?.t).toBe(result.newTaskId);
+    expect(added?.tot).toBeLessThan(row.tot ?? 0);
+  });
+
+  it('re-dials the unanswered numbers of an ended predictive task within the same task', async () => {
+    const row = finished('predictive', 'Reminder calls');
+    const result = await world.monitor.act({
+      action: 'resend',
+      key: row.k,
+      scope: 'failed',
+      name: 'Reminder calls again',
+    });
+
+    expect(world.server.requestCount(RESEND_ROUTE.predictive)).toBe(1);
+    const request = world.server.lastRequest(RESEND_ROUTE.predictive);
+    const form = request ? parseFormBody(request.headers['content-type'], request.body) : null;
+    expect(form?.get('service')).toBe('App.Sip_Yccall.taskCall');
+    expect(form?.get('taskid')).toBe(row.t);
+    // §4.5: the customer did not answer; the run starts at once.
+    expect(form?.get('answertype')).toBe('callee');
+    expect(form?.get('status')).toBe('1');
+    expect(resends()).toBe(1);
+    // The server re-dials in the same task (no new id): the board shows it calling again.
+    expect(result.newTaskId).toBeNull();
+    const after = world.monitor.snapshot().rows.find((r) => r.k === row.k);
+    expect(after?.s).toBe('running');
+  });
+
+  it.each([
+    [
+      'voice-group',
+      'Renewal reminders (done)',
+      { scope: 'not-called' },
+      'VENDOR_REJECTED',
+      /cannot resend the numbers not called yet at its vendor; it can resend the failed numbers or all numbers/,
+    ],
+    [
+      'predictive',
+      'Reminder calls',
+      { scope: 'not-called' },
+      'VENDOR_REJECTED',
+      /cannot resend the numbers not called yet/,
+    ],
+    [
+      'voice-group',
+      'Renewal reminders (done)',
+      { scope: 'failed', options: { maxRingingTime: 30 } },
+      'VENDOR_REJECTED',
+      /cannot be given a ringing time on a resend/,
+    ],
+    [
+      'ai-agent-group',
+      'AI collections batch',
+      { scope: 'all', options: { maxRingingTime: 30, enableRecording: true } },
+      'INVALID_INPUT',
+      /^Enter the AI script id/,
+    ],
+  ] as const)(
+    '%s: refuses %j in plain words, and no resend reaches the vendor',
+    async (kind, name, asked, code, message) => {
+      const row = finished(kind, name);
+      const action = { action: 'resend', key: row.k, name: 'Not sent', ...asked } as TaskAction;
+      let error: unknown = null;
+      try {
+        await world.monitor.act(action);
+      } catch (failure) {
+        error = failure;
+      }
+      expect(error).toBeInstanceOf(AppError);
+      if (!(error instanceof AppError)) return;
+      expect(error.code).toBe(code);
+      expect(error.text.en).toMatch(message);
+      expect(error.text.en).toMatch(/Nothing was sent|nothing was sent/);
+      expect(error.text['zh-CN']).toMatch(/未发送任何请求/);
+      expect(resends()).toBe(0);
+      expect(onBoard(kind, 'Not sent')).toBeUndefined();
+    },
+  );
+});

@@ -59,35 +59,9 @@ try {
     `autosave (synchronous=FULL, 1,000,000-row list): p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms (target p95 < 50 ms); draft row ${bytes} bytes`,
   );
 
-  // 2. Submitting 1,000,000 numbers to the Yccall simulator through the outbox.
+  // 2. Submitting 1,000,000 numbers to the Yccall simulator through the outbox, as the app does:
+  // one outbox queues (reading and fingerprinting the list once) and sends.
   const sims = await startSims();
-  const side = makeOutbox(
-    makeVendors(sims.server.url, sims.clock, { timeoutMs: 60_000 }),
-    sims.clock,
-    db,
-  );
-  let journalMs = 0;
-  const update = SubmissionJournal.prototype.update;
-  side.journal.update = function timed(
-    this: SubmissionJournal,
-    ...args: Parameters<typeof update>
-  ) {
-    const started = performance.now();
-    try {
-      return update.apply(this, args);
-    } finally {
-      journalMs += performance.now() - started;
-    }
-  };
-  t = performance.now();
-  const queued = await side.outbox.enqueue({
-    accountId: 'acct-yccall',
-    kind: 'predictive',
-    name: 'Bench million',
-    listId: 'million',
-    settings: SETTINGS.predictive,
-  });
-  const enqueueMs = performance.now() - t;
   let createMs = 0;
   const vendor = makeVendors(sims.server.url, sims.clock, { timeoutMs: 60_000 }).yccall;
   const createTask = vendor.createTask.bind(vendor);
@@ -100,7 +74,28 @@ try {
     }
   };
   const timed = makeOutbox({ itnio: vendor, yccall: vendor }, sims.clock, db);
-  timed.journal.update = side.journal.update;
+  let journalMs = 0;
+  const update = SubmissionJournal.prototype.update;
+  timed.journal.update = function timedUpdate(
+    this: SubmissionJournal,
+    ...args: Parameters<typeof update>
+  ) {
+    const started = performance.now();
+    try {
+      return update.apply(this, args);
+    } finally {
+      journalMs += performance.now() - started;
+    }
+  };
+  t = performance.now();
+  const queued = await timed.outbox.enqueue({
+    accountId: 'acct-yccall',
+    kind: 'predictive',
+    name: 'Bench million',
+    listId: 'million',
+    settings: SETTINGS.predictive,
+  });
+  const enqueueMs = performance.now() - t;
   t = performance.now();
   await timed.outbox.drain();
   const drainMs = performance.now() - t;

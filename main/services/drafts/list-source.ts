@@ -33,6 +33,9 @@ export interface ListSummary {
   readonly excluded: readonly ListExclusion[];
 }
 
+/** Rows per batch a ListSource yields. */
+export const LIST_BATCH_ROWS = 10_000;
+
 /**
  * The port drafts and the outbox read imported lists through (the lists service owns the data).
  *
@@ -41,6 +44,9 @@ export interface ListSummary {
  */
 export interface ListSource {
   summary(listId: string): Promise<ListSummary | null>;
-  /** The valid rows, in order. */
-  rows(listId: string): AsyncIterable<ListRow>;
+  /**
+   * The valid rows, in order, in batches (up to LIST_BATCH_ROWS each): a 1,000,000-row list is
+   * a hundred awaits, not a million.
+   */
+  rows(listId: string): AsyncIterable<readonly ListRow[]>;
 }

@@ -51,19 +51,21 @@ function cancelled(): AppError {
  * fraction of the cost; see the comment on REGIONS_BY_CODE.
  */
 export async function countCountries(
-  rows: AsyncIterable<ListRow>,
+  rows: AsyncIterable<readonly ListRow[]>,
   signal?: AbortSignal,
 ): Promise<readonly CountryCount[]> {
   const counts = new Map<string, { country: string | null; code: string | null; n: number }>();
   const memo = new Map<string, string | null>();
   let seen = 0;
-  for await (const row of rows) {
-    if (++seen % CANCEL_CHECK_EVERY === 0 && signal?.aborted) throw cancelled();
-    const { country, code } = classify(row.e164, memo);
-    const key = `${code ?? ''}|${country ?? ''}`;
-    const entry = counts.get(key);
-    if (entry) entry.n += 1;
-    else counts.set(key, { country, code, n: 1 });
+  for await (const batch of rows) {
+    for (const row of batch) {
+      if (++seen % CANCEL_CHECK_EVERY === 0 && signal?.aborted) throw cancelled();
+      const { country, code } = classify(row.e164, memo);
+      const key = `${code ?? ''}|${country ?? ''}`;
+      const entry = counts.get(key);
+      if (entry) entry.n += 1;
+      else counts.set(key, { country, code, n: 1 });
+    }
   }
   if (signal?.aborted) throw cancelled();
   return [...counts.values()]

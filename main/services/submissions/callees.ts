@@ -26,16 +26,21 @@ export async function readCallees(
   const hash = createHash('sha256');
   const callees: Callee[] = [];
   let count = 0;
-  for await (const row of source.rows(listId)) {
-    count += 1;
-    hash.update(`${row.e164}${SEP}${row.name ?? ''}${SEP}${row.variables.join(SEP)}\n`);
-    if (options.keep) {
-      callees.push({
-        phone: row.e164,
-        ...(row.name ? { name: row.name } : {}),
-        ...(row.variables.length > 0 ? { variables: row.variables } : {}),
-      });
+  for await (const batch of source.rows(listId)) {
+    // One hash update per batch (the same bytes as one per row).
+    let text = '';
+    for (const row of batch) {
+      count += 1;
+      text += `${row.e164}${SEP}${row.name ?? ''}${SEP}${row.variables.join(SEP)}\n`;
+      if (options.keep) {
+        callees.push({
+          phone: row.e164,
+          ...(row.name ? { name: row.name } : {}),
+          ...(row.variables.length > 0 ? { variables: row.variables } : {}),
+        });
+      }
     }
+    hash.update(text);
   }
   return { callees, count, sha256: hash.digest('hex') };
 }

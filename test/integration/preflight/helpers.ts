@@ -66,7 +66,7 @@ export class CountingListSource implements ListSource {
   summary(listId: string): Promise<ListSummary | null> {
     return this.inner.summary(listId);
   }
-  rows(listId: string): AsyncIterable<ListRow> {
+  rows(listId: string): AsyncIterable<readonly ListRow[]> {
     this.rowReads += 1;
     return this.inner.rows(listId);
   }

@@ -1,4 +1,9 @@
-import type { ListRow, ListSource, ListSummary } from '../../../main/services/drafts/list-source';
+import {
+  LIST_BATCH_ROWS,
+  type ListRow,
+  type ListSource,
+  type ListSummary,
+} from '../../../main/services/drafts/list-source';
 
 /** A ListSource over lists held in memory (rows generated on demand, so 1,000,000 is cheap). */
 export class MemoryListSource implements ListSource {
@@ -28,9 +33,12 @@ export class MemoryListSource implements ListSource {
     };
   }
 
-  async *rows(listId: string): AsyncIterable<ListRow> {
+  async *rows(listId: string): AsyncIterable<readonly ListRow[]> {
     const list = this.lists.get(listId);
     if (!list) return;
-    for (let i = 0; i < list.count; i += 1) yield list.row(i);
+    for (let start = 0; start < list.count; start += LIST_BATCH_ROWS) {
+      const end = Math.min(list.count, start + LIST_BATCH_ROWS);
+      yield Array.from({ length: end - start }, (_, i) => list.row(start + i));
+    }
   }
 }

@@ -4,9 +4,12 @@ import examples from 'libphonenumber-js/examples.mobile.json';
 import type { ListRow } from '../../../main/services/drafts/list-source';
 import { classify, countCountries } from '../../../main/services/preflight/country-counts';
 
-async function* rowsOf(numbers: readonly string[]): AsyncIterable<ListRow> {
+async function* rowsOf(numbers: readonly string[]): AsyncIterable<readonly ListRow[]> {
   let rowNumber = 1;
-  for (const e164 of numbers) yield { rowNumber: ++rowNumber, e164, name: null, variables: [] };
+  // Two batches, so counts carry across batches.
+  const rows = numbers.map((e164) => ({ rowNumber: ++rowNumber, e164, name: null, variables: [] }));
+  yield rows.slice(0, 3);
+  yield rows.slice(3);
 }
 
 describe('counting numbers per calling country', () => {
@@ -59,10 +62,15 @@ describe('counting numbers per calling country', () => {
 
   it('stops with CANCELLED when the signal aborts', async () => {
     const controller = new AbortController();
-    async function* endless(): AsyncIterable<ListRow> {
+    async function* endless(): AsyncIterable<readonly ListRow[]> {
       for (let i = 0; ; i += 1) {
-        if (i === 20_000) controller.abort();
-        yield { rowNumber: i + 2, e164: '+8613800138000', name: null, variables: [] };
+        if (i === 20) controller.abort();
+        yield Array.from({ length: 1_000 }, (_, at) => ({
+          rowNumber: i * 1_000 + at + 2,
+          e164: '+8613800138000',
+          name: null,
+          variables: [],
+        }));
       }
     }
     await expect(countCountries(endless(), controller.signal)).rejects.toMatchObject({

@@ -50,12 +50,13 @@ export const RowKeySchema = z.string().min(1, 'The task key is empty.').max(300)
 export const ResendScopeSchema = z.enum(['all', 'failed', 'not-called']);
 export type ResendScope = z.infer<typeof ResendScopeSchema>;
 
-/** Settings a manager may give a resend where the vendor takes them (itniotech.md §5.4). */
+/** Settings a manager may give a resend where the vendor takes them (itniotech.md §4.3, §5.4). */
 export const RESEND_OPTIONS = [
   'scriptId',
   'allowSendTime',
   'maxRingingTime',
   'enableRecording',
+  'calloutRate',
 ] as const;
 export const ResendOptionSchema = z.enum(RESEND_OPTIONS);
 export type ResendOption = z.infer<typeof ResendOptionSchema>;
@@ -180,6 +181,8 @@ export const SendWindowSchema = z.strictObject({ strTime: clockTime, endTime: cl
 );
 export type SendWindow = z.infer<typeof SendWindowSchema>;
 
+const CALLOUT_RATE_RULE = 'Calls per agent is a whole number from 1 to 100.';
+
 /** Settings a manager gives a resend; each only where the task's vendor offers it. */
 export const ResendOptionsSchema = z.strictObject({
   /** The AI script (speech template) the new task uses. */
@@ -223,6 +226,12 @@ export const ResendOptionsSchema = z.strictObject({
     .optional(),
   /** Whether the vendor records the calls. */
   enableRecording: z.boolean().optional(),
+  /** Calls per agent the vendor dials at once (a call-center task that calls agents). */
+  calloutRate: z
+    .int(CALLOUT_RATE_RULE)
+    .min(1, CALLOUT_RATE_RULE)
+    .max(100, CALLOUT_RATE_RULE)
+    .optional(),
 });
 export type ResendOptions = z.infer<typeof ResendOptionsSchema>;
 

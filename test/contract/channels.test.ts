@@ -306,6 +306,14 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
       name: 'Again',
       options,
     })),
+    // Calls per agent of a call-center resend: 1–100, whole.
+    ...[{ calloutRate: 0 }, { calloutRate: 101 }, { calloutRate: 2.5 }].map((options) => ({
+      action: 'resend',
+      key: 'a:cc-preview:1',
+      scope: 'failed',
+      name: 'Again',
+      options,
+    })),
     { action: 'edit', key: 'a:voice-group:1' },
     { action: 'edit', key: 'a:voice-group:1', calloutRate: 0 },
     { action: 'edit', key: 'a:voice-group:1', calloutRate: 2.5 },

@@ -363,4 +363,32 @@ describe('the live task board in Chromium through the browser host', () => {
     const prefs = await invoke('tasks.preferences', {});
     expect(prefs).toMatchObject({ ok: true, value: { sort: { column: 'called' } } });
   });
+
+  it('resends a finished ITNIO AI-agent task with the script, a calling window, ring time and recording', async () => {
+    // Only the AI tasks on screen, the original and (later) its resend.
+    await page.fill('input[type="search"]', 'AI collections');
+    const detail = await openDetail(taskRow('AI collections batch', 'ITNIO TECH'));
+    await detail.locator('button[data-action="resend"]').click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    await dialog.locator('#resend-scope').selectOption('all');
+    await dialog.locator('#resend-name').fill('AI collections second pass');
+    await dialog.locator('#resend-script').fill('456');
+    await dialog.getByRole('button', { name: 'Add a calling window', exact: true }).click();
+    await dialog.getByLabel('Window 1 starts', { exact: true }).fill('09:30');
+    await dialog.getByLabel('Window 1 ends', { exact: true }).fill('17:00');
+    await dialog.locator('#resend-ring').fill('45');
+    await dialog.getByLabel('Record the calls', { exact: true }).check();
+    await expect.poll(() => dialog.getByTestId('resend-problem').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Resend', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const result = detail.getByTestId('action-result');
+    const refused = detail.getByTestId('action-refused');
+    await result.or(refused).waitFor();
+    expect(await refused.count()).toBe(0);
+    expect(await result.innerText()).toBe('Resend started. The new task appears on the board.');
+    await closeDetail();
+    await taskRow('AI collections second pass', 'ITNIO TECH').waitFor({ timeout: 30_000 });
+    await page.fill('input[type="search"]', '');
+  });
 });

@@ -200,7 +200,7 @@ export class AccountsService {
           connection: {
             brand: 'itniotech',
             apiKey: DEMO_CREDENTIALS.itniotech.apiKey,
-            defaults: { countryCode: '86' },
+            defaults: { countryCode: '86', appId: 'iaAJ6COV' },
           },
           createdAt: now,
           updatedAt: now,

@@ -59,6 +59,7 @@ const OPTION_WORDS: Readonly<Record<ResendOption, LocalizedText>> = {
   allowSendTime: { en: 'calling windows', 'zh-CN': '呼叫时段' },
   maxRingingTime: { en: 'a ringing time', 'zh-CN': '振铃时长' },
   enableRecording: { en: 'a recording choice', 'zh-CN': '录音设置' },
+  calloutRate: { en: 'a number of calls per agent', 'zh-CN': '每坐席呼叫数' },
 };
 
 /** The refusal when the vendor cannot resend the numbers asked for; names what it can resend. */
@@ -107,7 +108,9 @@ export function scriptIdMissing(kind: TaskKind): AppError {
 /**
  * Options that a vendor offering them cannot do without, with the refusal when neither the task
  * nor the manager gave one: an AI task calls with a script (itniotech.md §5.4 marks scriptId
- * required). Decided by the option, never by vendor or kind.
+ * required). Decided by the option, never by vendor or kind. An option needed only for some tasks
+ * of a kind (ITNIO's calls per agent, for cc tasks that call agents, §4.3) is not listed here: the
+ * vendor's resend refuses it, since only the vendor knows which of its tasks need it.
  */
 const REQUIRED_OPTIONS: Readonly<Partial<Record<ResendOption, (kind: TaskKind) => AppError>>> = {
   scriptId: scriptIdMissing,
@@ -145,6 +148,7 @@ function vendorOptions(options: ResendOptions | undefined): Record<string, unkno
   if (options.enableRecording !== undefined) {
     out['enableRecording'] = options.enableRecording ? 1 : 0;
   }
+  if (options.calloutRate !== undefined) out['calloutRate'] = options.calloutRate;
   return out;
 }
 
@@ -186,6 +190,17 @@ const RESEND_KEYS: Readonly<Record<TaskKind, readonly string[]>> = {
   predictive: [],
 };
 
+/**
+ * Detail fields whose key differs from the resend's, per kind: a cc task's record (itniotech.md
+ * §4.4) names its type `taskType`, which resendTask (§4.3) takes as `type`.
+ */
+const RESEND_ALIASES: Readonly<Record<TaskKind, Readonly<Record<string, string>>>> = {
+  'voice-group': {},
+  'ai-agent-group': {},
+  'cc-preview': { taskType: 'type' },
+  predictive: {},
+};
+
 /** Where the new task's name goes in a resend's settings, per kind (cc tasks name by remark). */
 const NAME_KEY: Readonly<Record<TaskKind, string | null>> = {
   'voice-group': 'taskName',
@@ -217,11 +232,13 @@ export function resendSettings(
   options?: ResendOptions,
 ): Record<string, unknown> {
   const keys = new Set(RESEND_KEYS[kind]);
+  const aliases = RESEND_ALIASES[kind];
   const settings: Record<string, unknown> = {};
   for (const group of detail.groups) {
     for (const field of group.fields) {
-      if (keys.has(field.key) && field.value !== null && field.value !== '') {
-        settings[field.key] = revive(field.value);
+      const key = Object.hasOwn(aliases, field.key) ? aliases[field.key] : field.key;
+      if (key !== undefined && keys.has(key) && field.value !== null && field.value !== '') {
+        settings[key] = revive(field.value);
       }
     }
   }

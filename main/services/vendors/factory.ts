@@ -33,7 +33,13 @@ export function createVendorFactory(deps: {
         clock: deps.clock,
         logger: deps.logger,
       });
-      return new ItniotechVendor({ accountId: profile.id, client, clock: deps.clock });
+      const defaultAppId = profile.connection.defaults.appId;
+      return new ItniotechVendor({
+        accountId: profile.id,
+        client,
+        clock: deps.clock,
+        ...(defaultAppId ? { defaultAppId } : {}),
+      });
     }
     return new YccallVendor({
       accountId: profile.id,

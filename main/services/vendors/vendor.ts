@@ -121,9 +121,12 @@ export type ResendScope = 'all' | 'failed' | 'not-called';
 
 /**
  * A setting a manager may give a resend (itniotech.md §5.4): the AI script id, up to 3 daily
- * calling windows (`HH:mm`), the ringing time (20–120 s) and call recording.
+ * calling windows (`HH:mm`), the ringing time (20–120 s) and call recording; and the calls per
+ * agent (1–100) of a call-center task that calls agents (§4.3: required for type 1, and the task
+ * record of §4.4 does not carry it).
  */
-export type ResendOption = 'scriptId' | 'allowSendTime' | 'maxRingingTime' | 'enableRecording';
+export type ResendOption =
+  'scriptId' | 'allowSendTime' | 'maxRingingTime' | 'enableRecording' | 'calloutRate';
 
 /**
  * The one interface the rest of the app uses for any vendor account.

@@ -226,10 +226,14 @@ export const tasksEn = {
   'tasks.resend.ring.hint':
     'How long each number rings before the vendor gives up: 20 to 120 seconds. Leave it empty for the vendor’s default (60).',
   'tasks.resend.recording': 'Record the calls',
+  'tasks.resend.calloutRate': 'Calls per agent',
+  'tasks.resend.calloutRate.hint':
+    'How many numbers the vendor dials at once for each agent: 1 to 100. Needed for tasks that call agents; automatic tasks leave it empty.',
   'tasks.resend.problem.scriptId': 'Enter the AI script id, in digits only.',
   'tasks.resend.problem.window': 'Each calling window must end after it starts, on the same day.',
   'tasks.resend.problem.overlap': 'Calling windows may not overlap; change or remove one.',
   'tasks.resend.problem.ring': 'The ringing time is a whole number of seconds from 20 to 120.',
+  'tasks.resend.problem.calloutRate': 'Calls per agent is a whole number from 1 to 100.',
   'tasks.confirm.pause.title': 'Pause “{name}”?',
   'tasks.confirm.pause.body':
     'No new calls start until you resume the task. Calls already in progress finish.',
@@ -509,10 +513,14 @@ export const tasksZh: Readonly<Record<keyof typeof tasksEn, string>> = {
   'tasks.resend.ring.hint':
     '每个号码振铃多久后服务商放弃：20 至 120 秒。留空则使用服务商的默认值（60 秒）。',
   'tasks.resend.recording': '通话录音',
+  'tasks.resend.calloutRate': '每坐席呼叫数',
+  'tasks.resend.calloutRate.hint':
+    '服务商为每个坐席同时拨打的号码数：1 至 100。转接坐席的任务必须填写；自动外呼任务留空即可。',
   'tasks.resend.problem.scriptId': '请输入 AI 话术 ID，只能是数字。',
   'tasks.resend.problem.window': '每个拨打时段的结束时间必须晚于开始时间，且在同一天内。',
   'tasks.resend.problem.overlap': '拨打时段不能重叠；请修改或删除其中一个。',
   'tasks.resend.problem.ring': '振铃时长必须是 20 至 120 之间的整数秒。',
+  'tasks.resend.problem.calloutRate': '每坐席呼叫数必须是 1 至 100 之间的整数。',
   'tasks.confirm.pause.title': '暂停“{name}”？',
   'tasks.confirm.pause.body': '继续之前不会发起新的呼叫，正在进行的通话会正常结束。',
   'tasks.confirm.pause.ok': '暂停',

@@ -46,6 +46,8 @@ interface ResendInput {
   /** Seconds as typed; empty leaves the vendor's default. */
   readonly ringTime: string;
   readonly recording: boolean;
+  /** Calls per agent as typed; empty sends none (only tasks that call agents need it). */
+  readonly calloutRate: string;
 }
 
 /** The resend inputs filled from the task's detail where it carries them. */
@@ -56,11 +58,13 @@ function resendInputFrom(detail: TaskDetailView | null): ResendInput {
   const scriptId = value('scriptId');
   const ring = value('maxRingingTime');
   const recording = value('enableRecording');
+  const rate = value('calloutRate');
   return {
     scriptId: scriptId === null ? '' : String(scriptId),
     windows: [],
     ringTime: ring === null ? '' : String(ring),
     recording: recording === true || recording === 1 || recording === '1',
+    calloutRate: rate === null ? '' : String(rate),
   };
 }
 
@@ -88,6 +92,12 @@ function resendProblem(offered: readonly ResendOption[], input: ResendInput): Me
       return 'tasks.resend.problem.ring';
     }
   }
+  if (offered.includes('calloutRate') && input.calloutRate.trim() !== '') {
+    const rate = Number(input.calloutRate);
+    if (!Number.isInteger(rate) || rate < 1 || rate > 100) {
+      return 'tasks.resend.problem.calloutRate';
+    }
+  }
   return null;
 }
 
@@ -101,6 +111,7 @@ function resendOptionsOf(
     allowSendTime?: SendWindow[];
     maxRingingTime?: number;
     enableRecording?: boolean;
+    calloutRate?: number;
   } = {};
   if (offered.includes('scriptId') && input.scriptId.trim() !== '') {
     options.scriptId = input.scriptId.trim();
@@ -112,6 +123,9 @@ function resendOptionsOf(
     options.maxRingingTime = Number(input.ringTime);
   }
   if (offered.includes('enableRecording')) options.enableRecording = input.recording;
+  if (offered.includes('calloutRate') && input.calloutRate.trim() !== '') {
+    options.calloutRate = Number(input.calloutRate);
+  }
   return Object.keys(options).length > 0 ? options : undefined;
 }
 
@@ -521,6 +535,26 @@ function ResendOptionFields(props: {
                 />
                 {t('tasks.resend.recording')}
               </label>
+            );
+          case 'calloutRate':
+            return (
+              <div key={option} className="resend-option">
+                <label htmlFor="resend-rate">{t('tasks.resend.calloutRate')}</label>
+                <input
+                  id="resend-rate"
+                  type="number"
+                  className="narrow"
+                  min={1}
+                  max={100}
+                  step={1}
+                  value={input.calloutRate}
+                  aria-describedby="resend-rate-hint"
+                  onChange={(event) => onChange({ ...input, calloutRate: event.target.value })}
+                />
+                <p id="resend-rate-hint" className="field-hint">
+                  {t('tasks.resend.calloutRate.hint')}
+                </p>
+              </div>
             );
         }
       })}

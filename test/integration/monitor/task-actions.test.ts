@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/services/errors';
 import { TaskMonitor } from '../../../main/services/monitor/task-monitor';
-import { mountItniotech } from '../../../main/services/sandbox/itniotech/itniotech-sim';
+import {
+  mountItniotech,
+  type ItniotechSim,
+} from '../../../main/services/sandbox/itniotech/itniotech-sim';
 import { SimulatorServer } from '../../../main/services/sandbox/server';
 import { ManualClock } from '../../../main/services/sandbox/sim-kit';
 import { parseFormBody } from '../../../main/services/sandbox/yccall/form-parser';
@@ -41,11 +44,14 @@ interface World {
   server: SimulatorServer;
   scheduler: ManualScheduler;
   monitor: TaskMonitor;
+  /** The ITNIO account's client, for requests the board never sends. */
+  client: ItniotechClient;
+  itniotech: ItniotechSim;
 }
 
 let world: World;
 
-async function startWorld(): Promise<World> {
+async function startWorld(options: { defaultAppId?: string } = {}): Promise<World> {
   const server = new SimulatorServer();
   const clock = new ManualClock();
   const itniotech = mountItniotech(server, { clock, seed: 11, accounts: [ITNIO] });
@@ -55,25 +61,19 @@ async function startWorld(): Promise<World> {
   await server.start();
   const send = createUndiciSend();
   const logger = new MemoryLogger();
+  const client = new ItniotechClient({
+    apiKey: ITNIO.apiKey,
+    getSecret: async () => ITNIO.apiSecret,
+    brand: 'itniotech',
+    baseUrl: server.url,
+    send,
+    clock,
+    logger,
+    timeoutMs: 5_000,
+    retry: NO_RETRY,
+  });
   const vendors = new Map<string, Vendor>([
-    [
-      'itnio-1',
-      new ItniotechVendor({
-        accountId: 'itnio-1',
-        clock,
-        client: new ItniotechClient({
-          apiKey: ITNIO.apiKey,
-          getSecret: async () => ITNIO.apiSecret,
-          brand: 'itniotech',
-          baseUrl: server.url,
-          send,
-          clock,
-          logger,
-          timeoutMs: 5_000,
-          retry: NO_RETRY,
-        }),
-      }),
-    ],
+    ['itnio-1', new ItniotechVendor({ accountId: 'itnio-1', clock, client, ...options })],
     [
       'yccall-1',
       new YccallVendor({
@@ -111,7 +111,7 @@ async function startWorld(): Promise<World> {
   });
   monitor.start();
   await scheduler.advance(0);
-  return { server, scheduler, monitor };
+  return { server, scheduler, monitor, client, itniotech };
 }
 
 beforeEach(async () => {
@@ -151,6 +151,44 @@ async function detailValue(row: BoardRow, key: string) {
 
 const onBoard = (kind: TaskKind, name: string) =>
   world.monitor.snapshot().rows.find((row) => row.kd === kind && row.n === name);
+
+const SEAT_GROUPS = '/cc/seatGroup/query';
+
+/**
+ * Makes the seat-group list name each group's application, as the simulator's groups are set up
+ * (itniotech.md §6.1 lists no `appId` on the records, and the simulator leaves it out; the vendor
+ * reads it where it is sent).
+ */
+function seatGroupsNameTheirApplication() {
+  world.server.injectFault(SEAT_GROUPS, {
+    kind: 'respond',
+    body: {
+      status: '0',
+      reason: 'success',
+      data: {
+        total: 2,
+        size: 100,
+        current: 1,
+        pages: 1,
+        records: [
+          { voiceGroupId: 1000006, countSeat: 4, groupName: 'Sales A', appId: 'iaAJ6COV' },
+          { voiceGroupId: 1000037, countSeat: 6, groupName: 'Collections', appId: 'rcVY82Lm' },
+        ],
+      },
+    },
+  });
+}
+
+/** The refusal an action ends in (or null when it went through). */
+async function refusalOf(action: TaskAction): Promise<AppError | null> {
+  try {
+    await world.monitor.act(action);
+    return null;
+  } catch (failure) {
+    if (failure instanceof AppError) return failure;
+    throw failure;
+  }
+}
 
 describe('Resend from the task board against the simulator', () => {
   it('resends the failed numbers of a voice group call as a new task on the board', async () => {
@@ -214,27 +252,95 @@ describe('Resend from the task board against the simulator', () => {
     expect(added?.tot).toBe(row.tot);
   });
 
-  it('resends the failed numbers of a call-center task as a new task on the board', async () => {
+  it('resends a call-center task that calls agents with its type, its group’s application and the calls per agent given', async () => {
     const row = finished('cc-preview', 'Agent callbacks (done)');
+    // The record names the type as the task was created (§4.4), but carries no appId/calloutRate.
+    expect(await detailValue(row, 'taskType')).toBe(1);
+    expect(await detailValue(row, 'appId')).toBeUndefined();
+    seatGroupsNameTheirApplication();
     const result = await world.monitor.act({
       action: 'resend',
       key: row.k,
       scope: 'failed',
       name: 'Callbacks, failed again',
+      options: { calloutRate: 3 },
     });
 
     const body = resendBody(RESEND_ROUTE['cc-preview']);
     expect(body).toMatchObject({
       taskId: Number(row.t),
       resendType: 1,
+      type: 1,
+      appId: 'iaAJ6COV',
+      calloutRate: 3,
       remark: 'Callbacks, failed again',
       voiceGroupId: [1000006],
       ccode: '91',
     });
+    expect(body).not.toHaveProperty('taskType');
     expect(resends()).toBe(1);
     const added = onBoard('cc-preview', 'Callbacks, failed again');
     expect(added?.t).toBe(result.newTaskId);
     expect(added?.tot).toBeLessThan(row.tot ?? 0);
+  });
+
+  it('asks for the calls per agent of a call-center task that calls agents, and sends nothing', async () => {
+    const row = finished('cc-preview', 'Agent callbacks (done)');
+    seatGroupsNameTheirApplication();
+    const error = await refusalOf({
+      action: 'resend',
+      key: row.k,
+      scope: 'failed',
+      name: 'Not sent',
+    });
+
+    expect(error?.code).toBe('INVALID_INPUT');
+    expect(error?.text.en).toMatch(/^Enter the calls per agent for the new task/);
+    expect(error?.text.en).toMatch(/Nothing was sent/);
+    expect(error?.text['zh-CN']).toMatch(/^请输入新任务的每坐席呼叫数.*未发送任何请求/);
+    expect(world.server.requestCount(RESEND_ROUTE['cc-preview'])).toBe(0);
+    expect(resends()).toBe(0);
+    expect(onBoard('cc-preview', 'Not sent')).toBeUndefined();
+  });
+
+  it('refuses a call-center resend when the agent group’s application is not listed, and sends nothing', async () => {
+    const row = finished('cc-preview', 'Agent callbacks (done)');
+    // As documented (§6.1) and simulated: seat-group records name no application.
+    const error = await refusalOf({
+      action: 'resend',
+      key: row.k,
+      scope: 'failed',
+      name: 'Not sent',
+      options: { calloutRate: 3 },
+    });
+
+    expect(world.server.requestCount(SEAT_GROUPS)).toBe(1);
+    expect(error?.code).toBe('INVALID_INPUT');
+    expect(error?.text.en).toMatch(/needs the application of its agent group.*Nothing was sent/);
+    expect(error?.text['zh-CN']).toMatch(/未发送任何请求/);
+    expect(resends()).toBe(0);
+    expect(onBoard('cc-preview', 'Not sent')).toBeUndefined();
+  });
+
+  it('falls back to the account’s default application when the agent group names none', async () => {
+    await world.monitor.stop();
+    await world.server.close();
+    world = await startWorld({ defaultAppId: 'iaAJ6COV' });
+    const row = finished('cc-preview', 'Agent callbacks (done)');
+    await world.monitor.act({
+      action: 'resend',
+      key: row.k,
+      scope: 'all',
+      name: 'Callbacks, all again',
+      options: { calloutRate: 2 },
+    });
+    expect(resendBody(RESEND_ROUTE['cc-preview'])).toMatchObject({
+      type: 1,
+      appId: 'iaAJ6COV',
+      calloutRate: 2,
+      resendType: 3,
+    });
+    expect(resends()).toBe(1);
   });
 
   it('re-dials the unanswered numbers of an ended predictive task within the same task', async () => {
@@ -260,6 +366,33 @@ describe('Resend from the task board against the simulator', () => {
     const after = world.monitor.snapshot().rows.find((r) => r.k === row.k);
     expect(after?.s).toBe('running');
   });
+
+  it.each([
+    ['no application', { calloutRate: 2 }],
+    ['no calls per agent', { appId: 'iaAJ6COV' }],
+  ] as const)(
+    'the simulator refuses a resendTask that calls agents with %s (-22), as §4.3 requires',
+    async (_, given) => {
+      const row = finished('cc-preview', 'Agent callbacks (done)');
+      let error: unknown = null;
+      try {
+        await world.client.resendTask({
+          taskId: row.t,
+          resendType: 3,
+          type: 1,
+          voiceGroupId: [1000006],
+          ...given,
+        });
+      } catch (failure) {
+        error = failure;
+      }
+      expect(error).toBeInstanceOf(AppError);
+      if (error instanceof AppError) expect(error.details?.vendorCode).toBe('-22');
+      expect(world.server.requestCount(RESEND_ROUTE['cc-preview'])).toBe(1);
+      // The two sample cc tasks, and no new one.
+      expect(world.itniotech.ccTasks()).toHaveLength(2);
+    },
+  );
 
   it.each([
     [

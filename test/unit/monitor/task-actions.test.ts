@@ -92,6 +92,11 @@ const AI_CAPS: TaskCapabilities = {
   resendOptions: ['scriptId', 'allowSendTime', 'maxRingingTime', 'enableRecording'],
 };
 const VOICE_CAPS: TaskCapabilities = { ...AI_CAPS, resendOptions: [] };
+const CC_CAPS: TaskCapabilities = {
+  ...AI_CAPS,
+  resendScopes: ['failed', 'not-called', 'all'],
+  resendOptions: ['calloutRate'],
+};
 
 /** A vendor that records what reaches it and answers a resend with task 900. */
 function recordingVendor(capabilities: TaskCapabilities, fields: Record<string, string | number>) {
@@ -117,6 +122,7 @@ function recordingVendor(capabilities: TaskCapabilities, fields: Record<string, 
 
 const aiRow = { kd: 'ai-agent-group', t: '7' } as BoardRow;
 const voiceRow = { kd: 'voice-group', t: '8' } as BoardRow;
+const ccRow = { kd: 'cc-preview', t: '9' } as BoardRow;
 
 const refusal = (code: string, pattern: RegExp) => (error: unknown) =>
   error instanceof AppError &&
@@ -158,6 +164,79 @@ describe('resend scopes and options', () => {
       enableRecording: 1,
       taskName: 'R',
     });
+  });
+
+  it('resends a cc task with its type under the resend’s name, and the calls per agent given', () => {
+    // The cc record (itniotech.md §4.4) names the type `taskType`; resendTask (§4.3) takes `type`.
+    const record = detail({
+      taskId: '5017560',
+      taskType: 1,
+      taskStatus: 12,
+      voiceGroupId: '[1000006]',
+      ccode: '91',
+      remark: 'Agent callbacks',
+    });
+    expect(resendSettings('cc-preview', record, 'Again')).toEqual({
+      type: 1,
+      voiceGroupId: [1000006],
+      ccode: '91',
+      remark: 'Again',
+    });
+    expect(resendSettings('cc-preview', record, 'Again', { calloutRate: 3 })).toEqual({
+      type: 1,
+      voiceGroupId: [1000006],
+      ccode: '91',
+      calloutRate: 3,
+      remark: 'Again',
+    });
+    expect(resendSettings('cc-preview', detail({ taskType: 0 }), 'R')).toEqual({
+      type: 0,
+      remark: 'R',
+    });
+    // Only cc records name their type so: other kinds copy no `taskType`.
+    expect(resendSettings('ai-agent-group', detail({ taskType: 3, scriptId: 5 }), 'R')).toEqual({
+      scriptId: 5,
+      taskName: 'R',
+    });
+  });
+
+  it('passes the calls per agent to a cc resend, and refuses it where the vendor does not take it', async () => {
+    const { vendor, calls } = recordingVendor(CC_CAPS, {
+      taskType: 1,
+      voiceGroupId: '[1000006]',
+    });
+    await runTaskAction(
+      vendor,
+      ccRow,
+      { action: 'resend', key: 'k', scope: 'failed', name: 'Again', options: { calloutRate: 7 } },
+      {},
+    );
+    expect(calls.at(-1)).toEqual({
+      method: 'resend',
+      scope: 'failed',
+      settings: { type: 1, voiceGroupId: [1000006], calloutRate: 7, remark: 'Again' },
+    });
+    // Not required by the option itself: whether a cc task needs it is the vendor's to say.
+    const plain = recordingVendor(CC_CAPS, { taskType: 0 });
+    await runTaskAction(
+      plain.vendor,
+      ccRow,
+      { action: 'resend', key: 'k', scope: 'all', name: 'Again' },
+      {},
+    );
+    expect(plain.calls.at(-1)?.settings).toEqual({ type: 0, remark: 'Again' });
+    const ai = recordingVendor(AI_CAPS, { scriptId: 1 });
+    await expect(
+      runTaskAction(
+        ai.vendor,
+        aiRow,
+        { action: 'resend', key: 'k', scope: 'all', name: 'Again', options: { calloutRate: 2 } },
+        {},
+      ),
+    ).rejects.toSatisfy(
+      refusal('VENDOR_REJECTED', /cannot be given a number of calls per agent on a resend/),
+    );
+    expect(ai.calls).toEqual([]);
   });
 
   it('refuses a scope the vendor does not offer, naming the ones it does, before any request', async () => {
@@ -291,6 +370,8 @@ describe('resend options a request may carry', () => {
       }).success,
     ).toBe(true);
     expect(resend({ maxRingingTime: 120 }).success).toBe(true);
+    expect(resend({ calloutRate: 1 }).success).toBe(true);
+    expect(resend({ calloutRate: 100 }).success).toBe(true);
   });
 
   it('refuses what the vendor would refuse, in sentences a manager can read', () => {
@@ -330,6 +411,11 @@ describe('resend options a request may carry', () => {
     expect(messages({ scriptId: 'abc12' })).toEqual([
       'The AI script id is a number of 1 to 10 digits.',
     ]);
+    for (const calloutRate of [0, 101, 2.5]) {
+      expect(messages({ calloutRate })).toEqual([
+        'Calls per agent is a whole number from 1 to 100.',
+      ]);
+    }
     expect(resend({ speed: 2 }).success).toBe(false);
   });
 });

@@ -67,7 +67,8 @@ const CAPABILITIES: Readonly<Record<ItniotechKind, TaskCapabilities>> = {
     numberResults: true,
     searchContent: false,
     resendScopes: ['failed', 'not-called', 'all'], // resendType 1, 2, 3 (§4.3)
-    resendOptions: [],
+    // §4.3: a task that calls agents (type 1) needs calloutRate, which its record (§4.4) lacks.
+    resendOptions: ['calloutRate'],
   },
   'voice-group': {
     resend: true,
@@ -122,6 +123,11 @@ export interface ItniotechVendorOptions {
   readonly vendorUtcOffsetMinutes?: number;
   /** How far back lookups by name search (default 90 days). */
   readonly lookbackDays?: number;
+  /**
+   * The account's default application id (Accounts → defaults): what a resend of a task that
+   * calls agents uses when neither the task nor its agent group names the application.
+   */
+  readonly defaultAppId?: string;
 }
 
 function invalid(en: string, zh: string, details?: Record<string, unknown>): AppError {
@@ -260,6 +266,7 @@ export class ItniotechVendor implements Vendor {
   private readonly clock: Clock;
   private readonly offset: number;
   private readonly lookbackMs: number;
+  private readonly defaultAppId: string | undefined;
 
   constructor(options: ItniotechVendorOptions) {
     this.accountId = options.accountId;
@@ -267,6 +274,7 @@ export class ItniotechVendor implements Vendor {
     this.clock = options.clock;
     this.offset = options.vendorUtcOffsetMinutes ?? 480;
     this.lookbackMs = (options.lookbackDays ?? 90) * 86_400_000;
+    this.defaultAppId = options.defaultAppId?.trim() || undefined;
   }
 
   capabilities(kind: TaskKind): TaskCapabilities {
@@ -555,7 +563,8 @@ export class ItniotechVendor implements Vendor {
       );
     }
     if (k === 'cc-preview') {
-      const parsed = parseSettings(CcResendSettingsSchema, settings, 'resend');
+      const completed = await this.completeCcResend(settings, options);
+      const parsed = parseSettings(CcResendSettingsSchema, completed, 'resend');
       const resendType = scope === 'failed' ? 1 : scope === 'not-called' ? 2 : 3;
       const newId = await this.client.resendTask({ ...parsed, taskId, resendType }, options);
       const name = parsed.remark ?? '';
@@ -643,6 +652,64 @@ export class ItniotechVendor implements Vendor {
   }
 
   // --- helpers ---
+
+  /**
+   * A cc resend's settings with what a task that calls agents (type 1) needs (§4.3): the calls
+   * per agent, which the manager must give (the task record of §4.4 does not carry it), and the
+   * application, looked up from the task's agent group. Refuses, before any resend, when either
+   * is missing.
+   */
+  private async completeCcResend(
+    settings: Readonly<Record<string, unknown>>,
+    options?: CallOptions,
+  ): Promise<Readonly<Record<string, unknown>>> {
+    if (settings['type'] === undefined) {
+      throw invalid(
+        'ITNIO did not say whether this task calls agents or dials automatically, so it cannot be resent with the same settings. Nothing was sent.',
+        'ITNIO 未说明此任务是转接坐席还是自动外呼，因此无法按原设置重呼。未发送任何请求。',
+        { field: 'type' },
+      );
+    }
+    if (settings['type'] !== 1) return settings;
+    if (settings['calloutRate'] === undefined) {
+      throw invalid(
+        'Enter the calls per agent for the new task: this task calls agents, the vendor needs it to resend, and the task’s details do not include it. Nothing was sent.',
+        '请输入新任务的每坐席呼叫数：此任务转接坐席，服务商重呼时需要它，而任务详情中没有。未发送任何请求。',
+        { field: 'calloutRate' },
+      );
+    }
+    if (settings['appId'] !== undefined) return settings;
+    const groups = settings['voiceGroupId'];
+    const groupId = Array.isArray(groups) ? (groups[0] as unknown) : undefined;
+    const appId =
+      (groupId === undefined ? undefined : await this.appIdOfAgentGroup(groupId, options)) ??
+      this.defaultAppId;
+    if (appId === undefined) {
+      throw invalid(
+        'This task calls agents, and the vendor needs the application of its agent group to resend it, but ITNIO did not say which application the group belongs to. Set the application id in this account’s defaults (Accounts → Edit) and resend. Nothing was sent.',
+        '此任务转接坐席，服务商重呼时需要其坐席组所属的应用（appId），但 ITNIO 未提供该坐席组所属的应用。请在此账户的默认设置中填写应用 ID（账户 → 编辑）后再重呼。未发送任何请求。',
+        { field: 'appId', voiceGroupId: groupId ?? null },
+      );
+    }
+    return { ...settings, appId };
+  }
+
+  /**
+   * The application (`appId`) of an agent group, from the seat-group list (§6.1), or undefined
+   * when the group is not listed or its record names no application (§6.1 does not document
+   * `appId` on the records; it is read where the vendor sends it).
+   */
+  private async appIdOfAgentGroup(
+    voiceGroupId: unknown,
+    options?: CallOptions,
+  ): Promise<string | undefined> {
+    const groups = await this.allPages((page) =>
+      this.client.querySeatGroups({ current: page, size: 100, params: {} }, options),
+    );
+    const group = groups.find((g) => String(g.voiceGroupId) === String(voiceGroupId));
+    const appId: unknown = group?.['appId'];
+    return typeof appId === 'string' && appId.trim() !== '' ? appId : undefined;
+  }
 
   private async allPages<T>(
     load: (

@@ -44,10 +44,17 @@ export const CcPreviewSettingsSchema = z
   });
 export type CcPreviewSettings = z.infer<typeof CcPreviewSettingsSchema>;
 
-/** Settings of a cc-preview resend: the create settings plus an optional remark for the new task. */
+/**
+ * Settings of a cc-preview resend: the create settings plus an optional remark for the new task.
+ * `type` is required here (§4.3): a default of 0 would resend a task that calls agents as an
+ * automatic one.
+ */
 export const CcResendSettingsSchema = z.intersection(
   CcPreviewSettingsSchema,
-  z.object({ remark: z.string().max(50).optional() }),
+  z.object({
+    type: z.union([z.literal(0), z.literal(1)]),
+    remark: z.string().max(50).optional(),
+  }),
 );
 
 /** Settings of a cc-preview edit (§4.6). */

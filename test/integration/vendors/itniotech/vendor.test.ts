@@ -35,11 +35,12 @@ describe('ItniotechVendor against the simulator', () => {
       edit: false,
       numberResults: false,
     });
-    // Resend scopes as each endpoint's resendType allows (§4.3, §5.3, §5.4); only the AI
-    // resend takes settings from the manager, and needs its script id (§5.4).
+    // Resend scopes as each endpoint's resendType allows (§4.3, §5.3, §5.4); the AI resend takes
+    // settings from the manager and needs its script id (§5.4); a cc resend takes the calls per
+    // agent, which a task that calls agents needs and its record lacks (§4.3, §4.4).
     expect(vendor.capabilities('cc-preview')).toMatchObject({
       resendScopes: ['failed', 'not-called', 'all'],
-      resendOptions: [],
+      resendOptions: ['calloutRate'],
     });
     expect(vendor.capabilities('voice-group')).toMatchObject({
       resendScopes: ['failed', 'all'],

@@ -181,6 +181,27 @@ export const SendWindowSchema = z.strictObject({ strTime: clockTime, endTime: cl
 );
 export type SendWindow = z.infer<typeof SendWindowSchema>;
 
+/**
+ * The indexes of the windows that overlap an earlier-starting one: sorted by start, a window
+ * overlaps when it starts before the latest end so far. Windows are read as `HH:mm`.
+ */
+export function overlappingWindows(windows: readonly SendWindow[]): number[] {
+  const sorted = windows
+    .map((window, index) => ({
+      index,
+      start: minuteOfDay(window.strTime),
+      end: minuteOfDay(window.endTime),
+    }))
+    .sort((a, b) => a.start - b.start);
+  const overlapping: number[] = [];
+  let reach = -1;
+  for (const window of sorted) {
+    if (window.start < reach) overlapping.push(window.index);
+    reach = Math.max(reach, window.end);
+  }
+  return overlapping;
+}
+
 const CALLOUT_RATE_RULE = 'Calls per agent is a whole number from 1 to 100.';
 
 /** Settings a manager gives a resend; each only where the task's vendor offers it. */
@@ -197,24 +218,12 @@ export const ResendOptionsSchema = z.strictObject({
     .min(1, 'Add a calling window, or leave the windows out to call at any time.')
     .max(MAX_SEND_WINDOWS, `Set at most ${MAX_SEND_WINDOWS} calling windows.`)
     .superRefine((windows, context) => {
-      const sorted = windows
-        .map((window, index) => ({
-          index,
-          start: minuteOfDay(window.strTime),
-          end: minuteOfDay(window.endTime),
-        }))
-        .sort((a, b) => a.start - b.start);
-      // Sorted by start, a window overlaps an earlier one when it starts before the latest end.
-      let reach = -1;
-      for (const window of sorted) {
-        if (window.start < reach) {
-          context.addIssue({
-            code: 'custom',
-            path: [window.index],
-            message: 'Calling windows may not overlap; change or remove one of them.',
-          });
-        }
-        reach = Math.max(reach, window.end);
+      for (const index of overlappingWindows(windows)) {
+        context.addIssue({
+          code: 'custom',
+          path: [index],
+          message: 'Calling windows may not overlap; change or remove one of them.',
+        });
       }
     })
     .optional(),

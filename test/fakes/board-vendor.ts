@@ -1,3 +1,4 @@
+import { NO_CAPABILITIES } from './capabilities';
 import { AppError } from '../../main/services/errors';
 import type { Page, TaskDetail, TaskQuery, Vendor } from '../../main/services/vendors/vendor';
 import type { TaskKind, TaskState, TaskSummary } from '../../shared/domain/task';
@@ -60,18 +61,7 @@ export class BoardVendor implements Vendor {
   }
 
   capabilities() {
-    return {
-      resend: false,
-      pause: false,
-      resume: false,
-      cancel: false,
-      edit: false,
-      appendNumbers: false,
-      numberResults: false,
-      searchContent: false,
-      resendScopes: [],
-      resendOptions: [],
-    };
+    return NO_CAPABILITIES;
   }
 
   async testConnection() {

@@ -1,3 +1,5 @@
+import { VENDOR_KINDS } from '../../shared/domain/task';
+import { NO_CAPABILITIES } from './capabilities';
 import type { AccountProfile } from '../../shared/domain/account';
 import type { VendorFactory } from '../../main/services/accounts/accounts-service';
 import { AppError } from '../../main/services/errors';
@@ -20,22 +22,8 @@ export function fakeVendorFactory(log: FakeVendorLog = { calls: [] }): VendorFac
   return async (profile: AccountProfile, getSecret: () => Promise<string>): Promise<Vendor> => ({
     vendor: profile.vendor,
     accountId: profile.id,
-    kinds:
-      profile.vendor === 'itniotech'
-        ? ['cc-preview', 'voice-group', 'ai-agent-group']
-        : ['predictive'],
-    capabilities: () => ({
-      resend: false,
-      pause: false,
-      resume: false,
-      cancel: false,
-      edit: false,
-      appendNumbers: false,
-      numberResults: false,
-      searchContent: false,
-      resendScopes: [],
-      resendOptions: [],
-    }),
+    kinds: VENDOR_KINDS[profile.vendor],
+    capabilities: () => NO_CAPABILITIES,
     async testConnection() {
       const secret = await getSecret();
       log.calls.push({ accountId: profile.id, secret });

@@ -152,17 +152,25 @@ interface Seen {
 
 const isActive = (row: { readonly s: BoardRow['s'] }) => ACTIVE_TASK_STATES.includes(row.s);
 
-function errorOf(error: unknown): { code: ErrorCode; message: { en: string; 'zh-CN': string } } {
+const REFRESH_FAILED = {
+  en: 'Something went wrong while refreshing this account’s tasks. It is retried automatically.',
+  'zh-CN': '刷新该账户的任务时出错，将自动重试。',
+};
+
+const SEARCH_FAILED = {
+  en: 'Something went wrong while searching this account’s tasks. Try the search again.',
+  'zh-CN': '搜索该账户的任务时出错，请重新搜索。',
+};
+
+/** An error as the board shows it: the AppError's words, or `fallback` for anything else. */
+function errorOf(
+  error: unknown,
+  fallback: { en: string; 'zh-CN': string } = REFRESH_FAILED,
+): { code: ErrorCode; message: { en: string; 'zh-CN': string } } {
   if (error instanceof AppError) {
     return { code: error.code, message: { en: error.text.en, 'zh-CN': error.text['zh-CN'] } };
   }
-  return {
-    code: 'INTERNAL',
-    message: {
-      en: 'Something went wrong while refreshing this account’s tasks. It is retried automatically.',
-      'zh-CN': '刷新该账户的任务时出错，将自动重试。',
-    },
-  };
+  return { code: 'INTERNAL', message: fallback };
 }
 
 function notFound(key: string): AppError {
@@ -406,7 +414,12 @@ export class TaskMonitor {
           this.emit(this.commit(accountId, seen, this.deps.clock.now(), [], false));
         } catch (error) {
           if (signal?.aborted) throw error;
-          failed.push({ accountId, ...errorOf(error) });
+          if (!(error instanceof AppError)) {
+            this.deps.logger.warn('A task search failed', {
+              error: error instanceof Error ? error.name : typeof error,
+            });
+          }
+          failed.push({ accountId, ...errorOf(error, SEARCH_FAILED) });
         }
       }),
     );

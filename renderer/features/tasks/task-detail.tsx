@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import type { BoardRow, TaskHistory } from '../../../shared/domain/board';
 import {
   MAX_SEND_WINDOWS,
+  overlappingWindows,
+  ResendOptionSchema,
+  ResendOptionsSchema,
   SendWindowSchema,
   type CallRecordsPage,
   type NumberColumn,
@@ -68,37 +71,36 @@ function resendInputFrom(detail: TaskDetailView | null): ResendInput {
   };
 }
 
-const minuteOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+/** The message for a resend option the schema refuses as typed. */
+const OPTION_PROBLEM: Readonly<Partial<Record<ResendOption, MessageKey>>> = {
+  scriptId: 'tasks.resend.problem.scriptId',
+  allowSendTime: 'tasks.resend.problem.window',
+  maxRingingTime: 'tasks.resend.problem.ring',
+  calloutRate: 'tasks.resend.problem.calloutRate',
+};
 
-/** What is wrong with the offered options as typed (the first problem), or null. */
+/**
+ * What is wrong with the offered options as typed (the first problem), or null: the request's own
+ * schema decides, so the dialog and main never disagree; the script id is also required here.
+ */
 function resendProblem(offered: readonly ResendOption[], input: ResendInput): MessageKey | null {
-  if (offered.includes('scriptId') && !/^\d{1,10}$/.test(input.scriptId.trim())) {
+  if (offered.includes('scriptId') && input.scriptId.trim() === '') {
     return 'tasks.resend.problem.scriptId';
   }
-  if (offered.includes('allowSendTime')) {
-    if (input.windows.some((window) => !SendWindowSchema.safeParse(window).success)) {
-      return 'tasks.resend.problem.window';
-    }
-    const sorted = [...input.windows].sort((a, b) => minuteOf(a.strTime) - minuteOf(b.strTime));
-    let reach = -1;
-    for (const window of sorted) {
-      if (minuteOf(window.strTime) < reach) return 'tasks.resend.problem.overlap';
-      reach = Math.max(reach, minuteOf(window.endTime));
-    }
+  const parsed = ResendOptionsSchema.safeParse(resendOptionsOf(offered, input) ?? {});
+  if (parsed.success) return null;
+  // Anything without a message of its own (a checkbox cannot be wrong) is explained by main.
+  const option = ResendOptionSchema.safeParse(parsed.error.issues[0]?.path[0]);
+  if (!option.success) return null;
+  const windowsValid = input.windows.every((window) => SendWindowSchema.safeParse(window).success);
+  if (
+    option.data === 'allowSendTime' &&
+    windowsValid &&
+    overlappingWindows(input.windows).length > 0
+  ) {
+    return 'tasks.resend.problem.overlap';
   }
-  if (offered.includes('maxRingingTime') && input.ringTime.trim() !== '') {
-    const seconds = Number(input.ringTime);
-    if (!Number.isInteger(seconds) || seconds < 20 || seconds > 120) {
-      return 'tasks.resend.problem.ring';
-    }
-  }
-  if (offered.includes('calloutRate') && input.calloutRate.trim() !== '') {
-    const rate = Number(input.calloutRate);
-    if (!Number.isInteger(rate) || rate < 1 || rate > 100) {
-      return 'tasks.resend.problem.calloutRate';
-    }
-  }
-  return null;
+  return OPTION_PROBLEM[option.data] ?? null;
 }
 
 /** The options a resend request carries: only those the vendor offers and the manager set. */
@@ -506,24 +508,17 @@ function ResendOptionFields(props: {
             );
           case 'maxRingingTime':
             return (
-              <div key={option} className="resend-option">
-                <label htmlFor="resend-ring">{t('tasks.resend.ring')}</label>
-                <input
-                  id="resend-ring"
-                  type="number"
-                  className="narrow"
-                  min={20}
-                  max={120}
-                  step={1}
-                  placeholder="60"
-                  value={input.ringTime}
-                  aria-describedby="resend-ring-hint"
-                  onChange={(event) => onChange({ ...input, ringTime: event.target.value })}
-                />
-                <p id="resend-ring-hint" className="field-hint">
-                  {t('tasks.resend.ring.hint')}
-                </p>
-              </div>
+              <NumberOption
+                key={option}
+                id="resend-ring"
+                label={t('tasks.resend.ring')}
+                hint={t('tasks.resend.ring.hint')}
+                min={20}
+                max={120}
+                placeholder="60"
+                value={input.ringTime}
+                onChange={(ringTime) => onChange({ ...input, ringTime })}
+              />
             );
           case 'enableRecording':
             return (
@@ -538,27 +533,53 @@ function ResendOptionFields(props: {
             );
           case 'calloutRate':
             return (
-              <div key={option} className="resend-option">
-                <label htmlFor="resend-rate">{t('tasks.resend.calloutRate')}</label>
-                <input
-                  id="resend-rate"
-                  type="number"
-                  className="narrow"
-                  min={1}
-                  max={100}
-                  step={1}
-                  value={input.calloutRate}
-                  aria-describedby="resend-rate-hint"
-                  onChange={(event) => onChange({ ...input, calloutRate: event.target.value })}
-                />
-                <p id="resend-rate-hint" className="field-hint">
-                  {t('tasks.resend.calloutRate.hint')}
-                </p>
-              </div>
+              <NumberOption
+                key={option}
+                id="resend-rate"
+                label={t('tasks.resend.calloutRate')}
+                hint={t('tasks.resend.calloutRate.hint')}
+                min={1}
+                max={100}
+                value={input.calloutRate}
+                onChange={(calloutRate) => onChange({ ...input, calloutRate })}
+              />
             );
         }
       })}
     </>
+  );
+}
+
+/** A whole-number resend option with its label and hint (the text as typed; empty for none). */
+function NumberOption(props: {
+  readonly id: string;
+  readonly label: string;
+  readonly hint: string;
+  readonly min: number;
+  readonly max: number;
+  readonly placeholder?: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+}) {
+  return (
+    <div className="resend-option">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="number"
+        className="narrow"
+        min={props.min}
+        max={props.max}
+        step={1}
+        placeholder={props.placeholder}
+        value={props.value}
+        aria-describedby={`${props.id}-hint`}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+      <p id={`${props.id}-hint`} className="field-hint">
+        {props.hint}
+      </p>
+    </div>
   );
 }
 

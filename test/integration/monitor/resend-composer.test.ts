@@ -1,42 +1,21 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DraftsService } from '../../../main/services/drafts/drafts-service';
 import { SqliteListSource } from '../../../main/services/drafts/sqlite-list-source';
 import { AppError } from '../../../main/services/errors';
 import { ResendComposer } from '../../../main/services/monitor/resend-composer';
-import { TaskMonitor } from '../../../main/services/monitor/task-monitor';
-import { mountItniotech } from '../../../main/services/sandbox/itniotech/itniotech-sim';
-import { SimulatorServer } from '../../../main/services/sandbox/server';
-import { ManualClock } from '../../../main/services/sandbox/sim-kit';
-import { mountYccall } from '../../../main/services/sandbox/yccall/yccall-sim';
-import { openDatabase } from '../../../main/services/storage/database';
 import { ListsRepository } from '../../../main/services/storage/lists-repository';
-import { createUndiciSend, type RetryPolicy } from '../../../main/services/vendors/http';
-import { ItniotechClient } from '../../../main/services/vendors/itniotech/client';
-import { ItniotechVendor } from '../../../main/services/vendors/itniotech/itniotech-vendor';
-import type { Vendor } from '../../../main/services/vendors/vendor';
-import { YccallVendor } from '../../../main/services/vendors/yccall/yccall-vendor';
 import type { BoardRow } from '../../../shared/domain/board';
-import { ManualScheduler } from '../../fakes/manual-scheduler';
-import { MemoryLogger } from '../../fakes/memory-logger';
-import { RecordingNotifier } from '../../fakes/recording-notifier';
-import { SwitchableActivity } from '../../fakes/switchable-activity';
+import { startSimWorld, type SimWorld } from './sim-world';
 
 const ITNIO = { apiKey: 'resendKey1', apiSecret: 'resend-secret-never-shown-1' } as const;
 const YCCALL = { appid: 'resend-app', accesskey: 'AK-resend-secret-2' } as const;
-const NO_RETRY: RetryPolicy = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
 const YCCALL_SETTINGS = { assignType: 'queue', assignAgent: 'queue-1', callsPerAgent: 2 } as const;
 
 /** Chinese mobile numbers as the vendor reports them (country code + number, no '+'). */
 const cn = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) => ({ phone: `8613800${String(130_000 + from + i)}` }));
 
-interface World {
-  server: SimulatorServer;
-  scheduler: ManualScheduler;
-  monitor: TaskMonitor;
-  yccall: Vendor;
-  db: DatabaseSync;
+interface World extends SimWorld {
   lists: ListsRepository;
   drafts: DraftsService;
   composer: ResendComposer;
@@ -45,66 +24,8 @@ interface World {
 let world: World;
 
 async function startWorld(): Promise<World> {
-  const server = new SimulatorServer();
-  const clock = new ManualClock();
-  const itniotech = mountItniotech(server, { clock, seed: 5, accounts: [ITNIO] });
-  mountYccall(server, { clock, seed: 5, accounts: [YCCALL] });
-  itniotech.seedSampleTasks(ITNIO.apiKey);
-  await server.start();
-  const send = createUndiciSend();
-  const logger = new MemoryLogger();
-  const yccall = new YccallVendor({
-    accountId: 'yccall-1',
-    serverUrl: `${server.url}/`,
-    appid: YCCALL.appid,
-    getAccessKey: async () => YCCALL.accesskey,
-    send,
-    clock,
-    logger,
-    timeoutMs: 5_000,
-    retry: NO_RETRY,
-    serverUtcOffsetMinutes: 0,
-  });
-  const vendors = new Map<string, Vendor>([
-    [
-      'itnio-1',
-      new ItniotechVendor({
-        accountId: 'itnio-1',
-        clock,
-        client: new ItniotechClient({
-          apiKey: ITNIO.apiKey,
-          getSecret: async () => ITNIO.apiSecret,
-          brand: 'itniotech',
-          baseUrl: server.url,
-          send,
-          clock,
-          logger,
-          timeoutMs: 5_000,
-          retry: NO_RETRY,
-        }),
-      }),
-    ],
-    ['yccall-1', yccall],
-  ]);
-  const db = openDatabase(':memory:');
-  const scheduler = new ManualScheduler(clock);
-  const monitor = new TaskMonitor({
-    db,
-    clock,
-    scheduler,
-    logger,
-    notifier: new RecordingNotifier(),
-    activity: new SwitchableActivity(),
-    locale: () => 'en',
-    accounts: {
-      list: () => [...vendors.keys()].map((id) => ({ id })),
-      vendor: async (id) => {
-        const vendor = vendors.get(id);
-        if (!vendor) throw new Error(`no account ${id}`);
-        return vendor;
-      },
-    },
-  });
+  const base = await startSimWorld({ itnio: ITNIO, yccall: YCCALL, seed: 5, seedYccall: false });
+  const { db, clock, monitor } = base;
   const lists = new ListsRepository(db);
   const vendorOfAccount: Record<string, 'itniotech' | 'yccall'> = {
     'itnio-1': 'itniotech',
@@ -123,7 +44,7 @@ async function startWorld(): Promise<World> {
     clock,
     locale: () => 'en',
   });
-  return { server, scheduler, monitor, yccall, db, lists, drafts, composer };
+  return { ...base, lists, drafts, composer };
 }
 
 /** Ends a created task (TaskSet end), so its outcomes are final and it can be resent. */

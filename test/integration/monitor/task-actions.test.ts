@@ -1,35 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/services/errors';
-import { TaskMonitor } from '../../../main/services/monitor/task-monitor';
-import {
-  mountItniotech,
-  type ItniotechSim,
-} from '../../../main/services/sandbox/itniotech/itniotech-sim';
-import { SimulatorServer } from '../../../main/services/sandbox/server';
-import { ManualClock } from '../../../main/services/sandbox/sim-kit';
 import { parseFormBody } from '../../../main/services/sandbox/yccall/form-parser';
-import { mountYccall } from '../../../main/services/sandbox/yccall/yccall-sim';
-import { openDatabase } from '../../../main/services/storage/database';
-import { createUndiciSend, type RetryPolicy } from '../../../main/services/vendors/http';
-import { ItniotechClient } from '../../../main/services/vendors/itniotech/client';
-import { ItniotechVendor } from '../../../main/services/vendors/itniotech/itniotech-vendor';
-import { YccallVendor } from '../../../main/services/vendors/yccall/yccall-vendor';
-import type { Vendor } from '../../../main/services/vendors/vendor';
 import type { BoardRow } from '../../../shared/domain/board';
 import type { TaskAction } from '../../../shared/domain/board-ui';
 import type { TaskKind } from '../../../shared/domain/task';
-import { ManualScheduler } from '../../fakes/manual-scheduler';
-import { MemoryLogger } from '../../fakes/memory-logger';
-import { RecordingNotifier } from '../../fakes/recording-notifier';
-import { SwitchableActivity } from '../../fakes/switchable-activity';
+import { startSimWorld, type SimWorld } from './sim-world';
 
 // The board's Resend against the vendor simulator over loopback: what leaves for each kind of
 // task (itniotech.md §4.3, §5.3, §5.4; yccall.md §4.5), and what is refused before anything does.
 
 const ITNIO = { apiKey: 'actionsKey1', apiSecret: 'actions-secret-never-shown-1' } as const;
 const YCCALL = { appid: 'actions-app', accesskey: 'AK-actions-secret-2' } as const;
-// One attempt per request: a resend is never retried, and counts stay exact.
-const NO_RETRY: RetryPolicy = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
 
 /** The simulator's route key of each kind's resend. */
 const RESEND_ROUTE: Readonly<Record<TaskKind, string>> = {
@@ -40,78 +21,20 @@ const RESEND_ROUTE: Readonly<Record<TaskKind, string>> = {
 };
 const RESEND_ROUTES = Object.values(RESEND_ROUTE);
 
-interface World {
-  server: SimulatorServer;
-  scheduler: ManualScheduler;
-  monitor: TaskMonitor;
-  /** The ITNIO account's client, for requests the board never sends. */
-  client: ItniotechClient;
-  itniotech: ItniotechSim;
-}
+let world: SimWorld;
 
-let world: World;
-
-async function startWorld(options: { defaultAppId?: string } = {}): Promise<World> {
-  const server = new SimulatorServer();
-  const clock = new ManualClock();
-  const itniotech = mountItniotech(server, { clock, seed: 11, accounts: [ITNIO] });
-  const yccall = mountYccall(server, { clock, seed: 11, accounts: [YCCALL] });
-  itniotech.seedSampleTasks();
-  yccall.seedSampleTasks();
-  await server.start();
-  const send = createUndiciSend();
-  const logger = new MemoryLogger();
-  const client = new ItniotechClient({
-    apiKey: ITNIO.apiKey,
-    getSecret: async () => ITNIO.apiSecret,
-    brand: 'itniotech',
-    baseUrl: server.url,
-    send,
-    clock,
-    logger,
-    timeoutMs: 5_000,
-    retry: NO_RETRY,
+async function startWorld(options: { defaultAppId?: string } = {}): Promise<SimWorld> {
+  const started = await startSimWorld({
+    itnio: ITNIO,
+    yccall: YCCALL,
+    seed: 11,
+    seedYccall: true,
+    monitor: { backoffMs: 10_000, maxBackoffMs: 60_000 },
+    ...options,
   });
-  const vendors = new Map<string, Vendor>([
-    ['itnio-1', new ItniotechVendor({ accountId: 'itnio-1', clock, client, ...options })],
-    [
-      'yccall-1',
-      new YccallVendor({
-        accountId: 'yccall-1',
-        serverUrl: `${server.url}/`,
-        appid: YCCALL.appid,
-        getAccessKey: async () => YCCALL.accesskey,
-        send,
-        clock,
-        logger,
-        timeoutMs: 5_000,
-        retry: NO_RETRY,
-        serverUtcOffsetMinutes: 0,
-      }),
-    ],
-  ]);
-  const scheduler = new ManualScheduler(clock);
-  const monitor = new TaskMonitor({
-    db: openDatabase(':memory:'),
-    clock,
-    scheduler,
-    logger,
-    notifier: new RecordingNotifier(),
-    activity: new SwitchableActivity(),
-    locale: () => 'en',
-    accounts: {
-      list: () => [...vendors.keys()].map((id) => ({ id })),
-      vendor: async (id) => {
-        const vendor = vendors.get(id);
-        if (!vendor) throw new Error(`no account ${id}`);
-        return vendor;
-      },
-    },
-    options: { backoffMs: 10_000, maxBackoffMs: 60_000 },
-  });
-  monitor.start();
-  await scheduler.advance(0);
-  return { server, scheduler, monitor, client, itniotech };
+  started.monitor.start();
+  await started.scheduler.advance(0);
+  return started;
 }
 
 beforeEach(async () => {

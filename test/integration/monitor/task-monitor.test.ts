@@ -1,42 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TaskMonitor, type TaskMonitorOptions } from '../../../main/services/monitor/task-monitor';
-import {
-  mountItniotech,
-  type ItniotechSim,
-} from '../../../main/services/sandbox/itniotech/itniotech-sim';
+import type { TaskMonitorOptions } from '../../../main/services/monitor/task-monitor';
 import { ITNIOTECH_ROUTE_KEYS } from '../../../main/services/sandbox/itniotech/sim-protocol';
-import { SimulatorServer } from '../../../main/services/sandbox/server';
-import { ManualClock } from '../../../main/services/sandbox/sim-kit';
-import { mountYccall } from '../../../main/services/sandbox/yccall/yccall-sim';
-import { openDatabase } from '../../../main/services/storage/database';
-import { createUndiciSend, type RetryPolicy } from '../../../main/services/vendors/http';
-import { ItniotechClient } from '../../../main/services/vendors/itniotech/client';
-import { ItniotechVendor } from '../../../main/services/vendors/itniotech/itniotech-vendor';
-import { YccallVendor } from '../../../main/services/vendors/yccall/yccall-vendor';
+import type { SimulatorServer } from '../../../main/services/sandbox/server';
 import { YCCALL_SERVICES } from '../../../main/services/vendors/yccall/client';
-import type { Vendor } from '../../../main/services/vendors/vendor';
 import { applyBoardDelta, type BoardDelta, type BoardRow } from '../../../shared/domain/board';
 import { known } from '../../../renderer/features/tasks/detail-fields';
-import { ManualScheduler } from '../../fakes/manual-scheduler';
-import { MemoryLogger } from '../../fakes/memory-logger';
-import { RecordingNotifier } from '../../fakes/recording-notifier';
-import { SwitchableActivity } from '../../fakes/switchable-activity';
+import { startSimWorld, type SimWorld } from './sim-world';
 
 const ITNIO = { apiKey: 'monitorKey1', apiSecret: 'monitor-secret-never-shown-1' } as const;
 const YCCALL = { appid: 'monitor-app', accesskey: 'AK-monitor-secret-2' } as const;
-// One attempt per read: the monitor's own backoff is under test, and counts stay exact.
-const NO_RETRY: RetryPolicy = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
 const YCCALL_KEYS = Object.values(YCCALL_SERVICES);
 
-interface World {
-  server: SimulatorServer;
-  clock: ManualClock;
-  itniotech: ItniotechSim;
-  scheduler: ManualScheduler;
-  activity: SwitchableActivity;
-  notifier: RecordingNotifier;
-  logger: MemoryLogger;
-  monitor: TaskMonitor;
+interface World extends SimWorld {
   deltas: BoardDelta[];
   rows: Map<number, BoardRow>;
 }
@@ -44,78 +19,20 @@ interface World {
 let world: World;
 
 async function startWorld(options: TaskMonitorOptions = {}): Promise<World> {
-  const server = new SimulatorServer();
-  const clock = new ManualClock();
-  const itniotech = mountItniotech(server, { clock, seed: 11, accounts: [ITNIO] });
-  const yccall = mountYccall(server, { clock, seed: 11, accounts: [YCCALL] });
-  itniotech.seedSampleTasks();
-  yccall.seedSampleTasks();
-  await server.start();
-  const send = createUndiciSend();
-  const logger = new MemoryLogger();
-  const vendors = new Map<string, Vendor>([
-    [
-      'itnio-1',
-      new ItniotechVendor({
-        accountId: 'itnio-1',
-        clock,
-        client: new ItniotechClient({
-          apiKey: ITNIO.apiKey,
-          getSecret: async () => ITNIO.apiSecret,
-          brand: 'itniotech',
-          baseUrl: server.url,
-          send,
-          clock,
-          logger,
-          timeoutMs: 5_000,
-          retry: NO_RETRY,
-        }),
-      }),
-    ],
-    [
-      'yccall-1',
-      new YccallVendor({
-        accountId: 'yccall-1',
-        serverUrl: `${server.url}/`,
-        appid: YCCALL.appid,
-        getAccessKey: async () => YCCALL.accesskey,
-        send,
-        clock,
-        logger,
-        timeoutMs: 5_000,
-        retry: NO_RETRY,
-        serverUtcOffsetMinutes: 0,
-      }),
-    ],
-  ]);
-  const scheduler = new ManualScheduler(clock);
-  const activity = new SwitchableActivity();
-  const notifier = new RecordingNotifier();
-  const monitor = new TaskMonitor({
-    db: openDatabase(':memory:'),
-    clock,
-    scheduler,
-    logger,
-    notifier,
-    activity,
-    locale: () => 'en',
-    accounts: {
-      list: () => [...vendors.keys()].map((id) => ({ id })),
-      vendor: async (id) => {
-        const vendor = vendors.get(id);
-        if (!vendor) throw new Error(`no account ${id}`);
-        return vendor;
-      },
-    },
-    options: { backoffMs: 10_000, maxBackoffMs: 60_000, ...options },
+  const base = await startSimWorld({
+    itnio: ITNIO,
+    yccall: YCCALL,
+    seed: 11,
+    seedYccall: true,
+    monitor: { backoffMs: 10_000, maxBackoffMs: 60_000, ...options },
   });
   const deltas: BoardDelta[] = [];
   const rows = new Map<number, BoardRow>();
-  monitor.onChange((delta) => {
+  base.monitor.onChange((delta) => {
     deltas.push(delta);
     applyBoardDelta(rows, delta);
   });
-  return { server, clock, itniotech, scheduler, activity, notifier, logger, monitor, deltas, rows };
+  return { ...base, deltas, rows };
 }
 
 /** Every request the simulator received, both vendors. */

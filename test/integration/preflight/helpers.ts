@@ -1,3 +1,4 @@
+import { NO_CAPABILITIES } from '../../fakes/capabilities';
 import type { DatabaseSync } from 'node:sqlite';
 import { DRAFT_SCHEMA_VERSION, type Draft } from '../../../shared/domain/draft';
 import type { ListRow, ListSource, ListSummary } from '../../../main/services/drafts/list-source';
@@ -105,18 +106,7 @@ export function balanceVendor(
     vendor: 'itniotech' as const,
     accountId,
     kinds: ['cc-preview', 'voice-group', 'ai-agent-group'] as const,
-    capabilities: () => ({
-      resend: false,
-      pause: false,
-      resume: false,
-      cancel: false,
-      edit: false,
-      appendNumbers: false,
-      numberResults: false,
-      searchContent: false,
-      resendScopes: [],
-      resendOptions: [],
-    }),
+    capabilities: () => NO_CAPABILITIES,
     async testConnection(): Promise<ConnectionCheck> {
       vendor.tests += 1;
       if (answer instanceof AppError) throw answer;

@@ -19,6 +19,9 @@ import { submissionHandlers } from './ipc/handlers/submissions';
 import { tasksHandlers } from './ipc/handlers/tasks';
 import { ReportedActivity } from './services/app/reported-activity';
 import { ResendComposer } from './services/monitor/resend-composer';
+import { TaskActions } from './services/monitor/task-actions';
+import { JournalSubmittedNumbers } from './services/submissions/submitted-numbers';
+import { SubmittedTasksRepository } from './services/storage/submitted-tasks-repository';
 import { TaskMonitor } from './services/monitor/task-monitor';
 import { timerScheduler } from './services/monitor/scheduler';
 import { AuditTrail } from './services/audit/audit-trail';
@@ -197,6 +200,12 @@ export function createCore(adapters: CoreAdapters): Core {
     wasOnline = online;
   });
 
+  // What the app submitted per vendor task (journal + lists): resends repeat it.
+  const submitted = new JournalSubmittedNumbers({
+    tasks: new SubmittedTasksRepository(journalDatabase),
+    lists: listSource,
+  });
+
   const handlers: Handlers = {
     ...accountsHandlers(accounts),
     ...appHandlers(adapters),
@@ -212,8 +221,15 @@ export function createCore(adapters: CoreAdapters): Core {
         source: monitor,
         lists: listsRepository,
         drafts,
+        submitted,
         clock,
         locale: () => settings.locale(),
+      }),
+      actions: new TaskActions({
+        board: monitor,
+        vendorOf: (accountId) => accounts.vendor(accountId),
+        submitted,
+        logger: adapters.logger,
       }),
     }),
     ...submissionHandlers({
@@ -249,6 +265,11 @@ export function createCore(adapters: CoreAdapters): Core {
       clearInterval(outboxTimer);
       await monitor.stop();
       outbox.stop();
+      // Sign out of the vendors (Yccall logout), but never hold up quitting for long.
+      await Promise.race([
+        accounts.close(),
+        new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref()),
+      ]);
       await demo.close();
       if (journalDatabase !== database) journalDatabase.close();
       database.close();

@@ -59,12 +59,26 @@ export const en = {
   'accounts.field.countryCode': 'Country code',
   'accounts.field.displayNumber': 'Display number',
   'accounts.field.queue': 'Queue',
+  'accounts.field.dialing': 'How the server dials',
+  'accounts.field.homeCountry': 'Home country',
+  'accounts.field.homeCountry.hint':
+    'Numbers of this country are sent as dialled at home (e.g. 18012345678, 02150001000).',
+  'accounts.field.internationalPrefix': 'International prefix',
+  'accounts.field.internationalPrefix.hint':
+    'Dialled before the country code of numbers abroad (e.g. 00 gives 0044…).',
+  'accounts.field.serverZone': 'Server time zone',
+  'accounts.field.serverZone.hint':
+    'The zone of the vendor’s clock (ITNIO uses China time, UTC+08:00). Times are shown in yours.',
+  'accounts.field.serverZone.yccallHint':
+    'The zone of the server’s clock, for scheduled starts and times it reports.',
+  'accounts.field.serverZone.local': 'Same as this computer',
   'accounts.error.required': 'This field is required.',
   'accounts.error.tooLong': 'Too long: at most {max} characters.',
   'accounts.error.identifier': 'Use letters, digits and symbols only, without spaces.',
   'accounts.error.secretSpaces': 'A secret has no spaces or line breaks.',
   'accounts.error.countryCode': '1 to 4 digits, without + (e.g. 86).',
   'accounts.error.displayNumber': 'Up to 20 letters and digits.',
+  'accounts.error.internationalPrefix': '1 to 6 digits (e.g. 00).',
   'accounts.error.url.format': 'Enter a full address such as https://api.example.com.',
   'accounts.error.url.scheme': 'The address must start with https:// (or http://).',
   'accounts.error.url.http-not-loopback':

@@ -52,12 +52,25 @@ export const zhCN: Catalogue = {
   'accounts.field.countryCode': '国家代码',
   'accounts.field.displayNumber': '外显号码',
   'accounts.field.queue': '队列',
+  'accounts.field.dialing': '服务器拨号方式',
+  'accounts.field.homeCountry': '本国',
+  'accounts.field.homeCountry.hint':
+    '本国号码按国内拨号格式发送（例如 18012345678、02150001000）。',
+  'accounts.field.internationalPrefix': '国际冠码',
+  'accounts.field.internationalPrefix.hint':
+    '拨打国外号码时加在国家代码之前（例如 00，得到 0044…）。',
+  'accounts.field.serverZone': '服务器时区',
+  'accounts.field.serverZone.hint':
+    '服务商时钟所在的时区（ITNIO 使用北京时间 UTC+08:00）。时间按您的时区显示。',
+  'accounts.field.serverZone.yccallHint': '服务器时钟所在的时区，用于定时启动和服务器报告的时间。',
+  'accounts.field.serverZone.local': '与本电脑相同',
   'accounts.error.required': '此项为必填。',
   'accounts.error.tooLong': '过长：最多 {max} 个字符。',
   'accounts.error.identifier': '只能使用字母、数字和符号，不能有空格。',
   'accounts.error.secretSpaces': '密钥不能包含空格或换行。',
   'accounts.error.countryCode': '1 到 4 位数字，不带 +（例如 86）。',
   'accounts.error.displayNumber': '最多 20 个字母和数字。',
+  'accounts.error.internationalPrefix': '1 到 6 位数字（例如 00）。',
   'accounts.error.url.format': '请输入完整地址，例如 https://api.example.com。',
   'accounts.error.url.scheme': '地址必须以 https://（或 http://）开头。',
   'accounts.error.url.http-not-loopback':

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  ITNIO_CC_DISPLAY_NUMBER,
+  ITNIO_COUNTRY_CODE,
+  ITNIO_COUNTRY_CODE_DIGITS,
+  ITNIO_DISPLAY_NUMBER_MAX,
+} from './vendor-rules';
 
 /** ITNIO TECH and its reseller brand ONBUKA: same API, different hosts and path prefixes. */
 export const ItniotechBrandSchema = z.enum(['itniotech', 'onbuka']);
@@ -81,6 +87,9 @@ export const SecretInputSchema = z
 const optionalText = (max: number, label: string) =>
   z.string().trim().max(max, `The ${label} is longer than ${max} characters.`).optional();
 
+const COUNTRY_CODE_RULE = `The country code is ${ITNIO_COUNTRY_CODE_DIGITS.min} to ${ITNIO_COUNTRY_CODE_DIGITS.max} digits, without + (e.g. 86).`;
+const DISPLAY_NUMBER_RULE = `A display number is up to ${ITNIO_DISPLAY_NUMBER_MAX} letters and digits.`;
+
 /** ITNIO connection settings (no secret). */
 export const ItniotechConnectionSchema = z.strictObject({
   brand: ItniotechBrandSchema,
@@ -90,18 +99,25 @@ export const ItniotechConnectionSchema = z.strictObject({
   defaults: z
     .strictObject({
       appId: optionalText(64, 'application id'),
-      countryCode: z
-        .string()
-        .trim()
-        .regex(/^\d{1,4}$/, 'The country code is 1 to 4 digits, without + (e.g. 86).')
-        .optional(),
+      countryCode: z.string().trim().regex(ITNIO_COUNTRY_CODE, COUNTRY_CODE_RULE).optional(),
       displayNumber: z
         .string()
         .trim()
-        .regex(/^[A-Za-z0-9]{1,20}$/, 'A display number is up to 20 letters and digits.')
+        .min(1, DISPLAY_NUMBER_RULE)
+        .regex(ITNIO_CC_DISPLAY_NUMBER, DISPLAY_NUMBER_RULE)
         .optional(),
     })
     .default({}),
+  /**
+   * The vendor's clock, as minutes east of UTC: ITNIO's `yyyy-MM-dd HH:mm:ss` times carry no zone
+   * (itniotech.md §9.9); the default is China Standard Time, UTC+8.
+   */
+  serverUtcOffsetMinutes: z
+    .number()
+    .int('The server time zone is a whole number of minutes.')
+    .min(-720, 'A time zone is between UTC−12 and UTC+14.')
+    .max(840, 'A time zone is between UTC−12 and UTC+14.')
+    .default(480),
 });
 export type ItniotechConnection = z.infer<typeof ItniotechConnectionSchema>;
 
@@ -110,6 +126,38 @@ export const YccallConnectionSchema = z.strictObject({
   serverUrl: serverUrl('any'),
   appid: identifier('appid'),
   defaults: z.strictObject({ queue: optionalText(64, 'queue') }).default({}),
+  /**
+   * How the server's trunk wants numbers dialled (yccall.md §4.1: `phone` is "the number the PBX
+   * dials, digits only"): numbers of the home country in national form, others behind the
+   * international prefix.
+   */
+  dialing: z
+    .strictObject({
+      /** ISO 3166 alpha-2 code of the country the server's trunk dials nationally. */
+      homeCountry: z
+        .string()
+        .trim()
+        .regex(/^[A-Z]{2}$/, 'Choose the country the server dials nationally.')
+        .default('CN'),
+      /** Digits dialled before a foreign number's country code. */
+      internationalPrefix: z
+        .string()
+        .trim()
+        .regex(/^\d{1,6}$/, 'The international prefix is 1 to 6 digits (e.g. 00).')
+        .default('00'),
+    })
+    .default({ homeCountry: 'CN', internationalPrefix: '00' }),
+  /**
+   * The server's clock, as minutes east of UTC (yccall.md §8: not documented); null means this
+   * computer's zone.
+   */
+  serverUtcOffsetMinutes: z
+    .number()
+    .int('The server time zone is a whole number of minutes.')
+    .min(-720, 'A time zone is between UTC−12 and UTC+14.')
+    .max(840, 'A time zone is between UTC−12 and UTC+14.')
+    .nullable()
+    .default(null),
 });
 export type YccallConnection = z.infer<typeof YccallConnectionSchema>;
 

@@ -196,11 +196,29 @@ export function applyBoardDelta(rows: Map<number, BoardRow>, delta: BoardDelta):
   return touched;
 }
 
-/** Called numbers as a percentage of all numbers (0–100), or null when unknown. */
-export function progressOf(row: Pick<BoardRow, 'tot' | 'c'>): number | null {
+/**
+ * Called numbers as a percentage of all numbers (0–100), or null when unknown.
+ *
+ * Only a completed task can be at 100 %. A task that stopped without completing (cancelled, ended
+ * early, failed) and whose counter still claims every number was called contradicts its own state:
+ * nothing is shown rather than a full bar.
+ */
+export function progressOf(row: Pick<BoardRow, 'tot' | 'c' | 's'>): number | null {
   if (row.tot === null || row.c === null) return null;
+  const stoppedShort =
+    row.s === 'cancelled' || row.s === 'ended-early' || row.s === 'failed' || row.s === 'ended';
+  if (row.c >= row.tot && stoppedShort) return null;
   if (row.tot === 0) return 100;
   return Math.min(100, (row.c / row.tot) * 100);
+}
+
+/**
+ * How many numbers a task that ended early never called (tot − c, both the vendor's own counts),
+ * or null when either is unknown or the task did not end early.
+ */
+export function notCalledOf(row: Pick<BoardRow, 'tot' | 'c' | 's'>): number | null {
+  if (row.s !== 'ended-early' || row.tot === null || row.c === null || row.c > row.tot) return null;
+  return row.tot - row.c;
 }
 
 /** Successful calls as a percentage of called numbers, or null when unknown or none called. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ITNIO_AI_NUMBER_DIGITS, ITNIO_VOICE_NUMBER_DIGITS } from './vendor-rules';
 
 /** At most this many variable columns travel with a number (vendors: var01..var05 / text1..text5). */
 export const MAX_LIST_VARIABLES = 5;
@@ -23,10 +24,11 @@ export type TextEncoding = z.infer<typeof TextEncodingSchema>;
 export const VendorLengthRuleSchema = z.enum(['itniotech-voice', 'itniotech-ai', 'yccall', 'none']);
 export type VendorLengthRule = z.infer<typeof VendorLengthRuleSchema>;
 
-/** The digit range of each vendor rule (inclusive). */
+/** The digit range of each vendor rule (inclusive); ITNIO's from shared/domain/vendor-rules. */
 export const VENDOR_LENGTHS: Readonly<Record<VendorLengthRule, readonly [number, number]>> = {
-  'itniotech-voice': [7, 15],
-  'itniotech-ai': [6, 18],
+  'itniotech-voice': [ITNIO_VOICE_NUMBER_DIGITS.min, ITNIO_VOICE_NUMBER_DIGITS.max],
+  'itniotech-ai': [ITNIO_AI_NUMBER_DIGITS.min, ITNIO_AI_NUMBER_DIGITS.max],
+  // E.164 allows at most 15 digits; no vendor rule beyond it.
   yccall: [1, 15],
   none: [1, 15],
 };

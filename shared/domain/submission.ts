@@ -11,7 +11,8 @@ const LocalizedTextSchema = z.strictObject({ en: z.string(), 'zh-CN': z.string()
  * - `waiting`: the last attempt ended without an answer (offline, timeout, reset); the next
  *   attempt first looks the task up, then sends only what is missing
  * - `attention`: the vendor refused, or something needs a person (retry after fixing it)
- * - `done`: the task exists with every number; `cancelled`: withdrawn before anything was sent
+ * - `done`: a read-back of the task shows every number that was sent (those the vendor refused
+ *   are listed in `refused`); `cancelled`: withdrawn before anything was sent
  */
 export const SubmissionStateSchema = z.enum([
   'queued',
@@ -32,6 +33,7 @@ export const SubmissionStageSchema = z.enum([
   'creating',
   'appending',
   'starting',
+  'verifying',
   'done',
 ]);
 export type SubmissionStage = z.infer<typeof SubmissionStageSchema>;
@@ -41,6 +43,8 @@ export const SubmissionActionsSchema = z.strictObject({
   retry: z.boolean(),
   cancel: z.boolean(),
   openTask: z.boolean(),
+  /** Save the numbers the vendor refused to a file. */
+  exportRefused: z.boolean(),
 });
 export type SubmissionActions = z.infer<typeof SubmissionActionsSchema>;
 
@@ -67,6 +71,19 @@ export const SubmissionViewSchema = z.strictObject({
   /** The vendor's task id once known. */
   taskId: z.string().nullable(),
   attempts: z.number().int().nonnegative(),
+  /** Numbers the vendor says the task holds, from the read-back after the create; null before. */
+  held: z.number().int().nonnegative().nullable(),
+  /** Numbers the vendor refused: how many, and the first few as sent, with the reason. */
+  refused: z.strictObject({
+    count: z.number().int().nonnegative(),
+    sample: z.array(
+      z.strictObject({
+        phone: z.string(),
+        sent: z.string(),
+        reason: z.enum(['invalid', 'not-held']),
+      }),
+    ),
+  }),
   /** True once any create request may have reached the vendor (cancel is then refused). */
   sent: z.boolean(),
   error: z.strictObject({ code: z.string(), message: LocalizedTextSchema }).nullable(),

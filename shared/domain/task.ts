@@ -21,13 +21,26 @@ export const VENDOR_KINDS: Readonly<Record<VendorId, readonly TaskKind[]>> = {
   yccall: ['predictive'],
 };
 
-/** One task-state model for every vendor; the vendor's own code is kept beside it. */
+/**
+ * One task-state model for every vendor; the vendor's own code is kept beside it.
+ *
+ * Three ways a task stops are kept apart, because a manager acts differently on each:
+ * - `completed`: every number was called (the vendor says so: ITNIO cc 12, group call 2; or a
+ *   Yccall task that ended with no number left uncalled, yccall.md §4.7).
+ * - `cancelled`: the vendor says the task was cancelled (ITNIO cc 14, group call 4).
+ * - `ended-early`: the task ended with numbers never called, and the vendor has no word for why
+ *   (a Yccall task ended by TaskSet 3 or by its deadline, §4.4, §4.9).
+ * - `ended`: the vendor says the task ended, and whether every number was called has not been
+ *   checked (Yccall TaskList says only "ended", §4.6; the task detail counts the numbers).
+ */
 export const TaskStateSchema = z.enum([
   'pending', // created, waiting to start (scheduled, queued, not started)
   'running',
   'paused',
   'completed',
   'cancelled',
+  'ended-early',
+  'ended',
   'failed',
   'unknown', // a vendor code we have no mapping for (the raw code is shown)
 ]);
@@ -36,7 +49,30 @@ export type TaskState = z.infer<typeof TaskStateSchema>;
 /** States in which a task can still change by itself (polled often). */
 export const ACTIVE_TASK_STATES: readonly TaskState[] = ['pending', 'running', 'paused'];
 
-/** Counters a task board shows; null where the vendor does not report one. */
+/** States of a task that stopped; it runs again only when its vendor re-dials it in place. */
+export const STOPPED_TASK_STATES: readonly TaskState[] = [
+  'completed',
+  'cancelled',
+  'ended-early',
+  'ended',
+  'failed',
+];
+
+/** A UTC offset (minutes east of UTC) as a manager reads a zone: `UTC+08:00`, `UTC−03:30`. */
+export function utcOffsetLabel(offsetMinutes: number): string {
+  const sign = offsetMinutes < 0 ? '−' : '+';
+  const minutes = Math.abs(Math.trunc(offsetMinutes));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `UTC${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+/**
+ * Counters a task board shows; null where the vendor does not report one.
+ *
+ * Each is the vendor's own counter (or a count of the vendor's own per-number rows), never one
+ * derived from others such as total − remaining: a cancelled task's "remaining" says nothing
+ * about what was called.
+ */
 export const TaskCountsSchema = z.strictObject({
   total: z.number().int().nonnegative().nullable(),
   called: z.number().int().nonnegative().nullable(),

@@ -37,6 +37,7 @@ import {
   NumberExportRequestSchema,
   NumberResultsPageSchema,
   NumberResultsRequestSchema,
+  ResendOptionsSchema,
   RowKeySchema,
   TaskActionResultSchema,
   TaskActionSchema,
@@ -133,6 +134,33 @@ const ComposeResendRequestSchema = z.strictObject({
   accountId: OpaqueIdSchema,
   kind: TaskKindSchema,
   name: z.string().min(1, 'The name is empty.').max(64, 'The name is longer than 64 characters.'),
+});
+
+/** What a resend draft holds, and the masked numbers it had to leave out. */
+const ComposeResendResultSchema = z.strictObject({
+  draftId: z.string(),
+  listId: z.string(),
+  counts: ListCountsSchema,
+  truncated: z.boolean(),
+  /** Masked numbers (itniotech.md §4.5) that fit none or several of the numbers submitted. */
+  unresolved: z.strictObject({
+    count: z.int().min(0),
+    ambiguous: z.int().min(0),
+    unmatched: z.int().min(0),
+    unknown: z.int().min(0),
+    examples: z.array(z.string().max(64)).max(5),
+  }),
+  /** True when the draft took the settings the tasks were submitted with. */
+  settingsCopied: z.boolean(),
+});
+
+/** What resend dialogs start from: the tasks' own account, kind and submitted options. */
+const ResendDefaultsSchema = z.strictObject({
+  accountId: z.string().nullable(),
+  kind: TaskKindSchema.nullable(),
+  /** How many of the tasks this app submitted (their settings are known). */
+  submitted: z.int().min(0),
+  options: ResendOptionsSchema,
 });
 
 export const channels = {
@@ -294,6 +322,14 @@ export const channels = {
     request: z.strictObject({ id: OpaqueIdSchema }),
     response: SubmissionViewSchema,
   },
+  'submissions.exportRefused': {
+    request: z.strictObject({ id: OpaqueIdSchema }),
+    /** The file written (null when the person closed the dialog) and how many numbers it holds. */
+    response: z.strictObject({
+      path: z.string().nullable(),
+      numbers: z.number().int().nonnegative(),
+    }),
+  },
   'tasks.snapshot': { request: Empty, response: BoardSnapshotSchema },
   'tasks.refresh': {
     request: z.strictObject({ accountId: OpaqueIdSchema.optional() }),
@@ -334,12 +370,11 @@ export const channels = {
   'tasks.search': { request: TaskSearchRequestSchema, response: TaskSearchResultSchema },
   'tasks.composeResend': {
     request: ComposeResendRequestSchema,
-    response: z.strictObject({
-      draftId: z.string(),
-      listId: z.string(),
-      counts: ListCountsSchema,
-      truncated: z.boolean(),
-    }),
+    response: ComposeResendResultSchema,
+  },
+  'tasks.resendDefaults': {
+    request: z.strictObject({ keys: ComposeResendRequestSchema.shape.keys }),
+    response: ResendDefaultsSchema,
   },
   'settings.get': { request: Empty, response: PreferencesSchema },
   'settings.update': {

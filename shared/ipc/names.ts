@@ -48,6 +48,7 @@ export const CHANNEL_NAMES = [
   'submissions.list',
   'submissions.retry',
   'submissions.cancel',
+  'submissions.exportRefused',
   'tasks.snapshot',
   'tasks.refresh',
   'tasks.history',
@@ -62,6 +63,7 @@ export const CHANNEL_NAMES = [
   'tasks.export',
   'tasks.exportNumbers',
   'tasks.composeResend',
+  'tasks.resendDefaults',
   'tasks.search',
 ] as const;
 

@@ -1,5 +1,6 @@
 /**
- * Task board benchmark: the size of the IPC event per update, and vendor requests per refresh cycle.
+ * Task board benchmark: the size of the IPC event per update, vendor requests per refresh cycle,
+ * and Yccall sign-ins per hour of polling.
  *
  * Run: `npm run bench:board` (`tsx test/bench/board-events.bench.ts`). In memory only: the real
  * TaskMonitor over a real (in-memory) SQLite database, driven by a manual clock, against an
@@ -16,6 +17,7 @@ import { ManualScheduler } from '../fakes/manual-scheduler';
 import { MemoryLogger } from '../fakes/memory-logger';
 import { RecordingNotifier } from '../fakes/recording-notifier';
 import { SwitchableActivity } from '../fakes/switchable-activity';
+import { loginsPerHour } from './yccall-logins';
 
 const TASKS = 10_000;
 const KINDS: readonly TaskKind[] = ['voice-group', 'ai-agent-group', 'cc-preview'];
@@ -195,9 +197,25 @@ async function requestsPerCycle(): Promise<void> {
   );
 }
 
+async function logins(): Promise<void> {
+  const reused = await loginsPerHour(true);
+  const rebuilt = await loginsPerHour(false);
+  console.log('\nYccall sign-ins: 1 hour of board polling, 2 Yccall servers (simulator, loopback)');
+  line('task-list polls in the hour', String(reused.polls), '', null);
+  line('logins per hour, one module per account', String(reused.logins), '≤ 2', reused.logins <= 2);
+  line('logins per hour, a new module per call (before)', String(rebuilt.logins), '', null);
+  line(
+    'ratio before / now',
+    `${(rebuilt.logins / Math.max(1, reused.logins)).toFixed(0)}×`,
+    '',
+    null,
+  );
+}
+
 async function main(): Promise<void> {
   await eventSize();
   await requestsPerCycle();
+  await logins();
 }
 
 await main();

@@ -225,6 +225,7 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
   'submissions.list': [{ all: 1 }],
   'submissions.retry': [{}, { id: 'x y' }],
   'submissions.cancel': [{ id: [] }],
+  'submissions.exportRefused': [{}, { id: 7 }],
   'app.setVisible': [{}, { visible: 'yes' }],
   'tasks.snapshot': [{ since: 1 }],
   'tasks.refresh': [{ accountId: '' }, { accountId: 42 }],
@@ -344,6 +345,14 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
     { text: huge },
     { text: 42 },
     { text: 'ab', all: true },
+  ],
+  'tasks.resendDefaults': [
+    {},
+    { keys: [] },
+    { keys: [huge] },
+    { keys: Array.from({ length: 51 }, (_, i) => `a:cc-preview:${String(i)}`) },
+    { keys: 'a:cc-preview:1' },
+    { keys: ['a:cc-preview:1'], options: { calloutRate: 3 } },
   ],
   'tasks.composeResend': [
     {},
@@ -578,6 +587,7 @@ describe('the IPC contract', () => {
       'submissions.list': {},
       'submissions.retry': { id: 'no-such-submission' },
       'submissions.cancel': { id: 'no-such-submission' },
+      'submissions.exportRefused': { id: 'no-such-submission' },
       'audit.verify': {},
       'app.setVisible': { visible: false },
       'tasks.snapshot': {},
@@ -628,6 +638,7 @@ describe('the IPC contract', () => {
         kind: 'voice-group',
         name: 'Resend',
       },
+      'tasks.resendDefaults': { keys: [`${id}:cc-preview:1`] },
       'audit.export': { format: 'json' },
       'audit.entries': { limit: 20 },
       'lists.remove': { id: listId },
@@ -651,12 +662,14 @@ describe('the IPC contract', () => {
       if (
         channel === 'submissions.retry' ||
         channel === 'submissions.cancel' ||
+        channel === 'submissions.exportRefused' ||
         channel === 'tasks.history' ||
         channel === 'tasks.detail' ||
         channel === 'tasks.numberResults' ||
         channel === 'tasks.callRecords' ||
         channel === 'tasks.exportNumbers' ||
         channel === 'tasks.composeResend' ||
+        channel === 'tasks.resendDefaults' ||
         channel === 'tasks.action'
       ) {
         expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -36,8 +36,8 @@ async function card(name: string) {
 
 beforeAll(async () => {
   sim = new SimulatorServer();
-  mountItniotech(sim, { clock: systemClock, seed: 7, accounts: [ITNIO] });
-  mountYccall(sim, { clock: systemClock, seed: 7, accounts: [YCCALL] });
+  mountItniotech(sim, { strict: true, clock: systemClock, seed: 7, accounts: [ITNIO] });
+  mountYccall(sim, { strict: true, clock: systemClock, seed: 7, accounts: [YCCALL] });
   await sim.start();
   host = await startHost({ systemLocale: 'en-US' });
   browser = await launchChromium();

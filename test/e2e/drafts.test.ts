@@ -24,8 +24,8 @@ let page: Page;
 /** The vendor simulator, (re)started on a fixed port: stopping it makes the vendor unreachable. */
 async function startSim(): Promise<void> {
   sim = new SimulatorServer();
-  mountItniotech(sim, { clock: systemClock, seed: 3, accounts: [ITNIO] });
-  yccall = mountYccall(sim, { clock: systemClock, seed: 3, accounts: [YCCALL] });
+  mountItniotech(sim, { strict: true, clock: systemClock, seed: 3, accounts: [ITNIO] });
+  yccall = mountYccall(sim, { strict: true, clock: systemClock, seed: 3, accounts: [YCCALL] });
   await sim.start(port);
 }
 

@@ -101,6 +101,7 @@ export class BoardVendor implements Vendor {
   listNumberResults = unsupported;
   createTask = unsupported;
   findTaskByName = unsupported;
+  readBack = unsupported;
   resend = unsupported;
   pause = unsupported;
   resume = unsupported;

@@ -40,6 +40,7 @@ export function fakeVendorFactory(log: FakeVendorLog = { calls: [] }): VendorFac
     listNumberResults: unsupported,
     createTask: unsupported,
     findTaskByName: unsupported,
+    readBack: unsupported,
     resend: unsupported,
     pause: unsupported,
     resume: unsupported,

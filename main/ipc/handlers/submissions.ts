@@ -25,6 +25,7 @@ type Channels =
   | 'submissions.list'
   | 'submissions.retry'
   | 'submissions.cancel'
+  | 'submissions.exportRefused'
   | 'audit.verify'
   | 'audit.export'
   | 'audit.entries'
@@ -116,6 +117,16 @@ export function submissionHandlers(deps: {
     'submissions.list': () => ({ submissions: [...outbox.list()] }),
     'submissions.retry': ({ id }) => outbox.retry(id),
     'submissions.cancel': ({ id }) => outbox.cancel(id),
+    'submissions.exportRefused': async ({ id }) => {
+      const zh = deps.locale() === 'zh-CN';
+      const file = await deps.dialogs.saveFile({
+        title: zh ? '导出被拒号码' : 'Export the refused numbers',
+        defaultName: 'refused-numbers.csv',
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      });
+      if (file === null) return { path: null, numbers: 0 };
+      return { path: file, numbers: await outbox.exportRefused(id, file, deps.locale()) };
+    },
     'audit.verify': () => {
       const result = audit.verify();
       return {

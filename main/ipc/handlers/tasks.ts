@@ -5,6 +5,7 @@ import { exportBoard } from '../../services/monitor/board-export';
 import { exportNumberResults } from '../../services/monitor/number-export';
 import { BoardPreferencesStore } from '../../services/monitor/board-preferences';
 import type { ResendComposer } from '../../services/monitor/resend-composer';
+import type { TaskActions } from '../../services/monitor/task-actions';
 import type { TaskMonitor } from '../../services/monitor/task-monitor';
 import type { Handlers } from '../dispatch';
 
@@ -24,6 +25,7 @@ type Channels =
   | 'tasks.export'
   | 'tasks.exportNumbers'
   | 'tasks.composeResend'
+  | 'tasks.resendDefaults'
   | 'tasks.search';
 
 /** A file name for the export suggestion: the date, nothing from user input. */
@@ -50,6 +52,8 @@ export function tasksHandlers(deps: {
   accountName: (id: string) => string;
   /** Builds resend drafts from finished tasks' numbers. */
   resend: Pick<ResendComposer, 'compose'>;
+  /** Runs task actions with the settings the app submitted the task with. */
+  actions: Pick<TaskActions, 'act' | 'resendDefaults'>;
 }): Pick<Handlers, Channels> {
   const { monitor, activity } = deps;
   const preferences = new BoardPreferencesStore(deps.store);
@@ -105,7 +109,7 @@ export function tasksHandlers(deps: {
         total: page.total,
       };
     },
-    'tasks.action': (action, { signal }) => monitor.act(action, signal),
+    'tasks.action': (action, { signal }) => deps.actions.act(action, signal),
     'tasks.export': async ({ ids, columns }) => {
       const zh = deps.locale() === 'zh-CN';
       const file = await deps.dialogs.saveFile({
@@ -150,7 +154,13 @@ export function tasksHandlers(deps: {
         listId: result.listId,
         counts: { ...result.counts },
         truncated: result.truncated,
+        unresolved: { ...result.unresolved, examples: [...result.unresolved.examples] },
+        settingsCopied: result.settingsCopied,
       };
+    },
+    'tasks.resendDefaults': ({ keys }) => {
+      const defaults = deps.actions.resendDefaults(keys);
+      return { ...defaults, options: { ...defaults.options } };
     },
   };
 }

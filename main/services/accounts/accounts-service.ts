@@ -69,6 +69,15 @@ function notFound(id: string): AppError {
  */
 export class AccountsService {
   private readonly listeners = new Set<() => void>();
+  /**
+   * One long-lived vendor module per account (DESIGN.md "Vendor modules"): built on first use,
+   * reused by every service, dropped (and signed out) when the account changes or is removed.
+   * Keyed by the profile's `updatedAt`, which every change of the profile moves.
+   */
+  private readonly vendors = new Map<
+    string,
+    { readonly version: string; readonly vendor: Promise<Vendor> }
+  >();
 
   constructor(
     private readonly deps: {
@@ -166,6 +175,7 @@ export class AccountsService {
     });
     if (changes.secret !== undefined) await this.writeSecret(id, changes.secret);
     this.save(profiles.map((profile) => (profile.id === id ? next : profile)));
+    if (changes.connection || changes.secret !== undefined) await this.dropVendor(id);
     return toView(next);
   }
 
@@ -182,6 +192,7 @@ export class AccountsService {
     }
     if (this.deps.store.get(ACTIVE_KEY) === id) this.deps.store.delete(ACTIVE_KEY);
     this.save(profiles.filter((candidate) => candidate.id !== id));
+    await this.dropVendor(id);
     this.deps.logger.info('Account removed', { id });
   }
 
@@ -263,10 +274,48 @@ export class AccountsService {
     return { account: toView(next), check };
   }
 
-  /** The vendor client of an account, for the services that talk to vendors. */
+  /**
+   * The account's vendor module, for the services that talk to vendors: the same instance (and
+   * so the same Yccall sign-in) until the account changes or is removed.
+   */
   vendor(id: string): Promise<Vendor> {
     const profile = this.require(id);
-    return this.deps.vendorFor(profile, () => this.readSecret(profile));
+    const cached = this.vendors.get(id);
+    if (cached && cached.version === profile.updatedAt) return cached.vendor;
+    if (cached) void this.closeVendor(id, cached.vendor);
+    const vendor = this.deps.vendorFor(profile, () => this.readSecret(profile));
+    this.vendors.set(id, { version: profile.updatedAt, vendor });
+    // A factory that failed (e.g. the demo simulator did not start) is not kept.
+    vendor.catch(() => {
+      if (this.vendors.get(id)?.vendor === vendor) this.vendors.delete(id);
+    });
+    return vendor;
+  }
+
+  /** Signs every vendor module out and drops it (the app is quitting). */
+  async close(): Promise<void> {
+    const ids = [...this.vendors.keys()];
+    await Promise.all(ids.map((id) => this.dropVendor(id)));
+  }
+
+  private async dropVendor(id: string): Promise<void> {
+    const cached = this.vendors.get(id);
+    if (!cached) return;
+    this.vendors.delete(id);
+    await this.closeVendor(id, cached.vendor);
+  }
+
+  private async closeVendor(id: string, pending: Promise<Vendor>): Promise<void> {
+    try {
+      const vendor = await pending;
+      await vendor.close?.();
+    } catch (error) {
+      // Signing out is a courtesy to the server; an account being removed must not fail on it.
+      this.deps.logger.warn('Could not sign out of a vendor', {
+        id,
+        error: error instanceof AppError ? error.code : 'unknown',
+      });
+    }
   }
 
   /** Calls `listener` after every change to the accounts or the selection. */

@@ -15,6 +15,8 @@ export type AuditEntryType =
   | 'submission.response'
   | 'submission.request'
   | 'submission.failed'
+  | 'submission.created'
+  | 'submission.readBack'
   | 'submission.done'
   | 'submission.cancelled';
 

@@ -1,5 +1,10 @@
 import ExcelJS from 'exceljs';
-import { progressOf, successRateOf, type BoardRow } from '../../../shared/domain/board';
+import {
+  notCalledOf,
+  progressOf,
+  successRateOf,
+  type BoardRow,
+} from '../../../shared/domain/board';
 import type { BoardColumn } from '../../../shared/domain/board-ui';
 import type { Locale } from '../../../shared/domain/locale';
 import type { TaskKind, TaskState } from '../../../shared/domain/task';
@@ -58,6 +63,8 @@ const STATES: Readonly<Record<Locale, Readonly<Record<TaskState, string>>>> = {
     paused: 'Paused',
     completed: 'Completed',
     cancelled: 'Cancelled',
+    'ended-early': 'Ended early',
+    ended: 'Ended',
     failed: 'Failed',
     unknown: 'Unknown',
   },
@@ -67,6 +74,8 @@ const STATES: Readonly<Record<Locale, Readonly<Record<TaskState, string>>>> = {
     paused: '已暂停',
     completed: '已完成',
     cancelled: '已取消',
+    'ended-early': '提前结束',
+    ended: '已结束',
     failed: '失败',
     unknown: '未知',
   },
@@ -88,8 +97,16 @@ function cell(
       return accountName(row.a);
     case 'kind':
       return KINDS[locale][row.kd];
-    case 'status':
-      return `${STATES[locale][row.s]} (${row.sl || row.sc})`;
+    case 'status': {
+      const notCalled = notCalledOf(row);
+      const state =
+        notCalled === null
+          ? STATES[locale][row.s]
+          : locale === 'zh-CN'
+            ? `${STATES[locale][row.s]}（${notCalled} 个未呼叫）`
+            : `${STATES[locale][row.s]} (${notCalled} not called)`;
+      return `${state} (${row.sl || row.sc})`;
+    }
     case 'progress':
       return round1(progressOf(row));
     case 'numbers':

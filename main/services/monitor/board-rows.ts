@@ -5,7 +5,11 @@ import {
   type PatchField,
   type PatchGroup,
 } from '../../../shared/domain/board';
-import type { TaskSummary } from '../../../shared/domain/task';
+import {
+  ACTIVE_TASK_STATES,
+  STOPPED_TASK_STATES,
+  type TaskSummary,
+} from '../../../shared/domain/task';
 
 /** A row before it has a database id. */
 export type RowFields = Omit<BoardRow, 'i'>;
@@ -42,15 +46,34 @@ export function rowFieldsOf(summary: TaskSummary): RowFields {
 // a newer summary means "not reported here", so the value the detail call brought is kept.
 const KEEP_WHEN_NULL: readonly PatchField[] = ['tot', 'c', 'ok', 'f', 'x', 'cr', 'fin'];
 
-/** The row after a newer summary: reported fields win, unreported (null) ones keep their value. */
+// Counters of one run of a task: a task that runs again in the same id (a Yccall re-dial,
+// yccall.md §4.5) starts them over, so the last run's values are not kept for it.
+const RUN_COUNTERS: readonly PatchField[] = ['c', 'ok', 'f', 'x'];
+
+/**
+ * The row after a newer summary: reported fields win, unreported (null) ones keep their value.
+ *
+ * A state the vendor's list cannot tell apart (`ended`: Yccall TaskList says only "ended",
+ * yccall.md §4.6) does not replace what a detail found out about the same vendor status
+ * (`completed` or `ended-early`, from counting the task's numbers).
+ */
 export function mergeFields(previous: RowFields | undefined, next: RowFields): RowFields {
   if (!previous) return next;
   const merged: Record<string, unknown> = { ...next };
+  const runsAgain = ACTIVE_TASK_STATES.includes(next.s) && STOPPED_TASK_STATES.includes(previous.s);
   for (const field of KEEP_WHEN_NULL) {
+    if (runsAgain && RUN_COUNTERS.includes(field)) continue;
     if (next[field] === null && previous[field] !== null) merged[field] = previous[field];
   }
+  if (
+    next.s === 'ended' &&
+    (previous.s === 'completed' || previous.s === 'ended-early') &&
+    previous.sc === next.sc
+  ) {
+    merged['s'] = previous.s;
+  }
   // A task that runs again (resend in the same id) has no finish time yet.
-  if (next.s === 'running' || next.s === 'pending' || next.s === 'paused') {
+  if (ACTIVE_TASK_STATES.includes(next.s)) {
     merged['fin'] = next.fin;
   }
   return merged as RowFields;

@@ -8,7 +8,9 @@ import { checkPhone } from '../../../shared/util/phone-normalize';
 import type { Clock } from '../../ports';
 import { AppError } from '../errors';
 import type { ListsRepository, StoredRow } from '../storage/lists-repository';
+import type { SubmittedNumbers } from '../submissions/submitted-numbers';
 import type { Page, TaskCapabilities } from '../vendors/vendor';
+import { MaskedNumberResolver, isMasked } from './masked-numbers';
 
 /** Most numbers one resend collects (the rest are left out and `truncated` says so). */
 export const MAX_RESEND_NUMBERS = 1_000_000;
@@ -18,6 +20,16 @@ const PAGE_SIZE = 100;
 
 /** Rows written to the list per transaction. */
 const BATCH = 5_000;
+
+/** Unresolved masked numbers shown as examples. */
+const EXAMPLES = 5;
+
+/**
+ * Settings a draft never takes from a submission: `createSettingsOf` (drafts/draft-validation)
+ * adds them from the draft's schedule, which belongs to the new campaign (a past start time or the
+ * old task's windows would be wrong there).
+ */
+const SCHEDULE_KEYS: ReadonlySet<string> = new Set(['sendTime', 'allowSendTime', 'scheduledTime']);
 
 /** The board the composer reads tasks from (TaskMonitor fits). */
 export interface ResendSource {
@@ -42,8 +54,11 @@ export interface ResendComposerDeps {
       readonly kind: TaskKind;
       readonly name: string;
       readonly listId: string;
+      readonly settings?: Readonly<Record<string, unknown>>;
     }): { readonly id: string };
   };
+  /** What the app submitted for each task: numbers behind masked results, and the settings. */
+  readonly submitted: SubmittedNumbers;
   readonly clock: Clock;
   readonly locale: () => Locale;
   readonly newId?: () => string;
@@ -60,6 +75,19 @@ export interface ResendRequest {
   readonly name: string;
 }
 
+/** Masked numbers that could not be told apart, and so were left out of the resend. */
+export interface UnresolvedNumbers {
+  readonly count: number;
+  /** Fitted several submitted numbers. */
+  readonly ambiguous: number;
+  /** Fitted none of the submitted numbers. */
+  readonly unmatched: number;
+  /** From tasks whose submitted numbers the app does not know (not sent by it, list removed). */
+  readonly unknown: number;
+  /** A few, as the vendor showed them. */
+  readonly examples: readonly string[];
+}
+
 /** The draft and list a resend made. */
 export interface ResendResult {
   readonly draftId: string;
@@ -67,6 +95,9 @@ export interface ResendResult {
   readonly counts: ListCounts;
   /** True when the numbers stopped at the limit and some were left out. */
   readonly truncated: boolean;
+  readonly unresolved: UnresolvedNumbers;
+  /** True when the draft took the settings the tasks were submitted with. */
+  readonly settingsCopied: boolean;
 }
 
 /** The length rule the numbers are re-checked with, by the kind of the new task. */
@@ -126,12 +157,129 @@ function noNumberResults(row: BoardRow): AppError {
   );
 }
 
+const fmt = (n: number, locale: Locale) => n.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en');
+
+/**
+ * The refusal when a resend would hold no number to call: nothing is created, and the manager
+ * reads why, in the counts the composer found.
+ */
+export function nothingToSend(
+  counts: ListCounts,
+  unresolved: UnresolvedNumbers,
+  outcomes: readonly NumberOutcome[],
+): AppError {
+  const text = (locale: Locale) => {
+    const zh = locale === 'zh-CN';
+    const n = (value: number) => fmt(value, locale);
+    if (counts.total === 0 && unresolved.count === 0) {
+      const words = outcomes.map((outcome) => OUTCOME_WORDS[outcome][locale]);
+      return zh
+        ? `没有可发送的号码：所选任务中没有结果为${words.join('、')}的号码。未创建任何内容。`
+        : `0 numbers to send: none of the chosen tasks has numbers that ended as ${words.join(', ')}. Nothing was created.`;
+    }
+    const examples =
+      unresolved.examples.length > 0
+        ? zh
+          ? `（例如 ${unresolved.examples.join('、')}）`
+          : ` (for example ${unresolved.examples.join(', ')})`
+        : '';
+    const parts: string[] = [];
+    const known = unresolved.ambiguous + unresolved.unmatched;
+    if (known > 0) {
+      parts.push(
+        zh
+          ? `${n(known)} 个被服务商隐去部分数字的号码无法与您提交的号码唯一对应${examples}`
+          : `${n(known)} could not be matched to the numbers you submitted${examples}`,
+      );
+    }
+    if (unresolved.unknown > 0) {
+      parts.push(
+        zh
+          ? `${n(unresolved.unknown)} 个被隐去部分数字的号码来自并非由本应用提交的任务（或其名单已删除），无法补全${known > 0 ? '' : examples}`
+          : `${n(unresolved.unknown)} are partly hidden by the vendor and come from tasks this app did not submit (or whose list was removed), so they cannot be filled in${known > 0 ? '' : examples}`,
+      );
+    }
+    if (counts.invalid > 0) {
+      parts.push(
+        zh
+          ? `${n(counts.invalid)} 个不是新任务可用的电话号码`
+          : `${n(counts.invalid)} are not valid phone numbers for the new task`,
+      );
+    }
+    return zh
+      ? `没有可发送的号码：${parts.join('；')}。未创建草稿或名单。`
+      : `0 numbers to send: ${parts.join('; ')}. No draft or list was created.`;
+  };
+  return new AppError(
+    'INVALID_INPUT',
+    { en: text('en'), 'zh-CN': text('zh-CN') },
+    {
+      total: counts.total,
+      invalid: counts.invalid,
+      unresolved: unresolved.count,
+      ambiguous: unresolved.ambiguous,
+      unmatched: unresolved.unmatched,
+      unknown: unresolved.unknown,
+    },
+  );
+}
+
+/** The settings every source task was submitted with and agrees on, ready for a draft. */
+function sharedSettings(
+  all: readonly Readonly<Record<string, unknown>>[],
+): Readonly<Record<string, unknown>> {
+  const [first, ...rest] = all;
+  if (first === undefined) return {};
+  const shared: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(first)) {
+    if (SCHEDULE_KEYS.has(key) || value === undefined) continue;
+    const same = JSON.stringify(value);
+    if (rest.every((other) => JSON.stringify(other[key]) === same)) shared[key] = value;
+  }
+  return shared;
+}
+
+/** How the masked numbers of one task are resolved: against its submitted numbers, or not at all. */
+type TaskResolver = MaskedNumberResolver | null;
+
+/** Counts unresolved masked numbers and keeps a few examples. */
+class UnresolvedTally {
+  ambiguous = 0;
+  unmatched = 0;
+  unknown = 0;
+  private readonly examples: string[] = [];
+
+  add(kind: 'ambiguous' | 'unmatched' | 'unknown', text: string): void {
+    this[kind] += 1;
+    // As the vendor showed it, cut to a length a dialog can show.
+    const shown = text.slice(0, 64);
+    if (this.examples.length < EXAMPLES && !this.examples.includes(shown))
+      this.examples.push(shown);
+  }
+
+  result(): UnresolvedNumbers {
+    return {
+      count: this.ambiguous + this.unmatched + this.unknown,
+      ambiguous: this.ambiguous,
+      unmatched: this.unmatched,
+      unknown: this.unknown,
+      examples: [...this.examples],
+    };
+  }
+}
+
 /**
  * Builds a resend: the numbers of finished tasks that ended with the chosen outcomes, re-checked
  * for the new task's vendor and deduplicated across tasks, as a new list and a draft using it.
  *
+ * Masked numbers (ITNIO cc results, itniotech.md §4.5) are replaced by the one submitted number
+ * that fits their visible digits (masked-numbers.ts); those that fit none or several are left out
+ * and reported. When the new task has the tasks' own account and kind, the draft takes the
+ * settings they were submitted with, so the manager fills in only what is missing.
+ *
  * Every task is checked before anything is written, so a refused task leaves nothing behind; a
- * failure while paging removes the half-written list (it is never marked finished).
+ * failure while paging, or a resend with no number to call, removes the half-written list (it is
+ * never marked finished) and creates no draft.
  */
 export class ResendComposer {
   private readonly newId: () => string;
@@ -147,13 +295,16 @@ export class ResendComposer {
     const keys = [...new Set(request.keys)];
     const outcomes = [...new Set(request.outcomes)];
     this.deps.drafts.checkTarget?.(request.accountId, request.kind);
+    const rows: BoardRow[] = [];
     for (const key of keys) {
       const row = this.deps.source.row(key);
       // A running task's outcomes are not final: its "failed" numbers may still be retried.
       if (ACTIVE_TASK_STATES.includes(row.s)) throw stillRunning(row);
       const capabilities = await this.deps.source.capabilities(key);
       if (!capabilities.numberResults) throw noNumberResults(row);
+      rows.push(row);
     }
+    const settings = this.draftSettings(rows, request);
     const listId = this.newId();
     const rule = ruleOfKind(request.kind);
     this.deps.lists.begin({
@@ -172,32 +323,91 @@ export class ResendComposer {
       createdAt: this.deps.clock.now(),
     });
     try {
-      const writer = new RowWriter(rule, (rows) => this.deps.lists.append(listId, rows));
+      const writer = new RowWriter(rule, (batch) => this.deps.lists.append(listId, batch));
+      const unresolved = new UnresolvedTally();
       let truncated = false;
-      for (const key of keys) {
-        for await (const result of this.numbersOf(key, outcomes, signal)) {
+      for (const row of rows) {
+        let resolver: Promise<TaskResolver> | null = null;
+        for await (const result of this.numbersOf(row.k, outcomes, signal)) {
           if (writer.count >= this.maxNumbers) {
             truncated = true;
             break;
           }
-          writer.add(result.phone);
+          if (!isMasked(result.phone)) {
+            writer.add(result.phone);
+            continue;
+          }
+          // Read the task's submitted numbers once, and only when a masked number needs them.
+          resolver ??= this.resolverOf(row);
+          const resolve = await resolver;
+          if (resolve === null) {
+            unresolved.add('unknown', result.phone);
+            continue;
+          }
+          const found = resolve.resolve(result.phone);
+          if (found.kind === 'resolved') writer.add(result.phone, found.e164);
+          else if (found.kind === 'plain') writer.add(result.phone);
+          else unresolved.add(found.kind, result.phone);
         }
         if (truncated) break;
       }
       writer.flush();
       signal?.throwIfAborted();
-      this.deps.lists.finish(listId, writer.counts());
+      const counts = writer.counts();
+      // A resend with nothing to call makes no draft and leaves no list (removed below).
+      if (counts.valid + counts.fixed === 0) {
+        throw nothingToSend(counts, unresolved.result(), outcomes);
+      }
+      this.deps.lists.finish(listId, counts);
       const draft = this.deps.drafts.create({
         accountId: request.accountId,
         kind: request.kind,
         name: request.name,
         listId,
+        ...(settings === null ? {} : { settings }),
       });
-      return { draftId: draft.id, listId, counts: writer.counts(), truncated };
+      return {
+        draftId: draft.id,
+        listId,
+        counts,
+        truncated,
+        unresolved: unresolved.result(),
+        settingsCopied: settings !== null,
+      };
     } catch (error) {
       this.deps.lists.remove(listId);
       throw error;
     }
+  }
+
+  /**
+   * The settings the draft starts from: those the tasks were submitted with, when the new task
+   * goes to the same account and kind as every chosen task (settings such as agent groups and
+   * applications belong to an account) and the app submitted at least one of them; else null.
+   */
+  private draftSettings(
+    rows: readonly BoardRow[],
+    request: ResendRequest,
+  ): Readonly<Record<string, unknown>> | null {
+    if (rows.some((row) => row.a !== request.accountId || row.kd !== request.kind)) return null;
+    const known = rows
+      .map((row) =>
+        this.deps.submitted.settingsOf({ accountId: row.a, kind: row.kd, taskId: row.t }),
+      )
+      .filter((settings) => settings !== null);
+    if (known.length === 0) return null;
+    const shared = sharedSettings(known);
+    return Object.keys(shared).length > 0 ? shared : null;
+  }
+
+  /** A resolver over the task's submitted numbers, or null when they are not known. */
+  private async resolverOf(row: BoardRow): Promise<TaskResolver> {
+    const lookup = await this.deps.submitted.numbersOf({
+      accountId: row.a,
+      kind: row.kd,
+      taskId: row.t,
+    });
+    return lookup.status === 'found' ? new MaskedNumberResolver(lookup.numbers) : null;
   }
 
   /**
@@ -264,13 +474,14 @@ class RowWriter {
     return this.tally.total;
   }
 
-  add(original: string): void {
+  /** Adds a number as the vendor reported it, checking `number` (the resolved one, if masked). */
+  add(original: string, number: string = original): void {
     const seq = this.tally.total;
     const base = { seq, rowNumber: seq + 1, original, name: null, variables: [] };
     this.tally.total += 1;
     // Vendors report numbers as E.164, some without the '+' (ITNIO sends country code + digits):
     // with no default country, checkPhone reads them as international.
-    const check = checkPhone(original, null, this.rule);
+    const check = checkPhone(number, null, this.rule);
     if (!check.ok) {
       this.tally.invalid += 1;
       this.push({

@@ -1,8 +1,15 @@
-import type { ResendOptions, TaskAction, TaskActionResult } from '../../../shared/domain/board-ui';
+import {
+  ResendOptionsSchema,
+  type ResendOptions,
+  type TaskAction,
+  type TaskActionResult,
+} from '../../../shared/domain/board-ui';
 import type { BoardRow } from '../../../shared/domain/board';
 import type { TaskKind } from '../../../shared/domain/task';
 import type { LocalizedText } from '../../../shared/domain/locale';
+import type { Logger } from '../../ports';
 import { AppError } from '../errors';
+import type { SubmittedNumbers } from '../submissions/submitted-numbers';
 import type {
   CallOptions,
   ResendOption,
@@ -222,18 +229,29 @@ function revive(value: string | number | boolean | null): unknown {
 }
 
 /**
- * A resend's settings: the original task's resendable settings, the manager's options over them,
- * and the new name.
+ * A resend's settings: the original task's resendable settings (those the app submitted it with,
+ * then those its detail shows over them: the vendor's word is the newer one), the manager's
+ * options over them, and the new name.
+ *
+ * The submission matters where the detail is silent: a cc task's record (itniotech.md §4.4)
+ * carries neither its application nor its calls per agent, and an AI task's detail (§5.6) not its
+ * script, yet §4.3 and §5.4 need them again.
  */
 export function resendSettings(
   kind: TaskKind,
   detail: TaskDetail,
   name: string,
   options?: ResendOptions,
+  submitted?: Readonly<Record<string, unknown>> | null,
 ): Record<string, unknown> {
   const keys = new Set(RESEND_KEYS[kind]);
   const aliases = RESEND_ALIASES[kind];
   const settings: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(submitted ?? {})) {
+    if (keys.has(key) && value !== undefined && value !== null && value !== '') {
+      settings[key] = value;
+    }
+  }
   for (const group of detail.groups) {
     for (const field of group.fields) {
       const key = Object.hasOwn(aliases, field.key) ? aliases[field.key] : field.key;
@@ -248,12 +266,16 @@ export function resendSettings(
   return settings;
 }
 
-/** Runs one action on a task's vendor after checking the vendor offers it. */
+/**
+ * Runs one action on a task's vendor after checking the vendor offers it. A resend repeats the
+ * settings the app `submitted` the task with (null when it did not create the task).
+ */
 export async function runTaskAction(
   vendor: Vendor,
   row: BoardRow,
   action: TaskAction,
   options: CallOptions,
+  submitted: Readonly<Record<string, unknown>> | null = null,
 ): Promise<TaskActionResult> {
   const capabilities = vendor.capabilities(row.kd);
   if (!capabilities[FLAG[action.action]]) throw notOffered(action.action, row.kd);
@@ -261,7 +283,7 @@ export async function runTaskAction(
     case 'resend': {
       checkResend(capabilities, row.kd, action.scope, action.options);
       const detail = await vendor.getTask(row.kd, row.t, options);
-      const settings = resendSettings(row.kd, detail, action.name, action.options);
+      const settings = resendSettings(row.kd, detail, action.name, action.options, submitted);
       for (const option of capabilities.resendOptions) {
         const missing = REQUIRED_OPTIONS[option];
         if (missing && settings[option] === undefined) throw missing(row.kd);
@@ -281,5 +303,126 @@ export async function runTaskAction(
     case 'edit':
       await vendor.edit(row.kd, row.t, { calloutRate: action.calloutRate }, options);
       return { action: 'edit', newTaskId: null };
+  }
+}
+
+/**
+ * A resend option's value in a submission's settings, in the manager's terms (the inverse of
+ * `vendorOptions`), or undefined when absent or not a value the option takes.
+ */
+function optionOfSettings(
+  option: keyof ResendOptions,
+  settings: Readonly<Record<string, unknown>>,
+): unknown {
+  const value = settings[option];
+  if (value === undefined || value === null) return undefined;
+  const manager =
+    option === 'scriptId'
+      ? String(value)
+      : option === 'enableRecording'
+        ? value === 1 || value === true
+        : value;
+  const parsed = ResendOptionsSchema.shape[option].safeParse(manager);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * The resend options a submission's settings give (calling windows excepted: a resend repeats
+ * them only when the manager sets them again).
+ */
+export function resendOptionsOfSettings(
+  settings: Readonly<Record<string, unknown>>,
+): ResendOptions {
+  const options: Record<string, unknown> = {};
+  for (const option of ['scriptId', 'maxRingingTime', 'enableRecording', 'calloutRate'] as const) {
+    const value = optionOfSettings(option, settings);
+    if (value !== undefined) options[option] = value;
+  }
+  return ResendOptionsSchema.parse(options);
+}
+
+/** What resend dialogs start from: the tasks' own account, kind and submitted settings. */
+export interface ResendDefaults {
+  /** The account every task belongs to, or null when they differ. */
+  readonly accountId: string | null;
+  /** The kind every task has, or null when they differ. */
+  readonly kind: TaskKind | null;
+  /** How many of the tasks this app submitted (their settings are known). */
+  readonly submitted: number;
+  /** The options the submitted tasks agree on. */
+  readonly options: ResendOptions;
+}
+
+/** What the board gives task actions (TaskMonitor fits). */
+export interface ActionBoard {
+  row(rowKey: string): BoardRow;
+  /** Polls an account now; NOT_FOUND when it no longer exists. */
+  refreshNow(accountId: string): Promise<void>;
+  /** Runs an action the app has nothing to add to (TaskMonitor.act). */
+  act(action: TaskAction, signal?: AbortSignal): Promise<TaskActionResult>;
+}
+
+/**
+ * Task actions with what the app knows of the task: a resend repeats the settings the app
+ * submitted the task with (so the manager is asked only for what is missing), and resend dialogs
+ * start from them. Other actions go to the board as they are.
+ */
+export class TaskActions {
+  constructor(
+    private readonly deps: {
+      readonly board: ActionBoard;
+      readonly vendorOf: (accountId: string) => Promise<Vendor>;
+      readonly submitted: Pick<SubmittedNumbers, 'settingsOf'>;
+      readonly logger: Logger;
+    },
+  ) {}
+
+  /** Runs an action, then polls the task's account so the board shows what the vendor says. */
+  async act(action: TaskAction, signal?: AbortSignal): Promise<TaskActionResult> {
+    if (action.action !== 'resend') return this.deps.board.act(action, signal);
+    const row = this.deps.board.row(action.key);
+    const vendor = await this.deps.vendorOf(row.a);
+    const submitted = this.settingsOf(row);
+    const result = await runTaskAction(vendor, row, action, signal ? { signal } : {}, submitted);
+    this.deps.logger.info('Task action done', {
+      action: action.action,
+      kind: row.kd,
+      submittedSettings: submitted !== null,
+    });
+    try {
+      await this.deps.board.refreshNow(row.a);
+    } catch (error) {
+      // The account was removed meanwhile: the resend happened; there is no board to refresh.
+      if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
+    }
+    return result;
+  }
+
+  /** The account, kind and options a resend of these tasks starts from. */
+  resendDefaults(keys: readonly string[]): ResendDefaults {
+    const rows = [...new Set(keys)].map((key) => this.deps.board.row(key));
+    const same = <T>(values: readonly T[]): T | null =>
+      values.length > 0 && values.every((value) => value === values[0])
+        ? (values[0] ?? null)
+        : null;
+    const known = rows.map((row) => this.settingsOf(row)).filter((settings) => settings !== null);
+    const each = known.map(resendOptionsOfSettings);
+    const options: Record<string, unknown> = {};
+    for (const [option, value] of Object.entries(each[0] ?? {})) {
+      const text = JSON.stringify(value);
+      if (each.every((other) => JSON.stringify(other[option as keyof ResendOptions]) === text)) {
+        options[option] = value;
+      }
+    }
+    return {
+      accountId: same(rows.map((row) => row.a)),
+      kind: same(rows.map((row) => row.kd)),
+      submitted: known.length,
+      options: ResendOptionsSchema.parse(options),
+    };
+  }
+
+  private settingsOf(row: BoardRow): Readonly<Record<string, unknown>> | null {
+    return this.deps.submitted.settingsOf({ accountId: row.a, kind: row.kd, taskId: row.t });
   }
 }

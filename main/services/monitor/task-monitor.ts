@@ -39,6 +39,7 @@ import {
 } from './board-rows';
 import { estimateEta } from './eta';
 import { MonitorStore, type StoredAccount } from './monitor-store';
+import { SubmittedAtRepository } from '../storage/submitted-at-repository';
 import {
   BudgetExhausted,
   RequestBudget,
@@ -217,6 +218,7 @@ function checkPage(query: { readonly page: number; readonly pageSize: number }):
  */
 export class TaskMonitor {
   private readonly store: MonitorStore;
+  private readonly submitted: SubmittedAtRepository;
   private readonly settings: Settings;
   private readonly rows = new Map<string, BoardRow>();
   private readonly runtimes = new Map<string, AccountRuntime>();
@@ -228,6 +230,7 @@ export class TaskMonitor {
 
   constructor(private readonly deps: TaskMonitorDeps) {
     this.store = new MonitorStore(deps.db);
+    this.submitted = new SubmittedAtRepository(deps.db);
     const settings = { ...DEFAULTS, ...deps.options };
     // Both vendors take 1–100 rows per page; anything else is refused (itniotech.md §3, yccall.md §4.6).
     this.settings = {
@@ -326,7 +329,32 @@ export class TaskMonitor {
     const seen = new Map<string, Seen>();
     this.collect(seen, detail.summary, true);
     this.emit(this.commit(row.a, seen, this.deps.clock.now(), []));
-    return detail;
+    return this.withOwnCreatedTime(detail, this.rows.get(rowKey) ?? row);
+  }
+
+  /**
+   * A detail whose vendor gives no created time (ITNIO cc records, itniotech.md §4.4) with the
+   * board's own, named for what it is: when the manager submitted it from this app
+   * (`submittedAt`, from the submissions journal) or when this app first saw it (`firstSeenAt`).
+   */
+  private withOwnCreatedTime(detail: TaskDetail, row: BoardRow): TaskDetail {
+    if (detail.summary.createdAt !== null || row.cr === null) return detail;
+    const submitted = this.submitted.submittedAt(row.a, row.kd, row.t);
+    const field =
+      submitted === null
+        ? { key: 'firstSeenAt', value: new Date(row.cr).toISOString() }
+        : { key: 'submittedAt', value: new Date(submitted).toISOString() };
+    const hasTiming = detail.groups.some((group) => group.group === 'timing');
+    const groups = hasTiming
+      ? detail.groups.map((group) =>
+          group.group === 'timing' ? { ...group, fields: [field, ...group.fields] } : group,
+        )
+      : [
+          ...detail.groups.filter((group) => group.group !== 'settings'),
+          { group: 'timing', fields: [field] },
+          ...detail.groups.filter((group) => group.group === 'settings'),
+        ];
+    return { ...detail, groups };
   }
 
   /** A page of a task's per-number results, optionally filtered (pages hold 1–100 rows). */
@@ -841,12 +869,26 @@ export class TaskMonitor {
     }
   }
 
-  /** Adds a summary to what this cycle saw (merging with what it saw before); returns its key. */
+  /**
+   * Adds a summary to what this cycle saw (merging with what it saw before); returns its key.
+   *
+   * Every row has a created time: a task whose vendor reports none (ITNIO cc records, §4.4) gets
+   * when this app submitted it (the submissions journal) or else when the board first saw it; the
+   * detail says which (`withOwnCreatedTime`). Kept afterwards, since a null `cr` keeps its value.
+   */
   private collect(seen: Map<string, Seen>, summary: TaskSummary, polled: boolean): string {
     const fields = rowFieldsOf(summary);
     const before = seen.get(fields.k);
     const base = before?.fields ?? this.rows.get(fields.k);
-    seen.set(fields.k, { fields: mergeFields(base, fields), polled: polled || !!before?.polled });
+    const merged = mergeFields(base, fields);
+    const dated =
+      merged.cr === null
+        ? {
+            ...merged,
+            cr: this.submitted.submittedAt(merged.a, merged.kd, merged.t) ?? this.deps.clock.now(),
+          }
+        : merged;
+    seen.set(fields.k, { fields: dated, polled: polled || !!before?.polled });
     return fields.k;
   }
 

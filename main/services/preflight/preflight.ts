@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/domain/preflight';
 import type { TaskKind } from '../../../shared/domain/task';
 import type { Clock, KeyValueStore, Logger } from '../../ports';
-import { validateDraft } from '../drafts/draft-validation';
+import { scheduleOf, validateDraft } from '../drafts/draft-validation';
 import type { ListSource, ListSummary } from '../drafts/list-source';
 import { AppError } from '../errors';
 import type { Vendor } from '../vendors/vendor';
@@ -57,10 +57,6 @@ export interface ReviewOptions {
   readonly signal?: AbortSignal;
 }
 
-/** Kinds whose daily windows the vendor receives (allowSendTime; drafts/createSettingsOf). */
-const WINDOW_KINDS: readonly TaskKind[] = ['voice-group', 'ai-agent-group'];
-/** Kinds whose start time the vendor receives (sendTime / scheduledTime). */
-const START_KINDS: readonly TaskKind[] = ['voice-group', 'ai-agent-group', 'predictive'];
 /** Lists whose per-country counts are kept (a few hundred bytes each). */
 const COUNT_CACHE_SIZE = 32;
 
@@ -156,8 +152,11 @@ export class Preflight {
       );
       zone = fallback;
     }
-    const startApplies = START_KINDS.includes(draft.kind);
-    const windowsApply = WINDOW_KINDS.includes(draft.kind);
+    // What of the schedule the vendor receives, as the vendor module says (sendTime,
+    // scheduledTime, allowSendTime).
+    const sends = scheduleOf(draft.kind);
+    const startApplies = sends.start !== null;
+    const windowsApply = sends.windows !== null;
     const sendAt =
       startApplies && draft.schedule.sendAt !== null ? parseWallTime(draft.schedule.sendAt) : null;
     const requestedStart = sendAt === null ? now : instantOf(zone, sendAt);

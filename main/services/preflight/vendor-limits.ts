@@ -1,15 +1,14 @@
 import type { PreflightLimits, YccallSplit } from '../../../shared/domain/preflight';
-import type { TaskKind, VendorId } from '../../../shared/domain/task';
-import { MAX_UPLOAD_ROWS } from '../vendors/itniotech/callee-workbook';
-import { MAX_GROUP_CALL_NUMBERS } from '../vendors/itniotech/itniotech-vendor';
-import { MAX_NUMBERS_PER_CALL } from '../vendors/yccall/client';
+import type { TaskKind } from '../../../shared/domain/task';
+import { ITNIO_MAX_NUMBERS, isItniotechKind } from '../vendors/itniotech/rules';
+import { vendorOfKind } from '../vendors/vendor-of-kind';
+import { MAX_NUMBERS_PER_CALL } from '../vendors/yccall/rules';
+
+// The per-request limits the pre-flight shows, from the vendor modules' rules files.
+
+export { vendorOfKind } from '../vendors/vendor-of-kind';
 
 const fmt = (n: number) => n.toLocaleString('en');
-
-/** The vendor behind a kind of task. */
-export function vendorOfKind(kind: TaskKind): VendorId {
-  return kind === 'predictive' ? 'yccall' : 'itniotech';
-}
 
 /**
  * How a Yccall list of `numbers` goes out: one TaskCreat of up to 10,000, then TaskAdd calls of
@@ -55,7 +54,7 @@ export function yccallSplit(numbers: number, chunk: number = MAX_NUMBERS_PER_CAL
 /** The per-request limit of the kind's vendor, applied to a list of `numbers`. */
 export function vendorLimits(kind: TaskKind, numbers: number): PreflightLimits {
   const vendor = vendorOfKind(kind);
-  if (vendor === 'yccall') {
+  if (!isItniotechKind(kind)) {
     const split = yccallSplit(numbers);
     return {
       vendor,
@@ -69,7 +68,7 @@ export function vendorLimits(kind: TaskKind, numbers: number): PreflightLimits {
       },
     };
   }
-  const max = kind === 'cc-preview' ? MAX_UPLOAD_ROWS : MAX_GROUP_CALL_NUMBERS;
+  const max = ITNIO_MAX_NUMBERS[kind];
   const what =
     kind === 'cc-preview'
       ? { en: 'one call-center task upload', zh: '单个呼叫中心任务上传' }

@@ -45,6 +45,7 @@ export class DemoSandbox {
     const server = new SimulatorServer();
     const seed = 20_261_123;
     const itniotech = mountItniotech(server, {
+      strict: true,
       clock: systemClock,
       seed,
       accounts: [
@@ -55,6 +56,7 @@ export class DemoSandbox {
       ],
     });
     const yccall = mountYccall(server, {
+      strict: true,
       clock: systemClock,
       seed,
       accounts: [

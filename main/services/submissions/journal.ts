@@ -29,6 +29,8 @@ export interface JournalRecord {
   readonly checkpoint: CreateCheckpoint | null;
   readonly taskId: string | null;
   readonly confirmed: number;
+  /** Numbers the vendor's read-back of the task says it holds (null until read back). */
+  readonly held: number | null;
   readonly attempts: number;
   readonly error: JournalError | null;
   readonly nextAttemptAt: number | null;
@@ -46,6 +48,7 @@ export type JournalPatch = Partial<
     | 'checkpoint'
     | 'taskId'
     | 'confirmed'
+    | 'held'
     | 'attempts'
     | 'error'
     | 'nextAttemptAt'
@@ -59,6 +62,7 @@ const COLUMNS: Readonly<Record<keyof JournalPatch, string>> = {
   checkpoint: 'checkpoint_json',
   taskId: 'task_id',
   confirmed: 'confirmed',
+  held: 'held',
   attempts: 'attempts',
   error: 'error_json',
   nextAttemptAt: 'next_attempt_at',
@@ -94,12 +98,23 @@ function recordOf(row: Record<string, unknown>): JournalRecord {
     checkpoint: parseJson<CreateCheckpoint>(row['checkpoint_json']),
     taskId: row['task_id'] === null ? null : String(row['task_id']),
     confirmed: Number(row['confirmed']),
+    held: row['held'] === null || row['held'] === undefined ? null : Number(row['held']),
     attempts: Number(row['attempts']),
     error: parseJson<JournalError>(row['error_json']),
     nextAttemptAt: row['next_attempt_at'] === null ? null : Number(row['next_attempt_at']),
     createdAt: Number(row['created_at']),
     updatedAt: Number(row['updated_at']),
   };
+}
+
+/** A number the vendor refused, by its position in the submitted list. */
+export interface Refusal {
+  readonly position: number;
+  /** As the app holds it (E.164). */
+  readonly phone: string;
+  /** As it was sent to the vendor. */
+  readonly sent: string;
+  readonly reason: 'invalid' | 'not-held';
 }
 
 /** What a new submission records. */
@@ -203,5 +218,40 @@ export class SubmissionJournal {
       )
       .all()
       .map(recordOf);
+  }
+
+  /** Records numbers the vendor refused (a number refused again keeps its first record). */
+  addRefusals(id: string, refusals: readonly Refusal[], now: number): void {
+    const insert = this.db.prepare(
+      `INSERT OR IGNORE INTO submission_refusals (submission_id, position, phone, sent, reason, at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    for (const refusal of refusals) {
+      insert.run(id, refusal.position, refusal.phone, refusal.sent, refusal.reason, now);
+    }
+  }
+
+  /** How many numbers the vendor refused in a submission. */
+  refusalCount(id: string): number {
+    const row = this.db
+      .prepare('SELECT COUNT(*) AS n FROM submission_refusals WHERE submission_id = ?')
+      .get(id);
+    return Number(row?.['n'] ?? 0);
+  }
+
+  /** The refused numbers of a submission, in list order (the first `limit`). */
+  refusals(id: string, limit = Number.MAX_SAFE_INTEGER): Refusal[] {
+    return this.db
+      .prepare(
+        `SELECT position, phone, sent, reason FROM submission_refusals
+         WHERE submission_id = ? ORDER BY position LIMIT ?`,
+      )
+      .all(id, limit)
+      .map((row) => ({
+        position: Number(row['position']),
+        phone: String(row['phone']),
+        sent: String(row['sent']),
+        reason: String(row['reason']) === 'invalid' ? 'invalid' : 'not-held',
+      }));
   }
 }

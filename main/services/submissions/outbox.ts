@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import type { SubmissionStage, SubmissionView } from '../../../shared/domain/submission';
 import type { TaskKind } from '../../../shared/domain/task';
 import type { Clock, Logger } from '../../ports';
@@ -7,8 +8,9 @@ import type { RequestRecorder } from '../audit/request-recorder';
 import type { ListSource } from '../drafts/list-source';
 import { AppError } from '../errors';
 import type { CreateCheckpoint, Progress, Vendor } from '../vendors/vendor';
+import { chunkFailureOf, refusedEntriesOf } from '../vendors/yccall/chunked-create';
 import { readCallees, type LoadedCallees } from './callees';
-import type { JournalError, JournalRecord, SubmissionJournal } from './journal';
+import type { JournalError, JournalRecord, Refusal, SubmissionJournal } from './journal';
 
 /** How an Outbox is put together. */
 export interface OutboxOptions {
@@ -84,6 +86,10 @@ function stageOfCheckpoint(checkpoint: CreateCheckpoint): SubmissionStage {
   if (checkpoint.stage === 'create') return 'creating';
   if (checkpoint.stage === 'start') return 'starting';
   return 'appending';
+}
+
+function sampleOf(refusal: Refusal): SubmissionView['refused']['sample'][number] {
+  return { phone: refusal.phone, sent: refusal.sent, reason: refusal.reason };
 }
 
 function iso(ms: number): string {
@@ -394,7 +400,7 @@ export class Outbox {
         );
       }
       const resume = await this.reconcile(vendor, record, signal);
-      if (resume.kind === 'done') return this.finish(id, resume.taskId, resume.accepted);
+      if (resume.kind === 'done') return await this.verify(id, vendor, resume.taskId, signal);
       if (resume.kind === 'attention') return this.needsAttention(id, resume.error);
       if (this.journal.mustGet(id).state === 'cancelled') return this.journal.mustGet(id);
 
@@ -452,7 +458,21 @@ export class Outbox {
             send,
           )
         : await send();
-      return this.finish(id, taskId, created.accepted);
+      this.audit.append('submission.created', id, { taskId, accepted: created.accepted });
+      if (taskId === null) {
+        return this.needsAttention(
+          id,
+          new AppError(
+            'NOT_FOUND',
+            {
+              en: `The vendor accepted “${sending.name}” but the task cannot be found by its name, so the app cannot check what it holds. Look for it on the task board; Retry checks again.`,
+              'zh-CN': `服务商已接受“${sending.name}”，但按名称找不到该任务，应用无法核对其中的号码。请在任务面板中查找；“重试”会再次核对。`,
+            },
+            { name: sending.name },
+          ),
+        );
+      }
+      return await this.verify(id, vendor, taskId, signal);
     } catch (error) {
       return this.failed(id, error);
     } finally {
@@ -564,6 +584,125 @@ export class Outbox {
     this.emit(this.viewOf(this.patch(id, { stage })));
   }
 
+  /**
+   * Reads the task back and finishes only when the vendor holds every number that was sent (the
+   * list minus the numbers it refused); otherwise the submission needs a person, with the counts.
+   */
+  private async verify(
+    id: string,
+    vendor: Vendor,
+    taskId: string,
+    signal: AbortSignal,
+  ): Promise<JournalRecord> {
+    const current = this.patch(id, { stage: 'verifying', taskId });
+    this.emit(this.viewOf(current));
+    const readBack = await vendor.readBack(current.kind, taskId, { signal });
+    const refused = this.journal.refusalCount(id);
+    const expected = current.calleeCount - refused;
+    this.audit.append('submission.readBack', id, {
+      taskId,
+      held: readBack.held,
+      state: readBack.state,
+      expected,
+      refused,
+    });
+    this.patch(id, { held: readBack.held });
+    if (readBack.held === expected) return this.finish(id, taskId, readBack.held);
+    if (readBack.held === null) {
+      return this.failed(
+        id,
+        new AppError(
+          'VENDOR_UNAVAILABLE',
+          {
+            en: 'The vendor has created the task but has not counted its numbers yet. The app checks again shortly and shows the campaign as done only when the count matches.',
+            'zh-CN':
+              '服务商已创建任务，但尚未统计号码数量。应用稍后会再次核对，只有数量一致时才显示为完成。',
+          },
+          { taskId },
+        ),
+      );
+    }
+    const fmt = (n: number) => n.toLocaleString('en');
+    return this.needsAttention(
+      id,
+      new AppError(
+        'VENDOR_REJECTED',
+        {
+          en: `The vendor's task holds ${fmt(readBack.held)} numbers, but ${fmt(expected)} were sent${refused > 0 ? ` (${fmt(refused)} more were refused)` : ''}. The campaign is not shown as done until they match: check the task at the vendor; Retry reads it again.`,
+          'zh-CN': `服务商的任务中有 ${readBack.held} 个号码，但发送了 ${expected} 个${refused > 0 ? `（另有 ${refused} 个被拒收）` : ''}。数量一致前不会显示为完成：请在服务商处核对任务；“重试”会再次读取。`,
+        },
+        { taskId, held: readBack.held, expected },
+      ),
+    );
+  }
+
+  /**
+   * A chunk was answered with fewer numbers held than sent: records the refused numbers, settles
+   * the checkpoint after that chunk (so a resume sends none of them again and nothing twice) and
+   * asks a person. Nothing after that chunk was sent and the task was not started.
+   */
+  private refused(
+    id: string,
+    error: AppError,
+    chunk: NonNullable<ReturnType<typeof chunkFailureOf>>,
+  ): JournalRecord {
+    const now = this.options.clock.now();
+    const entries = refusedEntriesOf(error);
+    this.journal.transaction(() => {
+      this.journal.addRefusals(
+        id,
+        entries.map((entry) => ({
+          position: entry.index,
+          phone: entry.phone,
+          sent: entry.sent,
+          reason: entry.reason,
+        })),
+        now,
+      );
+      this.journal.update(
+        id,
+        {
+          checkpoint: {
+            taskId: chunk.taskId,
+            confirmed: chunk.confirmed,
+            held: chunk.held,
+            pendingFrom: chunk.pendingTo,
+            pendingTo: chunk.pendingTo,
+            chunk: chunk.chunk,
+            chunks: chunk.chunks,
+            stage: 'append',
+          },
+          confirmed: chunk.confirmed,
+          held: chunk.held,
+          ...(chunk.taskId !== null ? { taskId: chunk.taskId } : {}),
+        },
+        now,
+      );
+    });
+    return this.needsAttention(id, error);
+  }
+
+  /** Writes the numbers the vendor refused to a CSV file; returns how many. */
+  async exportRefused(id: string, file: string, locale: 'en' | 'zh-CN'): Promise<number> {
+    this.mustGet(id);
+    const refusals = this.journal.refusals(id);
+    const reason = (code: 'invalid' | 'not-held') =>
+      locale === 'zh-CN'
+        ? code === 'invalid'
+          ? '服务器拒收（invaliddata）'
+          : '任务中没有该号码'
+        : code === 'invalid'
+          ? 'refused by the server (invaliddata)'
+          : 'not in the task when read back';
+    const header = locale === 'zh-CN' ? '行号,号码,发送的号码,原因' : 'row,phone,sent as,reason';
+    const csv = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+    const lines = refusals.map((r) =>
+      [String(r.position + 1), csv(r.phone), csv(`'${r.sent}`), csv(reason(r.reason))].join(','),
+    );
+    await writeFile(file, `\ufeff${[header, ...lines].join('\r\n')}\r\n`, 'utf8');
+    return refusals.length;
+  }
+
   private finish(id: string, taskId: string | null, accepted: number): JournalRecord {
     const record = this.journal.transaction(() => {
       const current = this.journal.mustGet(id);
@@ -615,6 +754,8 @@ export class Outbox {
     if (code === 'CANCELLED' && !current.sent) {
       return this.patch(id, { state: 'queued', stage: 'queued' });
     }
+    const chunk = chunkFailureOf(error);
+    if (chunk?.outcome === 'refused' && appError) return this.refused(id, appError, chunk);
     if (!UNKNOWN_OUTCOME_CODES.has(code) && code !== 'CANCELLED') {
       return this.needsAttention(id, appError ?? new AppError('INTERNAL', errorOf(error).text, {}));
     }
@@ -676,6 +817,7 @@ export class Outbox {
 
   /** The screen's view of a journal record. */
   viewOf(record: JournalRecord): SubmissionView {
+    const refusedCount = this.journal.refusalCount(record.id);
     const active = record.state === 'sending' || record.state === 'waiting';
     return {
       id: record.id,
@@ -687,7 +829,7 @@ export class Outbox {
       state: record.state,
       stage: record.stage,
       progress: {
-        done: record.state === 'done' ? record.calleeCount : record.confirmed,
+        done: record.state === 'done' ? (record.held ?? record.calleeCount) : record.confirmed,
         total: record.calleeCount,
       },
       chunk:
@@ -696,12 +838,15 @@ export class Outbox {
           : null,
       taskId: record.taskId,
       attempts: record.attempts,
+      held: record.held,
+      refused: { count: refusedCount, sample: this.journal.refusals(record.id, 5).map(sampleOf) },
       sent: record.sent,
       error: record.error ? { code: record.error.code, message: record.error.text } : null,
       actions: {
         retry: record.state === 'waiting' || record.state === 'attention',
         cancel: !record.sent && !STOPPED.has(record.state),
         openTask: record.taskId !== null,
+        exportRefused: refusedCount > 0,
       },
       createdAt: iso(record.createdAt),
       updatedAt: iso(record.updatedAt),

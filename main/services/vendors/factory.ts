@@ -38,6 +38,7 @@ export function createVendorFactory(deps: {
         accountId: profile.id,
         client,
         clock: deps.clock,
+        vendorUtcOffsetMinutes: profile.connection.serverUtcOffsetMinutes,
         ...(defaultAppId ? { defaultAppId } : {}),
       });
     }
@@ -45,6 +46,10 @@ export function createVendorFactory(deps: {
       accountId: profile.id,
       serverUrl: demoUrl ?? profile.connection.serverUrl,
       appid: profile.connection.appid,
+      dialing: profile.connection.dialing,
+      ...(profile.connection.serverUtcOffsetMinutes === null
+        ? {}
+        : { serverUtcOffsetMinutes: profile.connection.serverUtcOffsetMinutes }),
       getAccessKey: getSecret,
       send,
       clock: deps.clock,

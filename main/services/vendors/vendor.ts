@@ -184,6 +184,12 @@ export interface Vendor {
     checkpoint: CreateCheckpoint,
     options?: CallOptions,
   ): Promise<CheckpointReconciliation>;
+  /**
+   * Reads a task back after a create or an action (DESIGN.md "What the app shows is what a
+   * follow-up query says"): the numbers the vendor holds (null while it is still counting) and
+   * its state.
+   */
+  readBack(kind: TaskKind, taskId: string, options?: CallOptions): Promise<ReadBack>;
   /** Looks a task up by its unique name (idempotency key of a create). */
   findTaskByName(kind: TaskKind, name: string, options?: CallOptions): Promise<TaskSummary | null>;
 
@@ -206,6 +212,9 @@ export interface Vendor {
 
   /** Choices a task form needs (agent groups, display numbers, queues, extensions, …). */
   loadPickers(kind: TaskKind, options?: CallOptions): Promise<Pickers>;
+
+  /** Ends the module's session with the vendor (Yccall logout); the module is not used again. */
+  close?(): Promise<void>;
 }
 
 /** The result of a connection test. */
@@ -237,6 +246,13 @@ export interface CreateTaskRequest {
   readonly settings: Readonly<Record<string, unknown>>;
   /** For chunked creates: resume after this many callees were confirmed. */
   readonly resumeFrom?: number;
+}
+
+/** What a follow-up query says about a task. */
+export interface ReadBack {
+  /** Numbers the task holds, by the vendor's own count; null when the vendor has not counted yet. */
+  readonly held: number | null;
+  readonly state: TaskState;
 }
 
 /** The vendor's answer to a create. */

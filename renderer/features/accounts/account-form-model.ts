@@ -4,6 +4,7 @@ import {
   type AccountView,
   type NewAccount,
 } from '../../../shared/domain/account';
+import { ITNIO_CC_DISPLAY_NUMBER, ITNIO_COUNTRY_CODE } from '../../../shared/domain/vendor-rules';
 import type { MessageKey } from '../../i18n/en';
 
 /** The vendor choices of the form: ONBUKA is ITNIO's API under another brand. */
@@ -21,6 +22,12 @@ export interface AccountFormValues {
   readonly serverUrl: string;
   readonly appid: string;
   readonly queue: string;
+  /** Yccall: the country the trunk dials nationally (ISO alpha-2). */
+  readonly homeCountry: string;
+  /** Yccall: digits dialled before a foreign number's country code. */
+  readonly internationalPrefix: string;
+  /** The vendor's clock in minutes east of UTC, as text; '' = this computer's zone (Yccall only). */
+  readonly serverZone: string;
   /** Empty when editing and keeping the stored secret. */
   readonly secret: string;
 }
@@ -47,6 +54,9 @@ export const EMPTY_FORM: AccountFormValues = {
   serverUrl: '',
   appid: '',
   queue: '',
+  homeCountry: 'CN',
+  internationalPrefix: '00',
+  serverZone: '480',
   secret: '',
 };
 
@@ -63,6 +73,7 @@ export function formFromAccount(account: AccountView): AccountFormValues {
       appId: c.defaults.appId ?? '',
       countryCode: c.defaults.countryCode ?? '',
       displayNumber: c.defaults.displayNumber ?? '',
+      serverZone: String(c.serverUtcOffsetMinutes),
     };
   }
   const c = account.connection;
@@ -73,6 +84,9 @@ export function formFromAccount(account: AccountView): AccountFormValues {
     serverUrl: c.serverUrl,
     appid: c.appid,
     queue: c.defaults.queue ?? '',
+    homeCountry: c.dialing.homeCountry,
+    internationalPrefix: c.dialing.internationalPrefix,
+    serverZone: c.serverUtcOffsetMinutes === null ? '' : String(c.serverUtcOffsetMinutes),
   };
 }
 
@@ -121,18 +135,20 @@ export function validateAccountForm(
     set('appid', identifier(values.appid));
     if (values.queue.trim().length > 64)
       set('queue', { key: 'accounts.error.tooLong', params: { max: 64 } });
+    if (!/^\d{1,6}$/.test(values.internationalPrefix.trim()))
+      set('internationalPrefix', { key: 'accounts.error.internationalPrefix' });
     return errors;
   }
   set('apiKey', identifier(values.apiKey));
   if (values.baseUrl.trim() !== '') set('baseUrl', url(values.baseUrl, 'loopback'));
   if (values.appId.trim().length > 64)
     set('appId', { key: 'accounts.error.tooLong', params: { max: 64 } });
-  if (values.countryCode.trim() !== '' && !/^\d{1,4}$/.test(values.countryCode.trim())) {
+  if (values.countryCode.trim() !== '' && !ITNIO_COUNTRY_CODE.test(values.countryCode.trim())) {
     set('countryCode', { key: 'accounts.error.countryCode' });
   }
   if (
     values.displayNumber.trim() !== '' &&
-    !/^[A-Za-z0-9]{1,20}$/.test(values.displayNumber.trim())
+    !ITNIO_CC_DISPLAY_NUMBER.test(values.displayNumber.trim())
   ) {
     set('displayNumber', { key: 'accounts.error.displayNumber' });
   }
@@ -142,11 +158,18 @@ export function validateAccountForm(
 const optional = (value: string): string | undefined =>
   value.trim() === '' ? undefined : value.trim();
 
+const zoneOf = (text: string): number | null => (text === '' ? null : Number(text));
+
 function yccallConnection(values: AccountFormValues) {
   return {
     serverUrl: values.serverUrl.trim(),
     appid: values.appid.trim(),
     defaults: { queue: optional(values.queue) },
+    dialing: {
+      homeCountry: values.homeCountry,
+      internationalPrefix: values.internationalPrefix.trim(),
+    },
+    serverUtcOffsetMinutes: zoneOf(values.serverZone),
   };
 }
 
@@ -160,6 +183,7 @@ function itniotechConnection(values: AccountFormValues) {
       countryCode: optional(values.countryCode),
       displayNumber: optional(values.displayNumber),
     },
+    serverUtcOffsetMinutes: zoneOf(values.serverZone) ?? 480,
   };
 }
 

@@ -3,6 +3,7 @@ import type { AccountView } from '../../../shared/domain/account';
 import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/en';
+import { COUNTRIES, countryLabel, UTC_OFFSETS, utcOffsetLabel } from '../../components/countries';
 import {
   EMPTY_FORM,
   formFromAccount,
@@ -23,7 +24,7 @@ const VENDOR_LABEL: Readonly<Record<VendorChoice, MessageKey>> = {
 
 /** Adds an account, or edits one. The secret field is write-only: it is never filled in. */
 export function AccountForm(props: { account?: AccountView; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const editing = props.account;
   const [values, setValues] = useState<AccountFormValues>(
     editing ? formFromAccount(editing) : EMPTY_FORM,
@@ -37,7 +38,11 @@ export function AccountForm(props: { account?: AccountView; onDone: () => void }
   const secretRequired = !editing;
 
   const update = (field: keyof AccountFormValues, value: string) => {
-    const next = { ...values, [field]: value } as AccountFormValues;
+    let next = { ...values, [field]: value } as AccountFormValues;
+    // The zone defaults differ per vendor (ITNIO: UTC+8; Yccall: this computer's) until chosen.
+    if (field === 'vendor' && !touched.has('serverZone')) {
+      next = { ...next, serverZone: value === 'yccall' ? '' : '480' };
+    }
     setValues(next);
     if (field !== 'vendor') setTouched((current) => new Set(current).add(field));
     setErrors(validateAccountForm(next, secretRequired));
@@ -96,6 +101,44 @@ export function AccountForm(props: { account?: AccountView; onDone: () => void }
       </div>
     );
   };
+
+  const select = (
+    name: FieldName,
+    label: MessageKey,
+    choices: readonly { readonly value: string; readonly label: string }[],
+    hint: MessageKey,
+  ) => {
+    const id = `account-${name}`;
+    return (
+      <div className="form-row">
+        <label htmlFor={id}>{t(label)}</label>
+        <select
+          id={id}
+          name={name}
+          value={values[name]}
+          disabled={saving || demo}
+          aria-describedby={`${id}-note`}
+          onChange={(event) => update(name, event.target.value)}
+        >
+          {choices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+        <p id={`${id}-note`} className="field-hint">
+          {t(hint)}
+        </p>
+      </div>
+    );
+  };
+  const zones = UTC_OFFSETS.map((minutes) => ({
+    value: String(minutes),
+    label: utcOffsetLabel(minutes),
+  }));
+  const countries = (
+    COUNTRIES.includes(values.homeCountry) ? COUNTRIES : [values.homeCountry, ...COUNTRIES]
+  ).map((code) => ({ value: code, label: countryLabel(code, locale) }));
 
   const secretLabel: MessageKey =
     values.vendor === 'yccall' ? 'accounts.field.accesskey' : 'accounts.field.apiSecret';
@@ -170,6 +213,24 @@ export function AccountForm(props: { account?: AccountView; onDone: () => void }
           {secretField}
           <h3>{t('accounts.field.defaults')}</h3>
           {field('queue', 'accounts.field.queue', { disabled: demo })}
+          <h3>{t('accounts.field.dialing')}</h3>
+          {select(
+            'homeCountry',
+            'accounts.field.homeCountry',
+            countries,
+            'accounts.field.homeCountry.hint',
+          )}
+          {field('internationalPrefix', 'accounts.field.internationalPrefix', {
+            hint: 'accounts.field.internationalPrefix.hint',
+            placeholder: '00',
+            disabled: demo,
+          })}
+          {select(
+            'serverZone',
+            'accounts.field.serverZone',
+            [{ value: '', label: t('accounts.field.serverZone.local') }, ...zones],
+            'accounts.field.serverZone.yccallHint',
+          )}
         </>
       ) : (
         <>
@@ -190,6 +251,12 @@ export function AccountForm(props: { account?: AccountView; onDone: () => void }
             disabled: demo,
           })}
           {field('displayNumber', 'accounts.field.displayNumber', { disabled: demo })}
+          {select(
+            'serverZone',
+            'accounts.field.serverZone',
+            zones,
+            'accounts.field.serverZone.hint',
+          )}
         </>
       )}
       {failure && (

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Draft, DraftProblem } from '../../../shared/domain/draft';
 import type { ListSummary } from '../../../shared/domain/list';
 import type { PreflightReport } from '../../../shared/domain/preflight';
+import { ITNIO_MAX_SEND_WINDOWS } from '../../../shared/domain/vendor-rules';
 import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import { displayValue, KIND_FIELDS, storedValue, type FieldSpec } from './kind-fields';
@@ -281,7 +282,7 @@ export function DraftEditor(props: {
               </button>
             </div>
           ))}
-          {windows.length < 3 && (
+          {windows.length < ITNIO_MAX_SEND_WINDOWS && (
             <button
               type="button"
               className="link"

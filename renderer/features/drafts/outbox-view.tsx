@@ -8,6 +8,7 @@ export function OutboxView(props: { onOpenTasks: () => void }) {
   const { t, locale } = useI18n();
   const [items, setItems] = useState<ReadonlyMap<string, SubmissionView>>(new Map());
   const [failure, setFailure] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -38,6 +39,24 @@ export function OutboxView(props: { onOpenTasks: () => void }) {
     }
   };
 
+  const exportRefused = async (id: string) => {
+    setFailure(null);
+    setNotice(null);
+    try {
+      const result = await call('submissions.exportRefused', { id });
+      if (result.path !== null) {
+        setNotice(
+          t('outbox.exported', {
+            numbers: result.numbers.toLocaleString(locale),
+            path: result.path,
+          }),
+        );
+      }
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  };
+
   const list = [...items.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   if (list.length === 0) return <p className="muted">{t('outbox.empty')}</p>;
   return (
@@ -45,6 +64,11 @@ export function OutboxView(props: { onOpenTasks: () => void }) {
       {failure && (
         <p className="form-failure" role="alert">
           {failure}
+        </p>
+      )}
+      {notice && (
+        <p className="muted" role="status">
+          {notice}
         </p>
       )}
       <table className="data-table" aria-label={t('drafts.tab.outbox')}>
@@ -66,6 +90,21 @@ export function OutboxView(props: { onOpenTasks: () => void }) {
                   <div className="muted">{t('outbox.taskId', { id: item.taskId })}</div>
                 )}
                 {item.error && <div className="field-error">{item.error.message[locale]}</div>}
+                {item.refused.count > 0 && (
+                  <div className="refused" data-refused={item.refused.count}>
+                    <strong>
+                      {t('outbox.refused', { count: item.refused.count.toLocaleString(locale) })}
+                    </strong>
+                    <ul>
+                      {item.refused.sample.map((refusal) => (
+                        <li key={refusal.phone}>
+                          {t('outbox.refused.sample', { phone: refusal.phone, sent: refusal.sent })}{' '}
+                          · {t(`outbox.refused.reason.${refusal.reason}`)}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
               </td>
               <td>
                 <span className={`chip submission-${item.state}`}>
@@ -93,11 +132,26 @@ export function OutboxView(props: { onOpenTasks: () => void }) {
                   {item.progress.done.toLocaleString(locale)} /{' '}
                   {item.progress.total.toLocaleString(locale)}
                 </div>
+                {item.held !== null && (
+                  <div className="muted" data-held={item.held}>
+                    {t('outbox.held', {
+                      held: item.held.toLocaleString(locale),
+                      total: item.progress.total.toLocaleString(locale),
+                    })}
+                  </div>
+                )}
               </td>
               <td>
                 {item.actions.retry && (
                   <button type="button" onClick={() => void act('submissions.retry', item.id)}>
-                    {t('outbox.retry')}
+                    {item.refused.count > 0 && item.state === 'attention'
+                      ? t('outbox.resume')
+                      : t('outbox.retry')}
+                  </button>
+                )}
+                {item.actions.exportRefused && (
+                  <button type="button" onClick={() => void exportRefused(item.id)}>
+                    {t('outbox.exportRefused')}
                   </button>
                 )}
                 {item.actions.openTask && (

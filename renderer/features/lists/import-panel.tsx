@@ -14,30 +14,11 @@ import type { EventPayloadOf } from '../../../shared/ipc/contract';
 import { useAppState } from '../../app/app-state';
 import { call, IpcCallError, useEvent, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
+import { COUNTRIES, countryLabel } from '../../components/countries';
 import { assignRole, initialMapping, parseRole, roleOf, roleValue } from './mapping-model';
 
 const RULES: readonly VendorLengthRule[] = ['itniotech-voice', 'itniotech-ai', 'yccall', 'none'];
 const ENCODINGS: readonly TextEncoding[] = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'];
-const COUNTRIES = [
-  'CN',
-  'HK',
-  'TW',
-  'SG',
-  'MY',
-  'ID',
-  'PH',
-  'TH',
-  'VN',
-  'IN',
-  'BD',
-  'PK',
-  'NG',
-  'KE',
-  'BR',
-  'MX',
-  'US',
-  'GB',
-] as const;
 
 type Stage =
   | { readonly kind: 'pick' }
@@ -378,7 +359,7 @@ export function ImportPanel(props: {
               <option value="">{t('lists.defaultCountry.none')}</option>
               {COUNTRIES.map((code) => (
                 <option key={code} value={code}>
-                  {new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code} ({code})
+                  {countryLabel(code, locale)}
                 </option>
               ))}
             </select>

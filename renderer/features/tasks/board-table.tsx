@@ -2,6 +2,7 @@ import { memo, useRef, useState, type KeyboardEvent, type UIEvent } from 'react'
 import { progressOf, successRateOf, type BoardRow } from '../../../shared/domain/board';
 import type { BoardColumn, BoardPreferences } from '../../../shared/domain/board-ui';
 import { useI18n, type Translate } from '../../i18n/i18n';
+import { stateLabel } from './state-label';
 
 /** Row height of the virtualized board (px). */
 export const ROW_HEIGHT = 40;
@@ -260,8 +261,9 @@ function renderCell(
         <span
           className={`chip state-${row.s}`}
           title={t('tasks.vendorStatus', { label: row.sl, code: row.sc })}
+          data-state={row.s}
         >
-          {t(`tasks.state.${row.s}`)}
+          {stateLabel(t, locale, row)}
         </span>
       );
     case 'progress': {

@@ -39,7 +39,11 @@ export function CounterChart(props: { history: TaskHistory }) {
     return (
       <figure className="counter-chart">
         <figcaption>{t('tasks.chart.title')}</figcaption>
-        <p className="muted">{t('tasks.chart.empty')}</p>
+        <p className="muted" data-testid="chart-empty">
+          {points.length > 0 && usable.length === 0
+            ? t('tasks.chart.noCalled')
+            : t('tasks.chart.empty')}
+        </p>
         {footer}
       </figure>
     );

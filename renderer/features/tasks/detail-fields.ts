@@ -20,9 +20,13 @@ export function groupLabel(t: Translate, group: string): string {
   return known(id) ? t(id) : group;
 }
 
+/** An ISO 8601 instant in UTC, as main sends every time the vendor wrote in its own clock. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
 /**
  * A vendor value as a manager reads it: coded values with their meaning ("3 · text to speech"),
- * lists (sent as JSON text) joined, numbers in the UI language, '—' for nothing.
+ * times in the manager's zone (the detail names the vendor's zone beside them), lists (sent as
+ * JSON text) joined, numbers in the UI language, '—' for nothing.
  */
 export function fieldText(
   t: Translate,
@@ -31,6 +35,9 @@ export function fieldText(
   value: string | number | boolean | null,
 ): string {
   if (value === null || value === '') return '—';
+  if (typeof value === 'string' && INSTANT.test(value)) {
+    return new Date(value).toLocaleString(locale);
+  }
   const code = `tasks.code.${key}.${String(value)}`;
   if (known(code)) return `${String(value)} · ${t(code)}`;
   if (typeof value === 'number') return value.toLocaleString(locale);

@@ -28,6 +28,9 @@ export const tasksEn = {
   'tasks.state.cancelled': 'Cancelled',
   'tasks.state.failed': 'Failed',
   'tasks.state.unknown': 'Unknown',
+  'tasks.state.ended-early': 'Ended early',
+  'tasks.state.ended': 'Ended',
+  'tasks.state.endedEarlyCount': 'Ended early ({n} not called)',
   'tasks.vendorStatus': 'Vendor status: {label} ({code})',
   'tasks.updated': 'Updated {when}',
   'tasks.neverUpdated': 'Not updated yet',
@@ -74,6 +77,9 @@ export const tasksEn = {
   'tasks.field.rate': 'Progress (%)',
   'tasks.field.numCnt': 'Numbers',
   'tasks.field.numbers': 'Numbers',
+  'tasks.field.calledNumbers': 'Numbers called',
+  'tasks.field.answeredNumbers': 'Numbers connected',
+  'tasks.field.notCalledNumbers': 'Numbers never called',
   'tasks.field.callTotal': 'Called',
   'tasks.field.success': 'Answered',
   'tasks.field.fail': 'Failed',
@@ -95,6 +101,9 @@ export const tasksEn = {
   'tasks.field.starttime': 'Started',
   'tasks.field.mdfTime': 'Last changed',
   'tasks.field.finishTime': 'Finished',
+  'tasks.field.vendorClock': 'Vendor clock',
+  'tasks.field.submittedAt': 'Created (submitted from this app)',
+  'tasks.field.firstSeenAt': 'First seen by this app (the vendor does not say when it was created)',
   'tasks.field.chargeLen': 'Billed seconds',
   'tasks.field.callDuration': 'Talk time (s)',
   'tasks.field.acd': 'Average call length (s)',
@@ -159,6 +168,8 @@ export const tasksEn = {
   'tasks.chart.noEta':
     'No finish estimate (the task is not running or has made no recent progress).',
   'tasks.chart.rate': '{rate} numbers called per minute',
+  'tasks.chart.noCalled':
+    'No count of numbers called is available for this task (its vendor reports none for this kind of task, or none while it runs), so there is no chart and no estimate.',
   'tasks.numbers.title': 'Numbers',
   'tasks.numbers.search': 'Search a number',
   'tasks.numbers.outcome': 'Outcome',
@@ -198,6 +209,7 @@ export const tasksEn = {
   'tasks.action.resend': 'Resend…',
   'tasks.action.pause': 'Pause',
   'tasks.action.resume': 'Resume',
+  'tasks.action.start': 'Start',
   'tasks.action.cancel': 'Cancel task',
   'tasks.action.edit': 'Change calling rate',
   'tasks.action.none': 'The vendor offers no actions for this kind of task.',
@@ -234,6 +246,8 @@ export const tasksEn = {
   'tasks.resend.problem.overlap': 'Calling windows may not overlap; change or remove one.',
   'tasks.resend.problem.ring': 'The ringing time is a whole number of seconds from 20 to 120.',
   'tasks.resend.problem.calloutRate': 'Calls per agent is a whole number from 1 to 100.',
+  'tasks.resend.fromSubmission':
+    'Filled in with the settings you submitted this task with. Change them only if the new task needs others.',
   'tasks.confirm.pause.title': 'Pause “{name}”?',
   'tasks.confirm.pause.body':
     'No new calls start until you resume the task. Calls already in progress finish.',
@@ -290,6 +304,11 @@ export const tasksEn = {
   'tasks.compose.truncated': 'Only the first 1,000,000 numbers were taken.',
   'tasks.compose.openDrafts': 'Open Drafts',
   'tasks.compose.failed': 'The resend draft could not be created: {message}',
+  'tasks.compose.unresolved':
+    '{count} numbers the vendor shows partly hidden could not be matched to the numbers you submitted, so they were left out (for example {examples}).',
+  'tasks.compose.settingsCopied':
+    'The draft uses the settings the task was submitted with; review them before sending.',
+  'tasks.compose.settingsMissing': 'Fill in the task settings in the draft before sending.',
 } as const;
 
 /** Simplified Chinese text of the Tasks board. */
@@ -322,6 +341,9 @@ export const tasksZh: Readonly<Record<keyof typeof tasksEn, string>> = {
   'tasks.state.cancelled': '已取消',
   'tasks.state.failed': '失败',
   'tasks.state.unknown': '未知',
+  'tasks.state.ended-early': '提前结束',
+  'tasks.state.ended': '已结束',
+  'tasks.state.endedEarlyCount': '提前结束（{n} 个未呼叫）',
   'tasks.vendorStatus': '服务商状态：{label}（{code}）',
   'tasks.updated': '更新于 {when}',
   'tasks.neverUpdated': '尚未更新',
@@ -366,6 +388,9 @@ export const tasksZh: Readonly<Record<keyof typeof tasksEn, string>> = {
   'tasks.field.rate': '进度（%）',
   'tasks.field.numCnt': '号码数',
   'tasks.field.numbers': '号码数',
+  'tasks.field.calledNumbers': '已呼叫号码',
+  'tasks.field.answeredNumbers': '已接通号码',
+  'tasks.field.notCalledNumbers': '从未呼叫的号码',
   'tasks.field.callTotal': '已呼叫',
   'tasks.field.success': '已接通',
   'tasks.field.fail': '失败',
@@ -387,6 +412,9 @@ export const tasksZh: Readonly<Record<keyof typeof tasksEn, string>> = {
   'tasks.field.starttime': '开始时间',
   'tasks.field.mdfTime': '最后修改',
   'tasks.field.finishTime': '完成时间',
+  'tasks.field.vendorClock': '服务商时钟',
+  'tasks.field.submittedAt': '创建时间（从本应用提交）',
+  'tasks.field.firstSeenAt': '本应用首次看到（服务商未提供创建时间）',
   'tasks.field.chargeLen': '计费秒数',
   'tasks.field.callDuration': '通话时长（秒）',
   'tasks.field.acd': '平均通话时长（秒）',
@@ -450,6 +478,8 @@ export const tasksZh: Readonly<Record<keyof typeof tasksEn, string>> = {
   'tasks.chart.eta': '预计完成：{when}',
   'tasks.chart.noEta': '无法估计完成时间（任务未在运行或近期没有进展）。',
   'tasks.chart.rate': '每分钟呼叫 {rate} 个号码',
+  'tasks.chart.noCalled':
+    '此任务没有已呼叫号码数（服务商不提供此类任务的该计数，或在任务运行期间不提供），因此没有图表，也无法估计完成时间。',
   'tasks.numbers.title': '号码',
   'tasks.numbers.search': '搜索号码',
   'tasks.numbers.outcome': '结果',
@@ -487,6 +517,7 @@ export const tasksZh: Readonly<Record<keyof typeof tasksEn, string>> = {
   'tasks.action.resend': '重呼…',
   'tasks.action.pause': '暂停',
   'tasks.action.resume': '继续',
+  'tasks.action.start': '启动',
   'tasks.action.cancel': '取消任务',
   'tasks.action.edit': '修改呼叫速率',
   'tasks.action.none': '服务商不支持对此类任务进行操作。',
@@ -521,6 +552,7 @@ export const tasksZh: Readonly<Record<keyof typeof tasksEn, string>> = {
   'tasks.resend.problem.overlap': '拨打时段不能重叠；请修改或删除其中一个。',
   'tasks.resend.problem.ring': '振铃时长必须是 20 至 120 之间的整数秒。',
   'tasks.resend.problem.calloutRate': '每坐席呼叫数必须是 1 至 100 之间的整数。',
+  'tasks.resend.fromSubmission': '已按您提交此任务时的设置填写。仅当新任务需要不同设置时再修改。',
   'tasks.confirm.pause.title': '暂停“{name}”？',
   'tasks.confirm.pause.body': '继续之前不会发起新的呼叫，正在进行的通话会正常结束。',
   'tasks.confirm.pause.ok': '暂停',
@@ -574,4 +606,8 @@ export const tasksZh: Readonly<Record<keyof typeof tasksEn, string>> = {
   'tasks.compose.truncated': '仅取了前 1,000,000 个号码。',
   'tasks.compose.openDrafts': '打开草稿',
   'tasks.compose.failed': '无法创建重发草稿：{message}',
+  'tasks.compose.unresolved':
+    '有 {count} 个被服务商隐去部分数字的号码无法与您提交的号码对应，已排除（例如 {examples}）。',
+  'tasks.compose.settingsCopied': '草稿沿用了该任务提交时的设置；发送前请核对。',
+  'tasks.compose.settingsMissing': '发送前请在草稿中填写任务设置。',
 };

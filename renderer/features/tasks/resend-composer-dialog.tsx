@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   VENDOR_KINDS,
   type NumberOutcome,
@@ -22,7 +22,13 @@ type Outcome =
   | { readonly state: 'done'; readonly text: string }
   | { readonly state: 'failed'; readonly text: string };
 
-/** Picks outcomes, target account, kind and name, then makes a resend draft of the selected tasks. */
+/**
+ * Picks outcomes, target account, kind and name, then makes a resend draft of the selected tasks.
+ *
+ * The account and kind start as the tasks' own (so the draft can take the settings they were
+ * submitted with) until the manager changes them; a refusal keeps the dialog open with every
+ * field as typed.
+ */
 export function ResendComposerDialog(props: {
   readonly keys: readonly string[];
   readonly accounts: readonly {
@@ -47,6 +53,28 @@ export function ResendComposerDialog(props: {
   const [name, setName] = useState(() => `Resend ${new Date().toISOString().slice(0, 16)}`);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'editing' });
+  /** True once the manager picked an account or kind: the tasks' own no longer replace them. */
+  const touched = useRef(false);
+  const { keys, accounts } = props;
+
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      try {
+        const defaults = await call('tasks.resendDefaults', { keys: [...keys] });
+        const account = accounts.find((a) => a.id === defaults.accountId);
+        if (!current || touched.current || !account || defaults.kind === null) return;
+        if (!kindsOf(account.vendor).includes(defaults.kind)) return;
+        setAccountId(account.id);
+        setKind(defaults.kind);
+      } catch {
+        // The manager picks the account and kind; nothing else depends on this.
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [keys, accounts]);
 
   const toggle = (value: NumberOutcome, on: boolean) =>
     setOutcomes(on ? [...outcomes, value] : outcomes.filter((o) => o !== value));
@@ -62,15 +90,22 @@ export function ResendComposerDialog(props: {
         name: name.trim(),
       });
       const fmt = (n: number) => n.toLocaleString(locale);
-      const text = t('tasks.compose.done', {
-        valid: fmt(result.counts.valid + result.counts.fixed),
-        invalid: fmt(result.counts.invalid),
-        duplicate: fmt(result.counts.duplicate),
-      });
-      setOutcome({
-        state: 'done',
-        text: result.truncated ? `${text} ${t('tasks.compose.truncated')}` : text,
-      });
+      const lines = [
+        t('tasks.compose.done', {
+          valid: fmt(result.counts.valid + result.counts.fixed),
+          invalid: fmt(result.counts.invalid),
+          duplicate: fmt(result.counts.duplicate),
+        }),
+        result.truncated ? t('tasks.compose.truncated') : null,
+        result.unresolved.count > 0
+          ? t('tasks.compose.unresolved', {
+              count: fmt(result.unresolved.count),
+              examples: result.unresolved.examples.join(', '),
+            })
+          : null,
+        t(result.settingsCopied ? 'tasks.compose.settingsCopied' : 'tasks.compose.settingsMissing'),
+      ];
+      setOutcome({ state: 'done', text: lines.filter((line) => line !== null).join(' ') });
       props.onCreated();
     } catch (failure) {
       setOutcome({
@@ -132,6 +167,7 @@ export function ResendComposerDialog(props: {
             value={accountId}
             onChange={(event) => {
               const next = props.accounts.find((a) => a.id === event.target.value);
+              touched.current = true;
               setAccountId(event.target.value);
               if (next) setKind(kindsOf(next.vendor)[0] ?? kind);
             }}
@@ -148,6 +184,7 @@ export function ResendComposerDialog(props: {
             value={kind}
             onChange={(event) => {
               const next = kindsOf(vendor).find((k) => k === event.target.value);
+              touched.current = true;
               if (next) setKind(next);
             }}
           >

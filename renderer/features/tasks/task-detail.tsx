@@ -23,6 +23,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/en';
 import { CounterChart } from './counter-chart';
 import { fieldLabel, fieldText, groupLabel } from './detail-fields';
+import { stateLabel } from './state-label';
 
 type ActionName = TaskAction['action'];
 
@@ -53,21 +54,44 @@ interface ResendInput {
   readonly calloutRate: string;
 }
 
-/** The resend inputs filled from the task's detail where it carries them. */
-function resendInputFrom(detail: TaskDetailView | null): ResendInput {
+/**
+ * The resend inputs filled from the task's detail where it carries them, then from the settings
+ * the app submitted the task with (`tasks.resendDefaults`), so the manager types only what is
+ * missing.
+ */
+function resendInputFrom(
+  detail: TaskDetailView | null,
+  submitted: ResendOptions = {},
+): ResendInput {
   const value = (key: string) =>
     detail?.groups.flatMap((group) => group.fields).find((field) => field.key === key)?.value ??
     null;
-  const scriptId = value('scriptId');
-  const ring = value('maxRingingTime');
-  const recording = value('enableRecording');
-  const rate = value('calloutRate');
+  const scriptId = value('scriptId') ?? submitted.scriptId ?? null;
+  const ring = value('maxRingingTime') ?? submitted.maxRingingTime ?? null;
+  const recording = value('enableRecording') ?? submitted.enableRecording ?? null;
+  const rate = value('calloutRate') ?? submitted.calloutRate ?? null;
   return {
     scriptId: scriptId === null ? '' : String(scriptId),
     windows: [],
     ringTime: ring === null ? '' : String(ring),
     recording: recording === true || recording === 1 || recording === '1',
     calloutRate: rate === null ? '' : String(rate),
+  };
+}
+
+/**
+ * The inputs once the submitted settings are known: each field the manager has not changed since
+ * the dialog opened (`opened`) takes the value `known` gives; typed values are kept.
+ */
+function withKnown(current: ResendInput, opened: ResendInput, known: ResendInput): ResendInput {
+  const pick = <K extends keyof ResendInput>(key: K): ResendInput[K] =>
+    current[key] === opened[key] ? known[key] : current[key];
+  return {
+    scriptId: pick('scriptId'),
+    windows: current.windows,
+    ringTime: pick('ringTime'),
+    recording: pick('recording'),
+    calloutRate: pick('calloutRate'),
   };
 }
 
@@ -157,6 +181,8 @@ export function TaskDetail(props: {
   const [scope, setScope] = useState<ResendScope>('failed');
   const [resendName, setResendName] = useState('');
   const [resendInput, setResendInput] = useState<ResendInput>(() => resendInputFrom(null));
+  /** True when the resend form was filled in from what the app submitted the task with. */
+  const [resendKnown, setResendKnown] = useState(false);
   const [rate, setRate] = useState(2);
 
   const state = row?.s;
@@ -200,7 +226,8 @@ export function TaskDetail(props: {
   const offered: ActionName[] = caps
     ? ([
         caps.pause && row?.s === 'running' ? 'pause' : null,
-        caps.resume && row?.s === 'paused' ? 'resume' : null,
+        // TaskSet 1 both starts a task that never ran and resumes a paused one (yccall.md §4.4).
+        caps.resume && (row?.s === 'paused' || row?.s === 'pending') ? 'resume' : null,
         caps.edit && active ? 'edit' : null,
         caps.resend && !active ? 'resend' : null,
         caps.cancel && active ? 'cancel' : null,
@@ -218,7 +245,20 @@ export function TaskDetail(props: {
       setResendName(`${name.slice(0, 50)} ${stamp}`.slice(0, 64));
       // Failed numbers where the vendor can pick them, else the first scope it offers.
       setScope(scopes.includes('failed') ? 'failed' : (scopes[0] ?? 'all'));
-      setResendInput(resendInputFrom(detail));
+      const opened = resendInputFrom(detail);
+      setResendInput(opened);
+      setResendKnown(false);
+      void (async () => {
+        try {
+          const defaults = await call('tasks.resendDefaults', { keys: [rowKey] });
+          if (defaults.submitted === 0) return;
+          const known = resendInputFrom(detail, defaults.options);
+          setResendInput((current) => withKnown(current, opened, known));
+          setResendKnown(true);
+        } catch {
+          // Without them the manager types the settings, and main still fills them in on resend.
+        }
+      })();
     }
     setAsking(action);
   };
@@ -240,6 +280,7 @@ export function TaskDetail(props: {
           ? { action: 'edit', key: rowKey, calloutRate: rate }
           : { action: asking, key: rowKey };
     setBusy(true);
+    setRefused(null);
     try {
       const result = await call('tasks.action', action);
       setDone(
@@ -247,12 +288,18 @@ export function TaskDetail(props: {
           ? t(result.newTaskId === null ? 'tasks.done.resendSame' : 'tasks.done.resend')
           : t(`tasks.done.${result.action}`),
       );
+      setAsking(null);
     } catch (failure) {
+      // The dialog stays open with the refusal and every field as typed: correct and try again.
       setRefused(t('tasks.refused', { message: errorMessage(failure) }));
     } finally {
       setBusy(false);
-      setAsking(null);
     }
+  };
+
+  const closeDialog = () => {
+    setAsking(null);
+    setRefused(null);
   };
 
   return (
@@ -269,7 +316,7 @@ export function TaskDetail(props: {
                 data-state={row.s}
                 title={t('tasks.vendorStatus', { label: row.sl, code: row.sc })}
               >
-                {t(`tasks.state.${row.s}`)}
+                {stateLabel(t, locale, row)}
               </span>
             </p>
           )}
@@ -303,18 +350,15 @@ export function TaskDetail(props: {
             className={action === 'cancel' ? 'danger' : undefined}
             onClick={() => ask(action)}
           >
-            {t(`tasks.action.${action}`)}
+            {action === 'resume' && row?.s === 'pending'
+              ? t('tasks.action.start')
+              : t(`tasks.action.${action}`)}
           </button>
         ))}
       </div>
       {done && (
         <p className="notice" role="status" data-testid="action-result">
           {done}
-        </p>
-      )}
-      {refused && (
-        <p className="form-failure" role="alert" data-testid="action-refused">
-          {refused}
         </p>
       )}
       {history && <CounterChart history={history} />}
@@ -359,7 +403,7 @@ export function TaskDetail(props: {
           cancelLabel={t('tasks.confirm.back')}
           danger={asking === 'cancel'}
           busy={busy || problem !== null}
-          onCancel={() => setAsking(null)}
+          onCancel={closeDialog}
           onConfirm={() => void run()}
           body={
             <>
@@ -393,6 +437,11 @@ export function TaskDetail(props: {
                     input={resendInput}
                     onChange={setResendInput}
                   />
+                  {resendKnown && resendOffered.length > 0 && (
+                    <p className="field-hint" data-testid="resend-known">
+                      {t('tasks.resend.fromSubmission')}
+                    </p>
+                  )}
                   {problem && (
                     <p className="field-error" role="alert" data-testid="resend-problem">
                       {t(problem)}
@@ -412,6 +461,11 @@ export function TaskDetail(props: {
                     onChange={(event) => setRate(Math.trunc(Number(event.target.value)) || 1)}
                   />
                 </div>
+              )}
+              {refused && (
+                <p className="form-failure" role="alert" data-testid="action-refused">
+                  {refused}
+                </p>
               )}
             </>
           }

@@ -27,6 +27,7 @@ let folder: string;
 beforeAll(async () => {
   sim = new SimulatorServer();
   mountItniotech(sim, {
+    strict: true,
     clock: systemClock,
     seed: 1,
     accounts: [{ apiKey: 'kc-key', apiSecret: SECRET }],
@@ -59,7 +60,13 @@ describe('accounts with the real keychain (libsecret) and the simulator over loo
     const account = await accounts.create({
       vendor: 'itniotech',
       name: 'Keychain test',
-      connection: { brand: 'itniotech', apiKey: 'kc-key', baseUrl: sim.url, defaults: {} },
+      connection: {
+        brand: 'itniotech',
+        apiKey: 'kc-key',
+        baseUrl: sim.url,
+        defaults: {},
+        serverUtcOffsetMinutes: 480,
+      },
       secret: SECRET,
     });
     expect(await keytar.getPassword(service, account.id)).toBe(SECRET);

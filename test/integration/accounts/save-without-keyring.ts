@@ -26,7 +26,7 @@ try {
   await accounts.create({
     vendor: 'itniotech',
     name: 'No keyring account',
-    connection: { brand: 'itniotech', apiKey: 'nokey', defaults: {} },
+    connection: { brand: 'itniotech', apiKey: 'nokey', defaults: {}, serverUtcOffsetMinutes: 480 },
     secret,
   });
   process.stdout.write(`${JSON.stringify({ code: 'SAVED' })}\n`);

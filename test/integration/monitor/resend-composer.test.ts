@@ -4,6 +4,8 @@ import { SqliteListSource } from '../../../main/services/drafts/sqlite-list-sour
 import { AppError } from '../../../main/services/errors';
 import { ResendComposer } from '../../../main/services/monitor/resend-composer';
 import { ListsRepository } from '../../../main/services/storage/lists-repository';
+import { SubmittedTasksRepository } from '../../../main/services/storage/submitted-tasks-repository';
+import { JournalSubmittedNumbers } from '../../../main/services/submissions/submitted-numbers';
 import type { BoardRow } from '../../../shared/domain/board';
 import { startSimWorld, type SimWorld } from './sim-world';
 
@@ -41,6 +43,10 @@ async function startWorld(): Promise<World> {
     source: monitor,
     lists,
     drafts,
+    submitted: new JournalSubmittedNumbers({
+      tasks: new SubmittedTasksRepository(db),
+      lists: new SqliteListSource(db),
+    }),
     clock,
     locale: () => 'en',
   });
@@ -150,7 +156,7 @@ describe('ResendComposer against the simulator', () => {
     });
   });
 
-  it('leaves out numbers whose outcome was not chosen', async () => {
+  it('leaves out numbers whose outcome was not chosen, and with none left creates nothing', async () => {
     await ended(
       await world.yccall.createTask({
         kind: 'predictive',
@@ -160,14 +166,28 @@ describe('ResendComposer against the simulator', () => {
       }),
     );
     const rows = await board();
-    const result = await world.composer.compose({
-      keys: [keyOf(rows, 'yccall-1', 'Wave C')],
-      outcomes: ['busy', 'failed'],
-      accountId: 'yccall-1',
-      kind: 'predictive',
-      name: 'Nothing to resend',
-    });
-    expect(result.counts.total).toBe(0);
+    let refusal: unknown = null;
+    try {
+      await world.composer.compose({
+        keys: [keyOf(rows, 'yccall-1', 'Wave C')],
+        outcomes: ['busy', 'failed'],
+        accountId: 'yccall-1',
+        kind: 'predictive',
+        name: 'Nothing to resend',
+      });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(AppError);
+    if (!(refusal instanceof AppError)) return;
+    expect(refusal.code).toBe('INVALID_INPUT');
+    expect(refusal.text.en).toBe(
+      '0 numbers to send: none of the chosen tasks has numbers that ended as busy, failed. Nothing was created.',
+    );
+    expect(world.lists.summaries()).toEqual([]);
+    expect(world.drafts.list()).toEqual([]);
+    // Not even a half-written list is left in the tables.
+    expect(world.db.prepare('SELECT COUNT(*) AS n FROM lists').get()).toEqual({ n: 0 });
   });
 
   it('refuses a task whose vendor lists no per-number results, naming it, and writes nothing', async () => {

@@ -56,11 +56,13 @@ export async function startSimWorld(options: SimWorldOptions): Promise<SimWorld>
   const server = new SimulatorServer();
   const clock = new ManualClock();
   const itniotech = mountItniotech(server, {
+    strict: true,
     clock,
     seed: options.seed,
     accounts: [options.itnio],
   });
   const yccallSim = mountYccall(server, {
+    strict: true,
     clock,
     seed: options.seed,
     accounts: [options.yccall],

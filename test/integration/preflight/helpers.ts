@@ -117,6 +117,7 @@ export function balanceVendor(
     listNumberResults: unsupported,
     createTask: unsupported,
     findTaskByName: unsupported,
+    readBack: unsupported,
     resend: unsupported,
     pause: unsupported,
     resume: unsupported,

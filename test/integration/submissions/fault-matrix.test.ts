@@ -1,3 +1,4 @@
+import { DEFAULT_DIAL_FORMAT, dialStringOf } from '../../../main/services/vendors/yccall/dialing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fault } from '../../../main/services/sandbox/server';
 import type { SubmissionView } from '../../../shared/domain/submission';
@@ -218,7 +219,12 @@ async function runCase(target: Target, fault: Fault, expected: Expect, times = 1
   expect(final.actions.openTask).toBe(true);
   expect(tasks[0]?.count).toBe(target.numbers);
   if (tasks[0]?.numbers) {
-    const expectedNumbers = Array.from({ length: target.numbers }, (_, i) => phoneAt(prefix, i));
+    // A Yccall server holds the digits its PBX dials (yccall.md §4.1), not the E.164 form.
+    const expectedNumbers = Array.from({ length: target.numbers }, (_, i) =>
+      target.kind === 'predictive'
+        ? dialStringOf(phoneAt(prefix, i), DEFAULT_DIAL_FORMAT)
+        : phoneAt(prefix, i),
+    );
     expect(tasks[0].numbers).toEqual(expectedNumbers);
   }
 }

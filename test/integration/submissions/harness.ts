@@ -58,8 +58,8 @@ export interface SimSide {
 export async function startSims(): Promise<SimSide> {
   const server = new SimulatorServer();
   const clock = new ManualClock();
-  const itnio = mountItniotech(server, { clock, seed: 11, accounts: [ITNIO] });
-  const yccall = mountYccall(server, { clock, seed: 12, accounts: [YCCALL] });
+  const itnio = mountItniotech(server, { strict: true, clock, seed: 11, accounts: [ITNIO] });
+  const yccall = mountYccall(server, { strict: true, clock, seed: 12, accounts: [YCCALL] });
   await server.start();
   return { server, clock, itnio, yccall, close: () => server.close() };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_DIAL_FORMAT, dialStringOf } from '../../../main/services/vendors/yccall/dialing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -138,7 +139,10 @@ describe('the outbox process killed at 20 random points', () => {
     });
     db.close();
 
-    const expected = Array.from({ length: count }, (_, i) => phoneAt(prefix, i));
+    // The server holds the digits its PBX dials (yccall.md §4.1).
+    const expected = Array.from({ length: count }, (_, i) =>
+      dialStringOf(phoneAt(prefix, i), DEFAULT_DIAL_FORMAT),
+    );
     const random = new SeededRandom(20_260_105);
     let kills = 0;
     const sizes = new Set<number>();

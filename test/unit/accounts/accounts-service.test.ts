@@ -29,13 +29,24 @@ function setup(locale: 'en' | 'zh-CN' = 'en') {
 const itnio: NewAccount = {
   vendor: 'itniotech',
   name: 'Shenzhen BPO',
-  connection: { brand: 'itniotech', apiKey: 'bDqJFiq9', defaults: { countryCode: '86' } },
+  connection: {
+    brand: 'itniotech',
+    apiKey: 'bDqJFiq9',
+    defaults: { countryCode: '86' },
+    serverUtcOffsetMinutes: 480,
+  },
   secret: SECRET,
 };
 const yccall: NewAccount = {
   vendor: 'yccall',
   name: 'Office PBX',
-  connection: { serverUrl: 'http://10.0.0.5:8080', appid: 'app01', defaults: {} },
+  connection: {
+    serverUrl: 'http://10.0.0.5:8080',
+    appid: 'app01',
+    defaults: {},
+    dialing: { homeCountry: 'CN', internationalPrefix: '00' },
+    serverUtcOffsetMinutes: null,
+  },
   secret: 'yc-accesskey',
 };
 

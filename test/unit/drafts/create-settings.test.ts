@@ -19,28 +19,30 @@ function draft(kind: Draft['kind'], schedule: Partial<Draft['schedule']>): Draft
   };
 }
 
+// The start goes to the vendor module as an instant; ItniotechVendor writes it in the account's
+// zone (test/unit/vendors/itniotech/send-time.test.ts), Yccall's mapping in the server's.
 describe('the settings a draft sends', () => {
-  it('give ITNIO the start in its own zone (UTC+8), converted from the manager’s zone', () => {
+  it('give ITNIO the instant of the start, read in the manager’s zone', () => {
     const london = createSettingsOf(
       draft('voice-group', { timeZone: 'Europe/London', sendAt: '2026-12-01 09:00:00' }),
     );
-    expect(london['sendTime']).toBe('2026-12-01 17:00:00');
+    expect(london['sendTime']).toBe('2026-12-01T09:00:00.000Z');
     const newYork = createSettingsOf(
       draft('voice-group', { timeZone: 'America/New_York', sendAt: '2026-12-01 09:00:00' }),
     );
-    expect(newYork['sendTime']).toBe('2026-12-01 22:00:00');
-    // Summer time in New York (UTC-4): the same wall time is an hour earlier in UTC+8.
+    expect(newYork['sendTime']).toBe('2026-12-01T14:00:00.000Z');
+    // Summer time in New York (UTC-4): the same wall time is an hour earlier.
     const summer = createSettingsOf(
       draft('ai-agent-group', { timeZone: 'America/New_York', sendAt: '2026-07-01 09:00:00' }),
     );
-    expect(summer['sendTime']).toBe('2026-07-01 21:00:00');
+    expect(summer['sendTime']).toBe('2026-07-01T13:00:00.000Z');
   });
 
   it('read a start without a zone in this computer’s zone', () => {
     const settings = createSettingsOf(draft('voice-group', { sendAt: '2026-12-01 09:00:00' }), {
       localZone: 'Asia/Shanghai',
     });
-    expect(settings['sendTime']).toBe('2026-12-01 09:00:00');
+    expect(settings['sendTime']).toBe('2026-12-01T01:00:00.000Z');
   });
 
   it('give Yccall an instant, which its client writes in the server’s zone', () => {

@@ -85,9 +85,12 @@ describe('board delta format', () => {
   });
 
   it('keeps values a newer summary does not report (null), but clears the finish time of a rerun', () => {
+    const kept = mergeFields(row({ x: 9, s: 'running' }), row({ x: null, s: 'running' }));
+    expect(kept.x).toBe(9);
     const previous = row({ x: 9, fin: 5_000, s: 'completed' });
     const merged = mergeFields(previous, row({ x: null, fin: null, s: 'running' }));
-    expect(merged.x).toBe(9);
+    // A rerun in the same id is a new run: the last run's counters are not its counters.
+    expect(merged.x).toBeNull();
     expect(merged.fin).toBeNull();
   });
 });

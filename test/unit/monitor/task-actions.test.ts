@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardRow } from '../../../shared/domain/board';
-import { resendSettings, runTaskAction } from '../../../main/services/monitor/task-actions';
+import {
+  TaskActions,
+  resendOptionsOfSettings,
+  resendSettings,
+  runTaskAction,
+} from '../../../main/services/monitor/task-actions';
+import { MemoryLogger } from '../../fakes/memory-logger';
 import type { TaskCapabilities, TaskDetail, Vendor } from '../../../main/services/vendors/vendor';
 import { AppError } from '../../../main/services/errors';
 import { TaskActionSchema } from '../../../shared/domain/board-ui';
@@ -417,5 +423,82 @@ describe('resend options a request may carry', () => {
       ]);
     }
     expect(resend({ speed: 2 }).success).toBe(false);
+  });
+});
+
+describe('resends repeat the settings the app submitted the task with', () => {
+  const SUBMITTED = { type: 1, voiceGroupId: [1000006], appId: 'iaAJ6COV', calloutRate: 3 };
+
+  it('fills what the vendor’s record lacks from the submission; the record and the manager win', () => {
+    // A cc record (itniotech.md §4.4) has neither the application nor the calls per agent.
+    const record = detail({ taskType: 1, voiceGroupId: '[1000006]', ccode: '91' });
+    expect(resendSettings('cc-preview', record, 'Again', undefined, SUBMITTED)).toEqual({
+      type: 1,
+      voiceGroupId: [1000006],
+      appId: 'iaAJ6COV',
+      calloutRate: 3,
+      ccode: '91',
+      remark: 'Again',
+    });
+    expect(
+      resendSettings('cc-preview', record, 'Again', { calloutRate: 8 }, SUBMITTED)['calloutRate'],
+    ).toBe(8);
+    expect(
+      resendSettings('cc-preview', detail({ taskType: 0 }), 'R', undefined, SUBMITTED)['type'],
+    ).toBe(0);
+    // Only settings the resend takes: a start time or the numbers' file never go back.
+    expect(
+      resendSettings('ai-agent-group', detail({}), 'R', undefined, {
+        scriptId: 456,
+        enableRecording: 1,
+        sendTime: '2026-01-05 10:00:00',
+        appId: 'rcVY82Lm',
+      }),
+    ).toEqual({ scriptId: 456, enableRecording: 1, taskName: 'R' });
+  });
+
+  it('resends through TaskActions with the journal’s settings, so nothing is asked again', async () => {
+    const { vendor, calls } = recordingVendor(CC_CAPS, { taskType: 1, voiceGroupId: '[1000006]' });
+    const row = { k: 'k9', a: 'itnio-1', kd: 'cc-preview', t: '9' } as BoardRow;
+    const refreshed: string[] = [];
+    const actions = new TaskActions({
+      board: {
+        row: () => row,
+        refreshNow: async (accountId) => {
+          refreshed.push(accountId);
+        },
+        act: async () => {
+          throw new Error('resends do not go through the board');
+        },
+      },
+      vendorOf: async () => vendor,
+      submitted: { settingsOf: ({ taskId }) => (taskId === '9' ? SUBMITTED : null) },
+      logger: new MemoryLogger(),
+    });
+    const result = await actions.act({ action: 'resend', key: 'k9', scope: 'failed', name: 'R' });
+    expect(result).toEqual({ action: 'resend', newTaskId: '900' });
+    expect(calls.at(-1)?.settings).toEqual({ ...SUBMITTED, remark: 'R' });
+    expect(refreshed).toEqual(['itnio-1']);
+    expect(actions.resendDefaults(['k9'])).toEqual({
+      accountId: 'itnio-1',
+      kind: 'cc-preview',
+      submitted: 1,
+      options: { calloutRate: 3 },
+    });
+  });
+
+  it('gives resend dialogs the options a submission holds, in the manager’s terms', () => {
+    expect(
+      resendOptionsOfSettings({
+        scriptId: 456,
+        enableRecording: 1,
+        maxRingingTime: 45,
+        calloutRate: 2,
+        allowSendTime: [{ strTime: '09:00', endTime: '12:00' }],
+        appId: 'x',
+      }),
+    ).toEqual({ scriptId: '456', enableRecording: true, maxRingingTime: 45, calloutRate: 2 });
+    // Values the option does not take are left for the manager to give.
+    expect(resendOptionsOfSettings({ maxRingingTime: 5, calloutRate: 'many' })).toEqual({});
   });
 });

@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { SimRequest, SimResponse, SimulatorServer } from '../server';
 import { SeededRandom, type SimClock } from '../sim-kit';
+import { ITNIOTECH_RULES } from '../strict/itniotech-rules';
+import type { ItniotechStrictRequest } from '../strict/rule';
+import { StrictChecker, describeViolations } from '../strict/strict-checker';
 import {
   ITNIOTECH_ROUTE_KEYS,
   REASONS,
@@ -26,6 +29,7 @@ import {
   type SimCcTask,
   type SimGroupTask,
   type SimNumber,
+  type SimOutcome,
   type SimProgress,
 } from './sim-tasks';
 
@@ -46,6 +50,11 @@ export interface ItniotechSimOptions {
   readonly utcOffsetMinutes?: number;
   /** Upload size limit behind -38 (not documented; default 20 MB of workbook). */
   readonly maxUploadBytes?: number;
+  /**
+   * Enforce the documented request rules of ../strict/itniotech-rules.ts (default false:
+   * lenient). A request that breaks one is answered -22 "parameter error" before anything runs.
+   */
+  readonly strict?: boolean | StrictChecker<ItniotechStrictRequest>;
 }
 
 /** A task counter snapshot as a test reads it. */
@@ -66,12 +75,23 @@ export interface ItniotechSim {
   ccTasks(apiKey?: string): readonly SimTaskView[];
   /** Voice and AI-agent group calls of an account, newest last. */
   groupTasks(apiKey?: string): readonly (SimTaskView & { readonly taskType: 1 | 3 })[];
+  /**
+   * The numbers a task holds, as the simulator stored them (digits as uploaded or sent), in
+   * dialling order, each with the outcome drawn for it (what it ends as once called); cc tasks
+   * and group calls alike. Throws for an unknown task id.
+   */
+  numbersOf(
+    taskId: string,
+    apiKey?: string,
+  ): readonly { readonly phone: string; readonly outcome: SimOutcome }[];
   /** Successful creates so far, per kind (uploads, cc tasks, group calls), across accounts. */
   counts(): { readonly uploads: number; readonly ccTasks: number; readonly groupTasks: number };
   /** Makes the account's IP allow-list refuse (-2) or accept this machine. */
   setIpAllowed(apiKey: string, allowed: boolean): void;
   /** Creates a few tasks of each kind at different ages, for the demo account. */
   seedSampleTasks(apiKey?: string): void;
+  /** The strict-mode checker (its `violations()` log), or null in lenient mode. */
+  readonly strict: StrictChecker<ItniotechStrictRequest> | null;
 }
 
 interface Upload {
@@ -196,10 +216,15 @@ function groupStatus(progress: SimProgress): number {
   }
 }
 
-function mask(phone: string): string {
+/**
+ * A callee as ITNIO shows it (`encryptCalled`, itniotech.md §4.5): the documented example
+ * `8613****622` keeps the first 4 and last 3 digits and writes 4 stars whatever the number of
+ * hidden digits (a 13-digit Chinese mobile there hides 6). Short numbers keep 2 digits.
+ */
+export function mask(phone: string): string {
   return phone.length <= 7
-    ? `${phone.slice(0, 2)}***`
-    : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+    ? `${phone.slice(0, 2)}****`
+    : `${phone.slice(0, 4)}****${phone.slice(-3)}`;
 }
 
 function percent(part: number, whole: number): string {
@@ -230,6 +255,26 @@ function optionalInt(
   return n;
 }
 
+/** A request as the strict rules see it: the body parsed as JSON (undefined for GET or non-JSON). */
+function strictRequestOf(route: SimRoute, request: SimRequest): ItniotechStrictRequest {
+  let body: unknown;
+  if (route.method === 'POST') {
+    try {
+      body = JSON.parse(request.body.toString('utf8'));
+    } catch {
+      body = undefined;
+    }
+  }
+  return {
+    method: request.method,
+    key: route.key,
+    path: request.path,
+    query: request.query,
+    headers: request.headers,
+    body,
+  };
+}
+
 /**
  * Mounts a faithful ITNIO / ONBUKA simulator on the server: signatures, timestamp window, both
  * envelopes, paging limits, workbook uploads, unique task names, tasks that progress with the sim
@@ -247,6 +292,10 @@ export function mountItniotech(
   const offset = options.utcOffsetMinutes ?? 480;
   const returnsCcId = options.ccReturnsTaskId ?? true;
   const maxUploadBytes = options.maxUploadBytes ?? 20 * 1024 * 1024;
+  const strict =
+    options.strict === true
+      ? new StrictChecker<ItniotechStrictRequest>(ITNIOTECH_RULES)
+      : options.strict || null;
   const secrets = new Map(options.accounts.map((a) => [a.apiKey, a.apiSecret]));
   const states = new Map<string, AccountState>();
   for (const account of options.accounts) {
@@ -417,7 +466,10 @@ export function mountItniotech(
       taskId: task.taskId,
       voiceGroupId: task.voiceGroupId,
       seatGroupName: group?.groupName ?? null,
-      remainCount: total - progress.called,
+      // Numbers the task will still call (§4.4): none once it is finished (finishFlag 1), also
+      // when it was cancelled with numbers never called (issue 12: a cancelled task read as
+      // 100 % called). `totalCount − remainCount` is therefore no count of numbers called.
+      remainCount: progress.phase === 'cancelled' ? 0 : total - progress.called,
       totalCount: total,
       remark: task.remark,
       ccode: task.ccode,
@@ -924,6 +976,13 @@ export function mountItniotech(
     if (request.method !== route.method) {
       return { status: 405, body: 'Method Not Allowed' };
     }
+    if (strict) {
+      const violations = strict.check(route.key, strictRequestOf(route, request));
+      // §8 -22 "parameter error", in the route's envelope style; nothing has run.
+      if (violations.length > 0) {
+        return envelope(route, now, -22, `parameter error: ${describeViolations(violations)}`);
+      }
+    }
     try {
       const apiKey = checkSignature(request, secrets, now, window);
       const state = stateOf(apiKey);
@@ -962,6 +1021,7 @@ export function mountItniotech(
 
   return {
     routeKeys: ITNIOTECH_ROUTE_KEYS,
+    strict,
     ccTasks(apiKey) {
       const now = clock.now();
       return [...stateOf(apiKey).cc.values()].map((task) => {
@@ -990,6 +1050,13 @@ export function mountItniotech(
           taskType: task.taskType,
         };
       });
+    },
+    numbersOf(taskId, apiKey) {
+      const state = stateOf(apiKey);
+      const id = Number(taskId);
+      const task = state.cc.get(id) ?? state.groups.get(id);
+      if (!task) throw new Error(`No simulated ITNIO task ${taskId}.`);
+      return task.dialing.numbers.map((n) => ({ phone: n.phone, outcome: n.outcome }));
     },
     counts: () => ({ ...totals }),
     setIpAllowed(apiKey, allowed) {

@@ -1,5 +1,8 @@
 import { json, type SimRequest, type SimResponse, type SimulatorServer } from '../server';
 import { SeededRandom, type SimClock } from '../sim-kit';
+import type { YccallStrictRequest } from '../strict/rule';
+import { StrictChecker, describeViolations } from '../strict/strict-checker';
+import { YCCALL_NUMBER_RULES, YCCALL_RULES } from '../strict/yccall-rules';
 import { parseFormBody, type FormValues } from './form-parser';
 import { SimTask, TASK_STATE_CODE, type SimExtras, type SimOutcome } from './sim-tasks';
 
@@ -17,6 +20,11 @@ import { SimTask, TASK_STATE_CODE, type SimExtras, type SimOutcome } from './sim
 // - TaskList `taskname` matches exactly; GetBill answers `{ totalitems, currentpage,
 //   itemsperpage, result }` and treats syncflag 1 like 3 (nothing is marked as fetched).
 // - Service names match with the documented casing only (§7.6).
+//
+// Strict mode (`strict: true`) adds the documented request rules of ../strict/yccall-rules.ts,
+// an independent reading of the doc: a request that breaks one is refused with ret 400 before
+// anything runs, and telphone entries that break a per-number rule are not stored but returned
+// in `invaliddata` (TaskCreat then also answers `success` and `invaliddata` next to `taskid`).
 
 /** How long a token lives (§2.1). */
 const TOKEN_MS = 12 * 60 * 60 * 1000;
@@ -37,6 +45,8 @@ export interface YccallSimOptions {
   readonly path?: string;
   /** Average time a channel spends per call (default 60 s); with `concurrent` it sets the pace. */
   readonly callMs?: number;
+  /** Enforce the documented request rules (default false: lenient, as the app's tests expect). */
+  readonly strict?: boolean | StrictChecker<YccallStrictRequest>;
 }
 
 /** A task as tests see it. */
@@ -67,6 +77,14 @@ export interface YccallSim {
   loginCount(appid: string): number;
   /** Adds demo tasks in every state to every account. */
   seedSampleTasks(): void;
+  /** The strict-mode checker (its `violations()` log), or null in lenient mode. */
+  readonly strict: StrictChecker<YccallStrictRequest> | null;
+  /** The telphone entries TaskCreat/TaskAdd refused for a task (returned in `invaliddata`). */
+  refusedOf(taskId: string): readonly unknown[];
+  /** From now on, refuses these numbers into `invaliddata` (a PBX's own block list). */
+  refusePhones(phones: Iterable<string>): void;
+  /** Fault: the next create/append stores `count` fewer numbers while answering it took all. */
+  dropSilently(count: number): void;
 }
 
 interface Company {
@@ -118,6 +136,10 @@ export function mountYccall(server: SimulatorServer, options: YccallSimOptions):
   const random = new SeededRandom(options.seed);
   const path = options.path ?? '/';
   const callMs = options.callMs ?? 60_000;
+  const strict =
+    options.strict === true
+      ? new StrictChecker<YccallStrictRequest>(YCCALL_RULES, YCCALL_NUMBER_RULES)
+      : options.strict || null;
   const companies = options.accounts.map<Company>((account, i) => {
     const base = 8001 + i;
     return {
@@ -141,6 +163,12 @@ export function mountYccall(server: SimulatorServer, options: YccallSimOptions):
   });
   const tokens = new Map<string, { readonly company: Company; readonly issuedAt: number }>();
   const tasks = new Map<string, { readonly task: SimTask; readonly company: Company }>();
+  const refused = new Map<string, unknown[]>();
+  const blocked = new Set<string>();
+  let dropNext = 0;
+  const noteRefused = (taskId: string, entries: readonly unknown[]) => {
+    if (entries.length > 0) refused.set(taskId, [...(refused.get(taskId) ?? []), ...entries]);
+  };
   let serial = 0;
   const parsed = new WeakMap<SimRequest, FormValues | null>();
 
@@ -193,6 +221,7 @@ export function mountYccall(server: SimulatorServer, options: YccallSimOptions):
   /** Reads `telphone` (a JSON array of callee objects) into valid entries and rejected ones. */
   const readTelphone = (
     text: string | undefined,
+    service: string,
   ):
     | {
         readonly ok: true;
@@ -223,13 +252,18 @@ export function mountYccall(server: SimulatorServer, options: YccallSimOptions):
     const valid: { phone: string; extras: SimExtras | undefined }[] = [];
     const invalid: unknown[] = [];
     for (const item of list as unknown[]) {
+      // Strict mode: an entry that breaks a documented per-number rule is refused on its own.
+      if (strict && strict.checkEntry(service, item).length > 0) {
+        invalid.push(item);
+        continue;
+      }
       const entry =
         typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : null;
       const phone =
         entry && (typeof entry['phone'] === 'string' || typeof entry['phone'] === 'number')
           ? String(entry['phone'])
           : '';
-      if (!entry || !PHONE.test(phone)) {
+      if (!entry || !PHONE.test(phone) || blocked.has(phone)) {
         invalid.push(item);
         continue;
       }
@@ -251,6 +285,14 @@ export function mountYccall(server: SimulatorServer, options: YccallSimOptions):
       valid.push({ phone, extras });
     }
     return { ok: true, valid, invalid };
+  };
+
+  /** Applies an armed `dropSilently` fault: the last entries are lost without a word. */
+  const dropped = <T>(valid: readonly T[]): readonly T[] => {
+    if (dropNext <= 0) return valid;
+    const kept = valid.slice(0, Math.max(0, valid.length - dropNext));
+    dropNext = 0;
+    return kept;
   };
 
   const taskOf = (company: Company, id: string | undefined): SimTask | null => {
@@ -366,7 +408,7 @@ export function mountYccall(server: SimulatorServer, options: YccallSimOptions):
       if (assigntype === 3 && !company.groups.some((group) => group.name === assignagent)) {
         return refuse('1002', 'extension group does not exist');
       }
-      const numbers = readTelphone(form.get('telphone'));
+      const numbers = readTelphone(form.get('telphone'), 'App.Sip_Yccall.TaskCreat');
       if (!numbers.ok) return numbers.response;
       const concurrent = Number.parseInt(form.get('concurrent') ?? '100', 10);
       const task = createTask(company, {
@@ -379,9 +421,16 @@ export function mountYccall(server: SimulatorServer, options: YccallSimOptions):
         scheduledAt,
         deadline,
       });
-      task.append(numbers.valid);
+      task.append(dropped(numbers.valid));
+      noteRefused(task.init.id, numbers.invalid);
       if (form.get('status') === '1') task.start(now());
-      return ok('created successfully', { taskid: task.init.id });
+      // Strict mode reports the split like TaskAdd does (§4.2), since entries may be refused.
+      return ok(
+        'created successfully',
+        strict
+          ? { taskid: task.init.id, success: numbers.valid.length, invaliddata: numbers.invalid }
+          : { taskid: task.init.id },
+      );
     },
 
     'App.Sip_Yccall.TaskAdd': (form, company) => {
@@ -392,9 +441,10 @@ export function mountYccall(server: SimulatorServer, options: YccallSimOptions):
           '1002',
           'task has ended; numbers can only be added to tasks that are not started, running or paused',
         );
-      const numbers = readTelphone(form.get('telphone'));
+      const numbers = readTelphone(form.get('telphone'), 'App.Sip_Yccall.TaskAdd');
       if (!numbers.ok) return numbers.response;
-      task.append(numbers.valid);
+      task.append(dropped(numbers.valid));
+      noteRefused(task.init.id, numbers.invalid);
       return ok('append succeeded', {
         success: numbers.valid.length,
         invaliddata: numbers.invalid,
@@ -674,6 +724,22 @@ export function mountYccall(server: SimulatorServer, options: YccallSimOptions):
 
   const handle = (request: SimRequest): SimResponse | null => {
     const form = formOf(request);
+    if (strict) {
+      const service = form?.get('service') ?? '';
+      const violations = strict.check(service || 'yccall:no-service', {
+        method: request.method,
+        service,
+        fields: form ?? new Map<string, string>(),
+        contentType: request.headers['content-type'] ?? '',
+      });
+      // §3.1: ret 400 "illegal request, usually invalid parameters"; nothing has run.
+      if (violations.length > 0) {
+        return ret(
+          400,
+          `illegal request, usually invalid parameters: ${describeViolations(violations)}`,
+        );
+      }
+    }
     if (!form) return ret(400, 'Illegal request: the body must be a form');
     const service = form.get('service') ?? '';
     if (service === 'App.Sip_Auth.Login') return login(form);
@@ -690,7 +756,8 @@ export function mountYccall(server: SimulatorServer, options: YccallSimOptions):
   };
 
   server.mount(handle, (request) => {
-    if (request.method !== 'POST' || request.path !== path) return null;
+    // Strict mode also answers other methods on the API path, to refuse them (§1: POST).
+    if ((request.method !== 'POST' && !strict) || request.path !== path) return null;
     return formOf(request)?.get('service') ?? 'yccall:no-service';
   });
 
@@ -720,6 +787,14 @@ export function mountYccall(server: SimulatorServer, options: YccallSimOptions):
       companies.find((company) => company.account.appid === appid)?.lastToken ?? null,
     loginCount: (appid) =>
       companies.find((company) => company.account.appid === appid)?.logins ?? 0,
+    strict,
+    refusedOf: (taskId) => refused.get(taskId) ?? [],
+    refusePhones: (phones) => {
+      for (const phone of phones) blocked.add(phone);
+    },
+    dropSilently: (count) => {
+      dropNext = count;
+    },
     seedSampleTasks: () => {
       const t = now();
       for (const company of companies) {

@@ -2,10 +2,12 @@ import type { Migration } from '../migrations';
 import { listsMigration } from './001-lists';
 import { draftsOutboxAuditMigration } from './drafts-outbox-audit';
 import { monitorMigration } from './monitor';
+import { submissionRefusalsMigration } from './submission-refusals';
 
 /** Every schema step, in order. Append new steps here (see `Migration`). */
 export const MIGRATIONS: readonly Migration[] = [
   listsMigration,
   draftsOutboxAuditMigration,
   monitorMigration,
+  submissionRefusalsMigration,
 ];

@@ -13,6 +13,7 @@ import type {
   CreateTaskRequest,
   CreatedTask,
   Page,
+  ReadBack,
   Pickers,
   Progress,
   ResendScope,
@@ -21,7 +22,7 @@ import type {
   TaskQuery,
   Vendor,
 } from '../vendor';
-import { MAX_UPLOAD_ROWS, buildCalleeWorkbook, wireNumber } from './callee-workbook';
+import { buildCalleeWorkbook, wireNumber } from './callee-workbook';
 import type { GroupCallQueryParams, ItniotechClient, NumberInfo } from './client';
 import {
   CC_TASK_STATUS,
@@ -29,6 +30,7 @@ import {
   ccNumberResult,
   ccNumberStatusesFor,
   ccTaskSummary,
+  detailRecordOf,
   formatVendorDate,
   formatVendorTime,
   groupDetailSummary,
@@ -46,15 +48,21 @@ import {
   VoiceGroupSettingsSchema,
   VoiceResendSettingsSchema,
   parseSettings,
+  withVendorSendTime,
 } from './settings';
-
-type ItniotechKind = 'cc-preview' | 'voice-group' | 'ai-agent-group';
-type GroupKind = Extract<ItniotechKind, 'voice-group' | 'ai-agent-group'>;
+import {
+  ITNIO_CALLEE_DIGITS,
+  ITNIO_CALLEE_TEXT_MAX,
+  ITNIO_DEFAULT_UTC_OFFSET_MINUTES,
+  ITNIO_MAX_NUMBERS,
+  ITNIO_PAGE_SIZE,
+  ITNIO_TASK_NAME_LENGTH_OF,
+  ITNIO_TTS_LANGUAGES,
+  type GroupKind,
+  type ItniotechKind,
+} from './rules';
 
 const KINDS: readonly ItniotechKind[] = ['cc-preview', 'voice-group', 'ai-agent-group'];
-
-/** Most numbers of one group-call create (itniotech.md §9.7: cap at 100,000). */
-export const MAX_GROUP_CALL_NUMBERS = 100_000;
 
 const CAPABILITIES: Readonly<Record<ItniotechKind, TaskCapabilities>> = {
   'cc-preview': {
@@ -97,23 +105,6 @@ const CAPABILITIES: Readonly<Record<ItniotechKind, TaskCapabilities>> = {
   },
 };
 
-const TTS_LANGUAGES: readonly (readonly [string, string])[] = [
-  ['VN', 'Vietnamese'],
-  ['EN', 'English'],
-  ['JP', 'Japanese'],
-  ['ARB', 'Arabic'],
-  ['DE', 'German'],
-  ['IN', 'Hindi'],
-  ['IT', 'Italian'],
-  ['KR', 'Korean'],
-  ['RU', 'Russian'],
-  ['ES', 'Spanish'],
-  ['PT', 'Portuguese'],
-  ['IDN', 'Indonesian'],
-  ['BD', 'Bengali'],
-  ['TH', 'Thai'],
-];
-
 /** How an ItniotechVendor is built. */
 export interface ItniotechVendorOptions {
   readonly accountId: string;
@@ -153,11 +144,14 @@ function unsupported(action: string, kind: TaskKind): AppError {
   );
 }
 
-function checkName(name: string, max: number): void {
-  if (name.trim().length < 2 || name.length > max) {
-    throw invalid(`A task name must be 2–${max} characters.`, `任务名称须为 2–${max} 个字符。`, {
-      length: name.length,
-    });
+function checkName(name: string, kind: ItniotechKind): void {
+  const { min, max } = ITNIO_TASK_NAME_LENGTH_OF[kind];
+  if (name.trim().length < min || name.length > max) {
+    throw invalid(
+      `A task name must be ${min}–${max} characters.`,
+      `任务名称须为 ${min}–${max} 个字符。`,
+      { length: name.length },
+    );
   }
 }
 
@@ -166,12 +160,13 @@ function checkPaging(page: number, pageSize: number): void {
     !Number.isInteger(page) ||
     page < 1 ||
     !Number.isInteger(pageSize) ||
-    pageSize < 1 ||
-    pageSize > 100
+    pageSize < ITNIO_PAGE_SIZE.min ||
+    pageSize > ITNIO_PAGE_SIZE.max
   ) {
+    const { min, max } = ITNIO_PAGE_SIZE;
     throw invalid(
-      'Pages start at 1 and hold 1–100 rows (the vendor limit).',
-      '页码从 1 开始，每页 1–100 行（服务商限制）。',
+      `Pages start at 1 and hold ${min}–${max} rows (the vendor limit).`,
+      `页码从 1 开始，每页 ${min}–${max} 行（服务商限制）。`,
       { page, pageSize },
     );
   }
@@ -228,7 +223,16 @@ const DETAIL_GROUPS: readonly (readonly [string, readonly string[]])[] = [
   ],
   [
     'timing',
-    ['sendTime', 'createdTime', 'mdfTime', 'finishTime', 'chargeLen', 'callDuration', 'acd'],
+    [
+      'sendTime',
+      'createdTime',
+      'mdfTime',
+      'finishTime',
+      'vendorClock',
+      'chargeLen',
+      'callDuration',
+      'acd',
+    ],
   ],
 ];
 // The inline audio (base64) is never shown.
@@ -272,7 +276,7 @@ export class ItniotechVendor implements Vendor {
     this.accountId = options.accountId;
     this.client = options.client;
     this.clock = options.clock;
-    this.offset = options.vendorUtcOffsetMinutes ?? 480;
+    this.offset = options.vendorUtcOffsetMinutes ?? ITNIO_DEFAULT_UTC_OFFSET_MINUTES;
     this.lookbackMs = (options.lookbackDays ?? 90) * 86_400_000;
     this.defaultAppId = options.defaultAppId?.trim() || undefined;
   }
@@ -316,6 +320,12 @@ export class ItniotechVendor implements Vendor {
     const to = query.createdTo
       ? Date.parse(`${query.createdTo}T23:59:59Z`) - this.offset * 60_000
       : now + 86_400_000;
+    // States ITNIO has no code for (an early end without a cancel, §4.4, §5): none of its tasks.
+    // An empty code list would filter nothing at the vendor (§5.5 sends [] for "all").
+    const table = kind === 'cc-preview' ? CC_TASK_STATUS : GROUP_TASK_STATUS;
+    if (query.states?.length && statusCodesFor(table, query.states).length === 0) {
+      return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+    }
     if (kind === 'cc-preview') {
       const data = await this.client.queryCcTasks(
         {
@@ -368,12 +378,15 @@ export class ItniotechVendor implements Vendor {
     const k = asKind(kind);
     if (k === 'cc-preview') {
       const record = await this.findCcTask(taskId, options);
-      return { summary: ccTaskSummary(record, this.accountId), groups: groupFields(record) };
+      return {
+        summary: ccTaskSummary(record, this.accountId),
+        groups: groupFields(detailRecordOf(record, this.offset)),
+      };
     }
     const detail: GroupTaskDetail = await this.client.groupCallDetail(taskId, options);
     return {
       summary: groupDetailSummary(detail, k, this.accountId, this.offset),
-      groups: groupFields(detail),
+      groups: groupFields(detailRecordOf(detail, this.offset)),
     };
   }
 
@@ -413,6 +426,12 @@ export class ItniotechVendor implements Vendor {
       pageSize: query.pageSize,
       total: data.total ?? null,
     };
+  }
+
+  /** The task's state and number count, from the same query the board uses (§4.4, §5.5, §5.6). */
+  async readBack(kind: TaskKind, taskId: string, options: CallOptions = {}): Promise<ReadBack> {
+    const detail = await this.getTask(kind, taskId, options);
+    return { held: detail.summary.counts.total, state: detail.summary.state };
   }
 
   /**
@@ -505,7 +524,7 @@ export class ItniotechVendor implements Vendor {
         const data = await this.client.queryCcTasks(
           {
             current: page,
-            size: 100,
+            size: ITNIO_PAGE_SIZE.max,
             params: {
               startTime: formatVendorDate(from, this.offset),
               endTime: formatVendorDate(to, this.offset),
@@ -516,7 +535,7 @@ export class ItniotechVendor implements Vendor {
         const hit = data.records.find((record) => record.remark === name);
         if (hit) return ccTaskSummary(hit, this.accountId);
         if (
-          data.records.length < 100 ||
+          data.records.length < ITNIO_PAGE_SIZE.max ||
           (data.pages !== null && data.pages !== undefined && page >= data.pages)
         )
           return null;
@@ -524,7 +543,7 @@ export class ItniotechVendor implements Vendor {
       }
       const request = {
         current: page,
-        size: 100,
+        size: ITNIO_PAGE_SIZE.max,
         params: {
           strTime: formatVendorTime(from, this.offset),
           endTime: formatVendorTime(to, this.offset),
@@ -539,7 +558,7 @@ export class ItniotechVendor implements Vendor {
       const hit = data.records.find((record) => record.taskName === name);
       if (hit) return groupTaskSummary(hit, k, this.accountId, this.offset);
       if (
-        data.records.length < 100 ||
+        data.records.length < ITNIO_PAGE_SIZE.max ||
         (data.pages !== null && data.pages !== undefined && page >= data.pages)
       )
         return null;
@@ -575,14 +594,14 @@ export class ItniotechVendor implements Vendor {
     if (k === 'voice-group') {
       const parsed = parseSettings(VoiceResendSettingsSchema, settings, 'resend');
       const newId = await this.client.resendGroupCall(
-        { ...parsed, keyId: taskId, resendType },
+        { ...withVendorSendTime(parsed, this.offset), keyId: taskId, resendType },
         options,
       );
       return { taskId: newId, name: parsed.taskName, accepted: 0 };
     }
     const parsed = parseSettings(AiResendSettingsSchema, settings, 'resend');
     const newId = await this.client.resendAiGroupCall(
-      { ...parsed, keyId: taskId, resendType },
+      { ...withVendorSendTime(parsed, this.offset), keyId: taskId, resendType },
       options,
     );
     return { taskId: newId, name: parsed.taskName, accepted: 0 };
@@ -618,10 +637,16 @@ export class ItniotechVendor implements Vendor {
       k === 'ai-agent-group'
         ? Promise.resolve([])
         : this.allPages((page) =>
-            this.client.querySeatGroups({ current: page, size: 100, params: {} }, options),
+            this.client.querySeatGroups(
+              { current: page, size: ITNIO_PAGE_SIZE.max, params: {} },
+              options,
+            ),
           ),
       this.allPages((page) =>
-        this.client.queryDisplayNumbers({ current: page, size: 100, params: {} }, options),
+        this.client.queryDisplayNumbers(
+          { current: page, size: ITNIO_PAGE_SIZE.max, params: {} },
+          options,
+        ),
       ),
     ]);
     const pickers: Record<string, Pickers[string]> = {
@@ -646,7 +671,10 @@ export class ItniotechVendor implements Vendor {
       }));
     }
     if (k === 'voice-group') {
-      pickers.ttsLanguages = TTS_LANGUAGES.map(([value, label]) => ({ value, label }));
+      pickers.ttsLanguages = Object.entries(ITNIO_TTS_LANGUAGES).map(([value, label]) => ({
+        value,
+        label,
+      }));
     }
     return pickers;
   }
@@ -704,7 +732,10 @@ export class ItniotechVendor implements Vendor {
     options?: CallOptions,
   ): Promise<string | undefined> {
     const groups = await this.allPages((page) =>
-      this.client.querySeatGroups({ current: page, size: 100, params: {} }, options),
+      this.client.querySeatGroups(
+        { current: page, size: ITNIO_PAGE_SIZE.max, params: {} },
+        options,
+      ),
     );
     const group = groups.find((g) => String(g.voiceGroupId) === String(voiceGroupId));
     const appId: unknown = group?.['appId'];
@@ -722,7 +753,7 @@ export class ItniotechVendor implements Vendor {
       const data = await load(page);
       all.push(...data.records);
       if (
-        data.records.length < 100 ||
+        data.records.length < ITNIO_PAGE_SIZE.max ||
         (data.pages !== null && data.pages !== undefined && page >= data.pages)
       )
         break;
@@ -753,17 +784,18 @@ export class ItniotechVendor implements Vendor {
     request: CreateTaskRequest,
     options: CallOptions & { onProgress?: (progress: Progress) => void },
   ): Promise<CreatedTask> {
-    checkName(request.name, 50);
+    checkName(request.name, 'cc-preview');
     const settings = parseSettings(CcPreviewSettingsSchema, request.settings, 'call-center task');
     const total = request.callees.length;
-    if (total > MAX_UPLOAD_ROWS) {
+    const maxRows = ITNIO_MAX_NUMBERS['cc-preview'];
+    if (total > maxRows) {
       throw new AppError(
         'LIMIT_EXCEEDED',
         {
-          en: `A call-center task takes at most ${MAX_UPLOAD_ROWS.toLocaleString('en')} numbers; this one has ${total.toLocaleString('en')}. Split the list into several tasks.`,
-          'zh-CN': `呼叫中心任务最多 ${MAX_UPLOAD_ROWS} 个号码，本任务有 ${total} 个。请拆分为多个任务。`,
+          en: `A call-center task takes at most ${maxRows.toLocaleString('en')} numbers; this one has ${total.toLocaleString('en')}. Split the list into several tasks.`,
+          'zh-CN': `呼叫中心任务最多 ${maxRows} 个号码，本任务有 ${total} 个。请拆分为多个任务。`,
         },
-        { total, max: MAX_UPLOAD_ROWS },
+        { total, max: maxRows },
       );
     }
     const progress = options.onProgress ?? (() => undefined);
@@ -812,20 +844,21 @@ export class ItniotechVendor implements Vendor {
     request: CreateTaskRequest,
     options: CallOptions & { onProgress?: (progress: Progress) => void },
   ): Promise<CreatedTask> {
-    checkName(request.name, 64);
+    checkName(request.name, kind);
     const total = request.callees.length;
-    if (total > MAX_GROUP_CALL_NUMBERS) {
+    const maxNumbers = ITNIO_MAX_NUMBERS[kind];
+    if (total > maxNumbers) {
       throw new AppError(
         'LIMIT_EXCEEDED',
         {
-          en: `A group call takes at most ${MAX_GROUP_CALL_NUMBERS.toLocaleString('en')} numbers; this one has ${total.toLocaleString('en')}. Split the list into several tasks.`,
-          'zh-CN': `群呼任务最多 ${MAX_GROUP_CALL_NUMBERS} 个号码，本任务有 ${total} 个。请拆分为多个任务。`,
+          en: `A group call takes at most ${maxNumbers.toLocaleString('en')} numbers; this one has ${total.toLocaleString('en')}. Split the list into several tasks.`,
+          'zh-CN': `群呼任务最多 ${maxNumbers} 个号码，本任务有 ${total} 个。请拆分为多个任务。`,
         },
-        { total, max: MAX_GROUP_CALL_NUMBERS },
+        { total, max: maxNumbers },
       );
     }
     // 7–15 digits for voice, 6–18 for AI-agent calls (§9.7).
-    const [min, max] = kind === 'voice-group' ? [7, 15] : [6, 18];
+    const { min, max } = ITNIO_CALLEE_DIGITS[kind];
     const numberInfoList: NumberInfo[] = [];
     const bad: string[] = [];
     for (const callee of request.callees) {
@@ -834,7 +867,7 @@ export class ItniotechVendor implements Vendor {
       const texts: Record<`text${number}`, string> = {};
       (callee.variables ?? []).slice(0, 5).forEach((value, index) => {
         // ≤30 characters; the vendor truncates longer values itself (§5.1).
-        texts[`text${index + 1}`] = value.slice(0, 30);
+        texts[`text${index + 1}`] = value.slice(0, ITNIO_CALLEE_TEXT_MAX);
       });
       numberInfoList.push({ calleeNumber: digits, ...texts });
     }
@@ -851,7 +884,12 @@ export class ItniotechVendor implements Vendor {
         : parseSettings(AiAgentSettingsSchema, request.settings, 'AI-agent group call');
     const progress = options.onProgress ?? (() => undefined);
     progress({ stage: 'send', done: 0, total });
-    const body = { ...settings, taskName: request.name, numberInfoList };
+    // A draft's start comes as an instant: written in the account's zone here (§9.9).
+    const body = {
+      ...withVendorSendTime(settings, this.offset),
+      taskName: request.name,
+      numberInfoList,
+    };
     const newId =
       kind === 'voice-group'
         ? await this.client.sendGroupCall(body, options)

@@ -1,11 +1,12 @@
 import { wallClockToEpochMs } from '../../../../shared/util/wall-clock';
-import type {
-  NumberOutcome,
-  NumberResult,
-  TaskCounts,
-  TaskKind,
-  TaskState,
-  TaskSummary,
+import {
+  utcOffsetLabel,
+  type NumberOutcome,
+  type NumberResult,
+  type TaskCounts,
+  type TaskKind,
+  type TaskState,
+  type TaskSummary,
 } from '../../../../shared/domain/task';
 import type { CcTaskNumber, CcTaskRecord, GroupTaskDetail, GroupTaskRecord } from './schemas';
 
@@ -104,14 +105,48 @@ export function vendorTimeToIso(
     : null;
 }
 
-/** A cc task row as the board shows it. The task's name is its `remark` (cc tasks have no name). */
+/** The vendor-clock `yyyy-MM-dd HH:mm:ss` fields of a task detail (§5.6). */
+export const DETAIL_TIME_FIELDS: readonly string[] = [
+  'sendTime',
+  'createdTime',
+  'mdfTime',
+  'finishTime',
+];
+
+/**
+ * A task record as the detail shows it: its vendor-clock times as ISO instants, so the screen
+ * shows them in the manager's zone, and the vendor's zone named (`vendorClock`, e.g.
+ * `UTC+08:00`; §9.9: the times carry no zone, the offset is the account's setting). A time that
+ * cannot be read is kept as the vendor wrote it.
+ */
+export function detailRecordOf(
+  record: Readonly<Record<string, unknown>>,
+  offsetMinutes: number,
+): Record<string, unknown> {
+  const shown: Record<string, unknown> = { ...record };
+  for (const key of DETAIL_TIME_FIELDS) {
+    const value = record[key];
+    if (typeof value === 'string' && value.trim() !== '') {
+      shown[key] = vendorTimeToIso(value, offsetMinutes) ?? value;
+    }
+  }
+  shown['vendorClock'] = utcOffsetLabel(offsetMinutes);
+  return shown;
+}
+
+/**
+ * A cc task row as the board shows it. The task's name is its `remark` (cc tasks have no name).
+ *
+ * The record (§4.4) has no counter of numbers called or answered: `called` and `success` are
+ * null. `totalCount − remainCount` is not used for them: what "remaining" means for a cancelled
+ * task is not documented, and a cancelled task whose remainder drops to 0 would read as all
+ * called. The record has no creation time either (createdAt null; the board uses the app's own).
+ */
 export function ccTaskSummary(record: CcTaskRecord, accountId: string): TaskSummary {
   const status = lookup(CC_TASK_STATUS, record.taskStatus);
-  const total = count(record.totalCount);
-  const remain = count(record.remainCount);
   const counts: TaskCounts = {
-    total,
-    called: total !== null && remain !== null ? Math.max(0, total - remain) : null,
+    total: count(record.totalCount),
+    called: null,
     success: null,
     failed: count(record.callFailuresNum),
     transferred: count(record.transfersNum),
@@ -166,8 +201,6 @@ export function groupDetailSummary(
   offsetMinutes: number,
 ): TaskSummary {
   const status = lookup(GROUP_TASK_STATUS, detail.status);
-  const success = count(detail.success);
-  const fail = count(detail.fail);
   return {
     id: detail.jobId,
     accountId,
@@ -178,10 +211,11 @@ export function groupDetailSummary(
     vendorStatus: { code: String(detail.status), label: status.label },
     counts: {
       total: count(detail.numCnt),
-      called:
-        count(detail.callTotal) ?? (success !== null && fail !== null ? success + fail : null),
-      success,
-      failed: fail,
+      // The detail has no `callNum` (§5.6); `callTotal` is its own count of calls made. Without
+      // it, called is unknown (success + fail would be a derived number, not the vendor's).
+      called: count(detail.callTotal),
+      success: count(detail.success),
+      failed: count(detail.fail),
       transferred: count(detail.toseatNum),
     },
     createdAt: vendorTimeToIso(detail.createdTime, offsetMinutes),

@@ -31,8 +31,12 @@ export const ChunkFailureSchema = z.object({
   /** The callees the failed chunk carried: [pendingFrom, pendingTo). */
   pendingFrom: z.number().int().nonnegative(),
   pendingTo: z.number().int().nonnegative(),
-  /** `unknown`: the request left and no answer came back; the chunk may have landed. */
-  outcome: z.enum(['unknown', 'not-applied', 'not-sent']),
+  /**
+   * `unknown`: the request left and no answer came back; the chunk may have landed.
+   * `refused`: the chunk was answered but the server held fewer numbers than it was sent; the
+   * chunk is settled (`confirmed` includes it) and nothing after it was sent.
+   */
+  outcome: z.enum(['unknown', 'not-applied', 'not-sent', 'refused']),
 });
 export type ChunkFailure = z.infer<typeof ChunkFailureSchema>;
 
@@ -71,6 +75,37 @@ export interface ChunkedCreateResult {
   readonly invalid: number;
 }
 
+/** A number the server did not take: its position in the list, what was sent, and why. */
+export interface RefusedEntry {
+  /** 0-based position in the callee list. */
+  readonly index: number;
+  /** The number as the app holds it (E.164). */
+  readonly phone: string;
+  /** The digits that were sent (§4.1). */
+  readonly sent: string;
+  /**
+   * `invalid`: listed in the answer's `invaliddata` (§4.2); `not-held`: missing from the task
+   * although no answer listed it (found by reading the task's numbers back, §4.7).
+   */
+  readonly reason: 'invalid' | 'not-held';
+}
+
+/** Reads the refused entries from an error thrown by a chunked create, or []. */
+export function refusedEntriesOf(error: unknown): readonly RefusedEntry[] {
+  if (!(error instanceof AppError)) return [];
+  const parsed = z
+    .array(
+      z.object({
+        index: z.number().int().nonnegative(),
+        phone: z.string(),
+        sent: z.string(),
+        reason: z.enum(['invalid', 'not-held']),
+      }),
+    )
+    .safeParse(error.details?.['refused']);
+  return parsed.success ? parsed.data : [];
+}
+
 const fmt = (n: number) => n.toLocaleString('en');
 
 function chunkError(cause: unknown, failure: ChunkFailure): AppError {
@@ -92,7 +127,14 @@ function chunkError(cause: unknown, failure: ChunkFailure): AppError {
     en = `All ${fmt(failure.confirmed)} numbers are in task “${failure.name}”, but starting it failed. ${enBase}`;
     zh = `任务“${failure.name}”的 ${failure.confirmed} 个号码已全部添加，但启动失败。${zhBase}`;
   }
-  if (failure.outcome === 'unknown' && failure.stage !== 'start') {
+  if (failure.outcome === 'refused') {
+    const part = failure.chunks > 1 ? ` (part ${failure.chunk} of ${failure.chunks})` : '';
+    const zhPart = failure.chunks > 1 ? `（第 ${failure.chunk}/${failure.chunks} 部分）` : '';
+    const refusedCount = Number(base.details?.['refusedCount'] ?? 0);
+    const rest = failure.chunks > failure.chunk ? failure.chunks - failure.chunk : 0;
+    en = `The server refused ${fmt(refusedCount)} of the numbers ${fmt(failure.pendingFrom + 1)}–${fmt(failure.pendingTo)}${part} of task “${failure.name}”, so the app stopped there${rest > 0 ? `: the ${rest} part${rest === 1 ? '' : 's'} after it were not sent` : ''} and the task was not started. Export the refused numbers to see them; Resume sends the rest without them.`;
+    zh = `服务器拒收了任务“${failure.name}”第 ${failure.pendingFrom + 1}–${failure.pendingTo} 个号码${zhPart}中的 ${refusedCount} 个，因此应用在此停止${rest > 0 ? `：其后的 ${rest} 部分未发送` : ''}，任务也未启动。可导出被拒号码查看；“继续”会发送其余号码（不含被拒号码）。`;
+  } else if (failure.outcome === 'unknown' && failure.stage !== 'start') {
     en += ' It is not known whether this part was saved; the app checks the task before resuming.';
     zh += '无法确定这一部分是否已保存；继续之前应用会先核对任务。';
   }
@@ -106,6 +148,75 @@ function chunkError(cause: unknown, failure: ChunkFailure): AppError {
       confirmed: failure.confirmed,
     },
   );
+}
+
+/** Numbers of a task read back per TaskInfo page (GetBill documents 1–1000; TaskInfo no max). */
+const READ_BACK_PAGE = 1_000;
+/** Most TaskInfo pages read to find which numbers are missing: a bound, not an expected size. */
+const MAX_READ_BACK_PAGES = 1_000;
+
+/** The phone of an `invaliddata` entry: the entry object the app sent, or a bare number. */
+function invalidPhoneOf(item: unknown): string | null {
+  if (typeof item === 'string' || typeof item === 'number') return String(item);
+  if (typeof item === 'object' && item !== null) {
+    const phone = (item as Record<string, unknown>)['phone'];
+    if (typeof phone === 'string' || typeof phone === 'number') return String(phone);
+  }
+  return null;
+}
+
+/**
+ * Which entries of a short chunk the server did not take: first those its answer lists in
+ * `invaliddata` (§4.2), then, when that does not account for all of them, the ones missing from
+ * the task's own numbers (TaskInfo, §4.7).
+ */
+async function refusedIn(
+  client: YccallClient,
+  input: {
+    readonly taskId: string;
+    readonly from: number;
+    readonly callees: readonly Callee[];
+    readonly entries: readonly TelphoneEntry[];
+    readonly invalidData: readonly unknown[];
+    readonly missing: number;
+    readonly signal: AbortSignal | undefined;
+  },
+): Promise<RefusedEntry[]> {
+  const positions = new Map<string, number[]>();
+  input.entries.forEach((entry, i) => {
+    const list = positions.get(entry.phone) ?? [];
+    list.push(i);
+    positions.set(entry.phone, list);
+  });
+  const refused: RefusedEntry[] = [];
+  const entryAt = (i: number, reason: RefusedEntry['reason']): RefusedEntry => ({
+    index: input.from + i,
+    phone: input.callees[input.from + i]?.phone ?? '',
+    sent: input.entries[i]?.phone ?? '',
+    reason,
+  });
+  for (const item of input.invalidData) {
+    const phone = invalidPhoneOf(item);
+    const i = phone === null ? undefined : positions.get(phone)?.shift();
+    if (i !== undefined) refused.push(entryAt(i, 'invalid'));
+  }
+  if (refused.length >= input.missing || input.taskId === '') return refused;
+  // Not all accounted for: read the task's numbers back and look for the chunk's.
+  const held = new Set<string>();
+  for (let page = 1; page <= MAX_READ_BACK_PAGES; page += 1) {
+    const rows = await client.taskInfo(
+      input.taskId,
+      { currentpage: page, itemsperpage: READ_BACK_PAGE },
+      { signal: input.signal },
+    );
+    for (const row of rows.result) held.add(row.telphone);
+    if (rows.result.length < READ_BACK_PAGE || page * READ_BACK_PAGE >= rows.totalitems) break;
+  }
+  const listed = new Set(refused.map((entry) => entry.index));
+  input.entries.forEach((entry, i) => {
+    if (!listed.has(input.from + i) && !held.has(entry.phone)) refused.push(entryAt(i, 'not-held'));
+  });
+  return refused.sort((a, b) => a.index - b.index);
 }
 
 function outcomeOf(error: unknown): ChunkFailure['outcome'] {
@@ -149,6 +260,7 @@ export async function chunkedCreate(
     chunk: number,
     to: number,
     error: unknown,
+    override: Partial<ChunkFailure> = {},
   ): AppError =>
     chunkError(error, {
       stage,
@@ -161,7 +273,54 @@ export async function chunkedCreate(
       pendingFrom: confirmed,
       pendingTo: to,
       outcome: outcomeOf(error),
+      ...override,
     });
+
+  /**
+   * Checks an answered chunk against what it carried (§4.2 `success`/`invaliddata`, and the
+   * task's count): when the task holds fewer numbers than it was sent, stops here with the
+   * refused entries, so nothing more is sent to a server that refuses what the app sends.
+   */
+  const settle = async (
+    chunk: number,
+    from: number,
+    entries: readonly TelphoneEntry[],
+    invalidData: readonly unknown[],
+    before: number,
+    after: number,
+  ): Promise<void> => {
+    const missing = entries.length - (after - before);
+    if (missing <= 0) return;
+    const refused = await refusedIn(client, {
+      taskId: taskId ?? '',
+      from,
+      callees,
+      entries,
+      invalidData,
+      missing,
+      signal,
+    });
+    throw failure(
+      chunk === 1 ? 'create' : 'append',
+      chunk,
+      from + entries.length,
+      new AppError(
+        'VENDOR_REJECTED',
+        {
+          en: `The server held ${fmt(after - before)} of ${fmt(entries.length)} numbers.`,
+          'zh-CN': `服务器只接收了 ${entries.length} 个号码中的 ${after - before} 个。`,
+        },
+        { refused, refusedCount: missing, outcome: 'refused' },
+      ),
+      {
+        outcome: 'refused',
+        pendingFrom: from,
+        pendingTo: from + entries.length,
+        confirmed: from + entries.length,
+        held: after,
+      },
+    );
+  };
 
   if (confirmed === 0 && input.existingTaskId === undefined && input.base !== undefined) {
     const to = Math.min(chunkSize, total);
@@ -176,17 +335,24 @@ export async function chunkedCreate(
       chunks,
       stage: 'create',
     });
+    const entries = callees.slice(0, to).map(entryOf);
+    let created: Awaited<ReturnType<YccallClient['taskCreat']>>;
     try {
-      const created = await client.taskCreat(
-        { ...input.base, telphone: callees.slice(0, to).map(entryOf) },
-        { signal },
-      );
-      taskId = created.taskId;
-      invalid += created.invalid.length;
-      held = created.success ?? to - created.invalid.length;
+      created = await client.taskCreat({ ...input.base, telphone: entries }, { signal });
     } catch (error) {
       throw failure('create', 1, to, error);
     }
+    taskId = created.taskId;
+    // TaskCreat's answer is not documented (§8): the task's own count is the truth (§4.7).
+    let count: number;
+    try {
+      count = await client.taskNumberCount(created.taskId, { signal });
+    } catch (error) {
+      throw failure('append', 1, to, error, { taskId: created.taskId, confirmed: to, held: null });
+    }
+    await settle(1, 0, entries, created.invalid, 0, count);
+    invalid += created.invalid.length;
+    held = count;
     confirmed = to;
   } else {
     try {
@@ -224,15 +390,26 @@ export async function chunkedCreate(
       chunks,
       stage: 'append',
     });
+    const entries = callees.slice(confirmed, to).map(entryOf);
+    let added: Awaited<ReturnType<YccallClient['taskAdd']>>;
     try {
-      const added = await client.taskAdd(createdId, callees.slice(confirmed, to).map(entryOf), {
-        signal,
-      });
-      held = (held ?? 0) + added.success;
-      invalid += added.invalid.length;
+      added = await client.taskAdd(createdId, entries, { signal });
     } catch (error) {
       throw failure('append', chunk, to, error);
     }
+    const before: number = held ?? 0;
+    let count: number = before + added.success;
+    if (added.success !== entries.length || added.invalid.length > 0) {
+      // Short: read the task's count back rather than trusting arithmetic on the answer (§4.7).
+      try {
+        count = await client.taskNumberCount(createdId, { signal });
+      } catch (error) {
+        throw failure('append', chunk, to, error, { confirmed: to, held: null });
+      }
+    }
+    await settle(chunk, confirmed, entries, added.invalid, before, count);
+    held = count;
+    invalid += added.invalid.length;
     confirmed = to;
     options.onProgress?.({ stage: 'append', done: chunk, total: chunks });
   }
@@ -298,6 +475,9 @@ export async function reconcileChunkedCreate(
   const held = await client.taskNumberCount(failure.taskId, options);
   const before = failure.held;
   const sent = failure.pendingTo - failure.pendingFrom;
+  // A settled checkpoint (a refused chunk was answered): nothing is in flight.
+  if (sent === 0)
+    return { taskId: failure.taskId, resumeFrom: failure.pendingTo, landed: true, held };
   if (before !== null && held === before) {
     return { taskId: failure.taskId, resumeFrom: failure.pendingFrom, landed: false, held };
   }

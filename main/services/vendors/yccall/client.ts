@@ -37,6 +37,7 @@ import {
   type TaskListResult,
 } from './schemas';
 import { YccallSession, type SessionInfo } from './session';
+import { BILL_PAGE_MAX, MAX_NUMBERS_PER_CALL } from './rules';
 
 /** The service names, spelled exactly as documented (yccall.md §7.6). */
 export const YCCALL_SERVICES = {
@@ -56,8 +57,8 @@ export const YCCALL_SERVICES = {
   bill: 'App.Sip_Cdr.GetBill',
 } as const;
 
-/** At most this many numbers per TaskCreat and per TaskAdd (§4.1, §4.2). */
-export const MAX_NUMBERS_PER_CALL = 10_000;
+/** At most this many numbers per TaskCreat and per TaskAdd (§4.1, §4.2; defined in ./rules). */
+export { MAX_NUMBERS_PER_CALL };
 
 /** How one client reaches one Yccall server account. */
 export interface YccallClientOptions {
@@ -534,15 +535,15 @@ export class YccallClient {
     );
   }
 
-  /** Call records (§6.1); `itemsperpage` is 1–1000. */
+  /** Call records (§6.1); `itemsperpage` is 1–1000 (BILL_PAGE_MAX). */
   async getBill(filter: BillFilter, options: CallOptions = {}): Promise<BillResult> {
     const itemsperpage = filter.itemsperpage ?? 10;
-    if (!Number.isInteger(itemsperpage) || itemsperpage < 1 || itemsperpage > 1000) {
+    if (!Number.isInteger(itemsperpage) || itemsperpage < 1 || itemsperpage > BILL_PAGE_MAX) {
       throw new AppError(
         'LIMIT_EXCEEDED',
         {
-          en: 'Call records can be fetched 1 to 1,000 per page.',
-          'zh-CN': '通话记录每页可获取 1 到 1000 条。',
+          en: `Call records can be fetched 1 to ${BILL_PAGE_MAX.toLocaleString('en')} per page.`,
+          'zh-CN': `通话记录每页可获取 1 到 ${BILL_PAGE_MAX} 条。`,
         },
         { service: YCCALL_SERVICES.bill, itemsperpage },
       );

@@ -9,6 +9,14 @@ import type {
 import type { Callee } from '../vendor';
 import type { AssignType, TaskCreatRequest, TelphoneEntry } from './client';
 import type { TaskNumberRow, TaskRow } from './schemas';
+import {
+  ASSIGN_TYPES,
+  CALL_TIME_VARIABLE,
+  CONCURRENT,
+  DISPLAY_NUMBER,
+  MAX_DISPLAY_NUMBERS,
+  TASK_SCALE_PART,
+} from './rules';
 
 // Between Yccall's words and the app's: task states (three encodings, yccall.md §7.2), number
 // results (§4.7), callees (§4.1), task settings, and the server's `yyyy-mm-dd hh:mm:ss` times
@@ -27,11 +35,16 @@ const TASK_STATES: Readonly<Record<number, { readonly state: TaskState; readonly
     [TASK_STATUS.NOT_STARTED]: { state: 'pending', label: 'Not started' },
     [TASK_STATUS.RUNNING]: { state: 'running', label: 'Running' },
     [TASK_STATUS.PAUSED]: { state: 'paused', label: 'Paused' },
-    // "Ended" covers both a finished list and TaskSet 3; TaskList does not tell them apart.
-    [TASK_STATUS.ENDED]: { state: 'completed', label: 'Ended' },
+    // "Ended" covers a finished list, TaskSet 3 and a deadline (§4.4, §4.9); TaskList does not
+    // tell them apart, so the state stays 'ended' until the task's numbers are counted
+    // (`endedStateOf`).
+    [TASK_STATUS.ENDED]: { state: 'ended', label: 'Ended' },
   };
 
-/** Maps a TaskList status code to the app's state, keeping the code and the vendor's word. */
+/**
+ * Maps a TaskList status code to the app's state, keeping the code and the vendor's word. An
+ * ended task (1028) is 'ended': whether it completed is told by its numbers (`endedStateOf`).
+ */
 export function taskStateOf(code: number): {
   readonly state: TaskState;
   readonly vendorStatus: { readonly code: string; readonly label: string };
@@ -43,7 +56,11 @@ export function taskStateOf(code: number): {
   };
 }
 
-/** The TaskList filter value (0–3, §4.6) for an app state, or null if the server has none. */
+/**
+ * The TaskList filter value (0–3, §4.6) for an app state, or null if the server has none. The
+ * three ways a task stops here all list as "ended" (3); a cancel is an end too (TaskSet 3), so
+ * 'cancelled' has no code of its own.
+ */
 export function taskStatusFilterOf(state: TaskState): 0 | 1 | 2 | 3 | null {
   switch (state) {
     case 'pending':
@@ -53,10 +70,21 @@ export function taskStatusFilterOf(state: TaskState): 0 | 1 | 2 | 3 | null {
     case 'paused':
       return 2;
     case 'completed':
+    case 'ended-early':
+    case 'ended':
       return 3;
     default:
       return null;
   }
+}
+
+/**
+ * Whether a listed task answers a filter by states: an 'ended' task (not counted yet) may be
+ * completed or ended early, so it answers a filter for either.
+ */
+export function matchesStates(state: TaskState, states: readonly TaskState[]): boolean {
+  if (states.includes(state)) return true;
+  return state === 'ended' && (states.includes('completed') || states.includes('ended-early'));
 }
 
 /** TaskInfo number codes (§3.3). */
@@ -157,19 +185,110 @@ export function parseServerTime(
   return ms === null ? null : new Date(ms).toISOString();
 }
 
+/**
+ * A server time as the task detail shows it: an ISO instant (shown in the manager's zone), null
+ * for none or a "not set" placeholder such as `0000-00-00 00:00:00`, and any other text as the
+ * server wrote it.
+ */
+export function serverTimeForDisplay(
+  text: string | null | undefined,
+  offsetMinutes: number,
+): string | null {
+  if (text === null || text === undefined || text.trim() === '') return null;
+  const iso = parseServerTime(text, offsetMinutes);
+  if (iso !== null) return iso;
+  return wallClockYear(text) === null ? text : null;
+}
+
 /** This computer's UTC offset in minutes (east positive) at an instant. */
 export function localOffsetMinutes(ms: number): number {
   return -new Date(ms).getTimezoneOffset();
 }
 
-/** Maps a TaskList row to the board's summary. */
+/** A count of a task's TaskInfo rows (§4.7): the server's own record of each number. */
+export interface NumberTally {
+  /** Rows counted. */
+  readonly rows: number;
+  /** Called (1036). */
+  readonly called: number;
+  /** Called and connected (`answered` 1). */
+  readonly answered: number;
+  /** Called and not connected (the agent or the callee did not answer). */
+  readonly unanswered: number;
+  /** Not called (1035). */
+  readonly notCalled: number;
+  /** Rows with a status the docs do not list (§3.3). */
+  readonly other: number;
+}
+
+/** A tally of no rows. */
+export const EMPTY_TALLY: NumberTally = {
+  rows: 0,
+  called: 0,
+  answered: 0,
+  unanswered: 0,
+  notCalled: 0,
+  other: 0,
+};
+
+/** Adds one page of TaskInfo rows to a tally. */
+export function tallyRows(
+  rows: readonly TaskNumberRow[],
+  tally: NumberTally = EMPTY_TALLY,
+): NumberTally {
+  let { called, answered, unanswered, notCalled, other } = tally;
+  for (const row of rows) {
+    if (row.status === NUMBER_STATUS.CALLED) {
+      called += 1;
+      if (row.answered === 1) answered += 1;
+      else unanswered += 1;
+    } else if (row.status === NUMBER_STATUS.NOT_CALLED) notCalled += 1;
+    else other += 1;
+  }
+  return { rows: tally.rows + rows.length, called, answered, unanswered, notCalled, other };
+}
+
+/** What TaskInfo (§4.7) told about a task's numbers. */
+export interface TaskNumbers {
+  /** `totalitems`: how many numbers the task holds. */
+  readonly total: number;
+  /** Every row, counted; null when the rows were not all read (too many, or not asked). */
+  readonly tally: NumberTally | null;
+  /** Whether the rows that were read include a number never called (1035). */
+  readonly someNotCalled: boolean;
+}
+
+/**
+ * The state of an ended task (1028) from its numbers: completed when every number was called,
+ * ended early when one was not (whoever ended it: TaskSet 3 from this app or anyone else, or the
+ * deadline, §4.4, §4.9), and 'ended' while that is not known.
+ */
+export function endedStateOf(numbers: TaskNumbers | null): TaskState {
+  if (numbers === null) return 'ended';
+  const { tally } = numbers;
+  if (numbers.someNotCalled || (tally !== null && tally.notCalled > 0)) return 'ended-early';
+  if (tally !== null && tally.other === 0 && tally.called === numbers.total) return 'completed';
+  return 'ended';
+}
+
+/**
+ * Maps a TaskList row to the board's summary. `numbers` is what TaskInfo said, when it was asked:
+ * the total (a number alone is the total), and for an ended task the counts that tell whether it
+ * completed. Counters come from the rows only once the task has ended; while it runs they are
+ * not read (a count taken once would go stale on the board), so they are null.
+ */
 export function taskSummaryOf(
   row: TaskRow,
   accountId: string,
   offsetMinutes: number,
-  total: number | null = null,
+  told: TaskNumbers | number | null = null,
 ): TaskSummary {
-  const { state, vendorStatus } = taskStateOf(row.status);
+  const numbers: TaskNumbers | null =
+    typeof told === 'number' ? { total: told, tally: null, someNotCalled: false } : told;
+  const { state: listed, vendorStatus } = taskStateOf(row.status);
+  const ended = row.status === TASK_STATUS.ENDED;
+  const state = ended ? endedStateOf(numbers) : listed;
+  const tally = ended ? (numbers?.tally ?? null) : null;
   return {
     id: row.taskid,
     accountId,
@@ -178,7 +297,13 @@ export function taskSummaryOf(
     name: row.taskname ?? row.taskid,
     state,
     vendorStatus,
-    counts: { total, called: null, success: null, failed: null, transferred: null },
+    counts: {
+      total: numbers?.total ?? null,
+      called: tally?.called ?? null,
+      success: tally?.answered ?? null,
+      failed: tally?.unanswered ?? null,
+      transferred: null,
+    },
     createdAt: parseServerTime(row.createtime, offsetMinutes),
     finishedAt: null,
   };
@@ -208,25 +333,37 @@ const TimeSettingSchema = z
  * that refuses it answers with a business error that is shown as such.
  */
 export const YccallTaskSettingsSchema = z.strictObject({
-  assignType: z.enum(['extension', 'queue', 'group']),
+  assignType: z.enum(ASSIGN_TYPES),
   /** The extension number, queue name or group name. */
   assignAgent: z.string().trim().min(1),
   /** The task scale `N:M` (§4.1): for every `idleAgents` idle agents, `callsPerAgent` calls. */
-  idleAgents: z.number().int().min(1).max(100).default(1),
-  callsPerAgent: z.number().int().min(1).max(100).default(1),
+  idleAgents: z.number().int().min(TASK_SCALE_PART.min).max(TASK_SCALE_PART.max).default(1),
+  callsPerAgent: z.number().int().min(TASK_SCALE_PART.min).max(TASK_SCALE_PART.max).default(1),
   isScale: z.enum(['auto', 'manual']).optional(),
-  concurrent: z.number().int().min(1).max(10_000).optional(),
+  concurrent: z.number().int().min(CONCURRENT.min).max(CONCURRENT.max).optional(),
   scheduledTime: TimeSettingSchema.optional(),
   pausedTime: TimeSettingSchema.optional(),
   /** Caller ids; empty = random (§7.3). */
-  displayNumbers: z.array(z.string().trim().min(1)).max(100).default([]),
+  displayNumbers: z
+    .array(z.string().trim().regex(DISPLAY_NUMBER))
+    .max(MAX_DISPLAY_NUMBERS)
+    .default([]),
   /**
    * Which of each number's variables (1–5, in list order) holds its preset call time (the
    * `time` of a telphone entry, §4.1); absent: every number is dialled as the task runs.
    */
-  callTimeVariable: z.number().int().min(1).max(5).optional(),
-  /** Start dialling once every number is in. */
-  start: z.boolean().default(false),
+  callTimeVariable: z
+    .number()
+    .int()
+    .min(CALL_TIME_VARIABLE.min)
+    .max(CALL_TIME_VARIABLE.max)
+    .optional(),
+  /**
+   * Start dialling once every number is in ("Start when sent", the default): TaskSet 1 after the
+   * last chunk is held (§4.4), never before; with `scheduledTime` the server waits until then
+   * (§4.1: "only effective when the task is started"). False leaves the task not started.
+   */
+  start: z.boolean().default(true),
 });
 export type YccallTaskSettings = z.infer<typeof YccallTaskSettingsSchema>;
 

@@ -19,6 +19,7 @@ import type {
   Page,
   Pickers,
   Progress,
+  ReadBack,
   ResendScope,
   TaskCapabilities,
   TaskDetail,
@@ -34,7 +35,8 @@ import {
 } from './chunked-create';
 import type { Clock, Logger } from '../../../ports';
 import type { HttpSend, RetryPolicy } from '../http';
-import { MAX_NUMBERS_PER_CALL, YccallClient, type RedialScope } from './client';
+import { MAX_NUMBERS_PER_CALL, YccallClient, type RedialScope, type TelphoneEntry } from './client';
+import { DEFAULT_DIAL_FORMAT, dialStringOf, type DialFormat } from './dialing';
 import {
   YccallTaskSettingsSchema,
   formatServerTime,
@@ -45,12 +47,24 @@ import {
   telphoneEntryMaker,
   taskStatusFilterOf,
   taskSummaryOf,
+  matchesStates,
+  serverTimeForDisplay,
+  tallyRows,
+  TASK_STATUS,
+  type TaskNumbers,
 } from './mapping';
+import { utcOffsetLabel } from '../../../../shared/domain/task';
 import { TOKEN_LIFETIME_MS } from './session';
+import { BILL_PAGE_MAX } from './rules';
 import { callRecordOf } from './call-records';
 
 /** GetBill pages read for one task's records (1,000 CDRs each): a bound, not an expected size. */
 const MAX_BILL_PAGES = 20;
+
+/** TaskInfo rows asked for per page when an ended task's numbers are counted. */
+const COUNT_PAGE_SIZE = 1_000;
+/** Most TaskInfo pages read to count one ended task's numbers (20,000 numbers at 1,000). */
+const MAX_COUNTED_PAGES = 20;
 
 /** How a YccallVendor reaches its server: a ready client, or what it takes to build one. */
 export type YccallConnection =
@@ -75,6 +89,8 @@ export type YccallVendorOptions = YccallConnection & {
   readonly serverUtcOffsetMinutes?: number;
   /** Numbers per TaskCreat/TaskAdd, at most 10,000 (the default). */
   readonly chunkSize?: number;
+  /** How the server's trunk dials (§4.1); default: national for China, `00` for abroad. */
+  readonly dialing?: DialFormat;
 };
 
 const PREDICTIVE: TaskCapabilities = {
@@ -157,6 +173,7 @@ export class YccallVendor implements Vendor {
   private readonly client: YccallClient;
   private readonly offsetMinutes: number | undefined;
   private readonly chunkSize: number;
+  private readonly dialing: DialFormat;
 
   constructor(options: YccallVendorOptions) {
     this.accountId = options.accountId;
@@ -178,6 +195,23 @@ export class YccallVendor implements Vendor {
           });
     this.offsetMinutes = options.serverUtcOffsetMinutes;
     this.chunkSize = Math.min(MAX_CHUNK, Math.max(1, options.chunkSize ?? MAX_NUMBERS_PER_CALL));
+    this.dialing = options.dialing ?? DEFAULT_DIAL_FORMAT;
+    // Loads the numbering plan now, not between a create's journal entry and its first request.
+    dialStringOf('+8613800000000', this.dialing);
+  }
+
+  /** The digits the server dials for a number (§4.1), e.g. for the review's samples. */
+  dialString(phone: string): string {
+    return dialStringOf(phone, this.dialing);
+  }
+
+  /** Telphone entries in the form the server dials, with preset call times when asked. */
+  private entryMaker(callTimeVariable?: number): (callee: Callee) => TelphoneEntry {
+    const entryOf = telphoneEntryMaker({
+      ...(callTimeVariable !== undefined ? { callTimeVariable } : {}),
+      offsetMinutes: this.offset(),
+    });
+    return (callee) => ({ ...entryOf(callee), phone: dialStringOf(callee.phone, this.dialing) });
   }
 
   private offset(): number {
@@ -214,8 +248,10 @@ export class YccallVendor implements Vendor {
     };
     if (query.kind !== undefined && query.kind !== 'predictive') return empty;
     const states = query.states ?? [];
-    const single =
-      states.length === 1 && states[0] !== undefined ? taskStatusFilterOf(states[0]) : null;
+    // TaskList filters by one status (§4.6); the ways a task stops all list as "ended" (3).
+    const codes = new Set(states.map(taskStatusFilterOf));
+    const [only] = codes;
+    const single = codes.size === 1 && only !== undefined ? only : null;
     const offset = this.offset();
     const page = await this.client.taskList(
       {
@@ -232,7 +268,7 @@ export class YccallVendor implements Vendor {
     );
     const all = page.task.map((row) => taskSummaryOf(row, this.accountId, offset));
     const filterHere = states.length > 0 && single === null;
-    const items = filterHere ? all.filter((task) => states.includes(task.state)) : all;
+    const items = filterHere ? all.filter((task) => matchesStates(task.state, states)) : all;
     return {
       items,
       page: query.page,
@@ -253,12 +289,35 @@ export class YccallVendor implements Vendor {
     const page = await this.client.taskList({ taskid: taskId, itemsperpage: 10 }, options);
     const row = page.task.find((task) => task.taskid === taskId);
     if (!row) throw notFound(taskId);
-    const total = await this.client.taskNumberCount(taskId, options);
-    const summary = taskSummaryOf(row, this.accountId, this.offset(), total);
+    // An ended task's numbers tell whether it completed or ended early (§4.7); a task that still
+    // runs only needs its number count.
+    const numbers =
+      row.status === TASK_STATUS.ENDED
+        ? await this.countNumbers(taskId, options)
+        : {
+            total: await this.client.taskNumberCount(taskId, options),
+            tally: null,
+            someNotCalled: false,
+          };
+    const offset = this.offset();
+    const summary = taskSummaryOf(row, this.accountId, offset, numbers);
+    const { tally } = numbers;
     return {
       summary,
       groups: [
-        { group: 'progress', fields: [{ key: 'numbers', value: total }] },
+        {
+          group: 'progress',
+          fields: [
+            { key: 'numbers', value: numbers.total },
+            ...(tally
+              ? [
+                  { key: 'calledNumbers', value: tally.called },
+                  { key: 'answeredNumbers', value: tally.answered },
+                  { key: 'notCalledNumbers', value: tally.notCalled },
+                ]
+              : []),
+          ],
+        },
         {
           group: 'settings',
           fields: [
@@ -270,13 +329,54 @@ export class YccallVendor implements Vendor {
         },
         {
           group: 'timing',
+          // The server's `yyyy-mm-dd hh:mm:ss` as instants, shown in the manager's zone, with the
+          // server's zone named (§8: not documented; the account's setting or this computer's).
           fields: [
-            { key: 'createtime', value: row.createtime ?? null },
-            { key: 'starttime', value: row.starttime ?? null },
+            { key: 'createtime', value: serverTimeForDisplay(row.createtime, offset) },
+            { key: 'starttime', value: serverTimeForDisplay(row.starttime, offset) },
+            { key: 'vendorClock', value: utcOffsetLabel(offset) },
           ],
         },
       ],
     };
+  }
+
+  /**
+   * Counts an ended task's numbers from TaskInfo (§4.7: 1035 not called, 1036 called), pages of
+   * up to 1,000 rows. The count is read only for tasks of up to MAX_COUNTED_PAGES pages (a
+   * bounded cost, once per task for the board); for a larger one only its last page is read: a
+   * number not called there proves the task ended early, and otherwise it stays "ended".
+   */
+  private async countNumbers(taskId: string, options: CallOptions): Promise<TaskNumbers> {
+    const first = await this.client.taskInfo(
+      taskId,
+      { currentpage: 1, itemsperpage: COUNT_PAGE_SIZE },
+      options,
+    );
+    const total = first.totalitems;
+    let tally = tallyRows(first.result);
+    if (tally.rows >= total) return { total, tally, someNotCalled: tally.notCalled > 0 };
+    if (first.result.length === 0) return { total, tally: null, someNotCalled: false };
+    // The page size the server used (its maximum is not documented, §8).
+    const size = Math.min(COUNT_PAGE_SIZE, first.itemsperpage ?? COUNT_PAGE_SIZE, tally.rows);
+    const pages = Math.ceil(total / size);
+    if (pages > MAX_COUNTED_PAGES) {
+      const last = await this.client.taskInfo(
+        taskId,
+        { currentpage: pages, itemsperpage: size },
+        options,
+      );
+      const probe = tallyRows(last.result);
+      return { total, tally: null, someNotCalled: tally.notCalled + probe.notCalled > 0 };
+    }
+    for (let currentpage = 2; currentpage <= pages; currentpage += 1) {
+      const page = await this.client.taskInfo(taskId, { currentpage, itemsperpage: size }, options);
+      tally = tallyRows(page.result, tally);
+    }
+    // Rows that moved while paging (the count does not add up) are not a count.
+    return tally.rows === total
+      ? { total, tally, someNotCalled: tally.notCalled > 0 }
+      : { total, tally: null, someNotCalled: tally.notCalled > 0 };
   }
 
   /**
@@ -348,14 +448,14 @@ export class YccallVendor implements Vendor {
           direction: 2,
           callmethod: 5,
           currentpage: page,
-          itemsperpage: 1000,
+          itemsperpage: BILL_PAGE_MAX,
         },
         options,
       );
       for (const cdr of bill.records) {
         if (cdr.taskid === taskId) all.push(callRecordOf(cdr, offset));
       }
-      if (bill.records.length < 1000) break;
+      if (bill.records.length < BILL_PAGE_MAX) break;
     }
     const start = (query.page - 1) * query.pageSize;
     return {
@@ -410,12 +510,7 @@ export class YccallVendor implements Vendor {
         name: request.name,
         callees: request.callees,
         base: taskCreatBaseOf(request.name, parsed.data, this.offset()),
-        entryOf: telphoneEntryMaker({
-          ...(parsed.data.callTimeVariable !== undefined
-            ? { callTimeVariable: parsed.data.callTimeVariable }
-            : {}),
-          offsetMinutes: this.offset(),
-        }),
+        entryOf: this.entryMaker(parsed.data.callTimeVariable),
         resumeFrom,
         start: parsed.data.start,
         chunkSize: this.chunkSize,
@@ -489,6 +584,7 @@ export class YccallVendor implements Vendor {
         name,
         callees,
         existingTaskId: taskId,
+        entryOf: this.entryMaker(),
         resumeFrom: options.resumeFrom ?? 0,
         start: false,
         chunkSize: this.chunkSize,
@@ -497,6 +593,16 @@ export class YccallVendor implements Vendor {
       options,
     );
     return { held: result.held };
+  }
+
+  /** The task's state (TaskList) and the numbers it holds (TaskInfo `totalitems`, §4.7). */
+  async readBack(kind: TaskKind, taskId: string, options: CallOptions = {}): Promise<ReadBack> {
+    if (kind !== 'predictive') throw wrongKind(kind);
+    const page = await this.client.taskList({ taskid: taskId, itemsperpage: 10 }, options);
+    const row = page.task.find((task) => task.taskid === taskId);
+    if (!row) throw notFound(taskId);
+    const held = await this.client.taskNumberCount(taskId, options);
+    return { held, state: taskSummaryOf(row, this.accountId, this.offset(), held).state };
   }
 
   /** The task id for a unique name, or null. */
@@ -577,6 +683,11 @@ export class YccallVendor implements Vendor {
     await this.client.taskSet(taskId, 'end', options);
   }
 
+  /** Signs out (§2.2): the account was removed or changed, or the app is quitting. */
+  async close(): Promise<void> {
+    await this.client.logout();
+  }
+
   /** Not offered: the API has no call to change a task's settings. */
   async edit(kind: TaskKind, taskId: string): Promise<void> {
     throw new AppError(
@@ -589,13 +700,16 @@ export class YccallVendor implements Vendor {
     );
   }
 
-  /** Queues, extensions and extension groups for the task form (§5). */
+  /**
+   * Queues and extensions for the task form (§5.1, §5.3). Extension groups are typed by name:
+   * GetExtgroupInfo's `name` is documented as required (§5.4), so there is no documented way to
+   * list them all (an empty name is refused by a server that checks its parameters).
+   */
   async loadPickers(kind: TaskKind, options: CallOptions = {}): Promise<Pickers> {
     if (kind !== 'predictive') throw wrongKind(kind);
-    const [queues, extensions, groups] = await Promise.all([
+    const [queues, extensions] = await Promise.all([
       this.client.queues('', options),
       this.client.extensions(1, '', options),
-      this.client.extensionGroups(1, '', options),
     ]);
     return {
       assignTypes: [
@@ -613,11 +727,7 @@ export class YccallVendor implements Vendor {
         label: extension.extnumber,
         detail: extension.register === 'reg' ? 'registered' : 'not registered',
       })),
-      extensionGroups: groups.map((group) => ({
-        value: group.name,
-        label: group.name,
-        detail: `id ${group.id}`,
-      })),
+      extensionGroups: [],
     };
   }
 }

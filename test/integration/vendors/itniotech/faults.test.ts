@@ -5,7 +5,8 @@ import type { ItniotechClient } from '../../../../main/services/vendors/itniotec
 import { ACCOUNT, appErrorOf, everythingIn, startSim, type SimHarness } from './harness';
 
 const TIMEOUT_MS = 300;
-const TTS = { appId: 'iaAJ6COV', source: 3, text: 'Hello', lan: 'EN' };
+// loopCount and maxCalls are required on create (itniotech.md §5.1).
+const TTS = { appId: 'iaAJ6COV', source: 3, text: 'Hello', lan: 'EN', loopCount: 1, maxCalls: 60 };
 
 let h: SimHarness;
 let client: ItniotechClient;

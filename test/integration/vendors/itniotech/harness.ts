@@ -62,7 +62,13 @@ export async function startSim(
 ): Promise<SimHarness> {
   const server = new SimulatorServer();
   const clock = new ManualClock();
-  const sim = mountItniotech(server, { clock, seed: 7, accounts: [ACCOUNT], ...options });
+  const sim = mountItniotech(server, {
+    strict: true,
+    clock,
+    seed: 7,
+    accounts: [ACCOUNT],
+    ...options,
+  });
   await server.start();
   const logger = new MemoryLogger();
   const send = createUndiciSend();

@@ -110,7 +110,8 @@ describe('Yccall endpoints against the simulator over loopback HTTP', () => {
     await h.vendor.resume('predictive', id);
     expect(await state()).toBe('running');
     await h.vendor.cancel('predictive', id);
-    expect(await state()).toBe('completed');
+    // TaskSet 3 on a task with numbers left is an early end, never 'completed'.
+    expect(await state()).toBe('ended-early');
     const error = (await rejection(h.vendor.resume('predictive', id))) as AppError;
     expect(error.code).toBe('VENDOR_REJECTED');
     expect(error.details).toMatchObject({ vendorCode: '1002', outcome: 'not-applied' });
@@ -208,11 +209,10 @@ describe('Yccall endpoints against the simulator over loopback HTTP', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body,
     });
-    const answer = (await response.body.json()) as {
-      data: { status: number; errors: { code: string; codemsg: string } };
-    };
-    expect(answer.data.status).toBe(1);
-    expect(answer.data.errors.codemsg).toMatch(/10000/);
+    // Strict mode: the documented limit (§4.2) refuses the request as invalid (ret 400, §3.1).
+    const answer = (await response.body.json()) as { ret: number; msg: string };
+    expect(answer.ret).toBe(400);
+    expect(answer.msg).toContain('yccall.TaskAdd.telphone.max-10000');
     expect(h.sim.numberCount(id)).toBe(20);
   });
 
@@ -261,7 +261,7 @@ describe('Yccall endpoints against the simulator over loopback HTTP', () => {
     ).toBe('VENDOR_REJECTED');
   });
 
-  it('loads queues, extensions and extension groups for the task form (no SIP passwords)', async () => {
+  it('loads queues and extensions for the task form (no SIP passwords); groups are typed by name', async () => {
     const pickers = await h.vendor.loadPickers('predictive');
     expect(pickers['queues']?.map((q) => q.value)).toEqual(['queue-1', 'autocall_sales']);
     expect(pickers['extensions']?.map((e) => e.value)).toEqual([
@@ -271,7 +271,9 @@ describe('Yccall endpoints against the simulator over loopback HTTP', () => {
       '800104',
       '800105',
     ]);
-    expect(pickers['extensionGroups']?.map((g) => g.value)).toEqual(['sales', 'support']);
+    // GetExtgroupInfo needs a name (§5.4): the groups cannot be listed, only looked up.
+    expect(pickers['extensionGroups']).toEqual([]);
+    expect((await h.client.extensionGroups(1, 'sales')).map((g) => g.name)).toEqual(['sales']);
     expect(JSON.stringify(pickers)).not.toMatch(/sip-\d{6}/);
     const all = await h.client.extensions(3);
     expect(all).toHaveLength(6);

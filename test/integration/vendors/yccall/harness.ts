@@ -16,7 +16,13 @@ export const OTHER = { appid: 'other-app', accesskey: 'AK-other-0a1b2c' } as con
 export const FAST_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 };
 
 /** Valid settings for a queue-assigned task in the simulator. */
-export const SETTINGS = { assignType: 'queue', assignAgent: 'queue-1', callsPerAgent: 2 } as const;
+export const SETTINGS = {
+  assignType: 'queue',
+  assignAgent: 'queue-1',
+  callsPerAgent: 2,
+  // These tests look at tasks as created; "start when sent" is tested where it is asked for.
+  start: false,
+} as const;
 
 /** A simulator on loopback with a client and vendor pointed at it. */
 export interface Harness {
@@ -44,6 +50,7 @@ export async function startHarness(
   const server = new SimulatorServer();
   const clock = new ManualClock();
   const sim = mountYccall(server, {
+    strict: true,
     clock,
     seed: options.seed ?? 42,
     accounts: [ACCOUNT, OTHER],

@@ -63,7 +63,9 @@ describe('ITNIO status mapping (itniotech.md §4.4, §5, §9.5)', () => {
     });
     const summary = TaskSummarySchema.parse(ccTaskSummary(record, 'a'));
     expect(summary.state).toBe(state);
-    expect(summary.counts.called).toBe(6);
+    // §4.4 has no "called" counter; total − remaining is not one (a cancelled task's remainder).
+    expect(summary.counts.called).toBeNull();
+    expect(summary.counts.total).toBe(10);
     expect(summary.name).toBe('n');
   });
 

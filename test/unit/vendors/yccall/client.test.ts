@@ -208,6 +208,19 @@ describe('a create with preset call times', () => {
           text: JSON.stringify({ ret: 200, data: { status: 0, result: { taskid: '77' } } }),
         };
       }
+      // The read-back after the create (§4.7): the task holds both numbers.
+      if (service === 'App.Sip_Yccall.TaskInfo') {
+        return {
+          status: 200,
+          text: JSON.stringify({
+            ret: 200,
+            data: {
+              status: 0,
+              result: { totalitems: 2, currentpage: 1, itemsperpage: 1, result: [] },
+            },
+          }),
+        };
+      }
       return okList;
     });
     const vendor = new YccallVendor({

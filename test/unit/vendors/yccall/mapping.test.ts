@@ -17,7 +17,8 @@ describe('task states: three encodings kept apart (yccall.md §7.2)', () => {
     [1025, 'pending', 'Not started'],
     [1026, 'running', 'Running'],
     [1027, 'paused', 'Paused'],
-    [1028, 'completed', 'Ended'],
+    // TaskList alone cannot tell a finished list from TaskSet 3 (§4.6): counted later.
+    [1028, 'ended', 'Ended'],
     [1099, 'unknown', 'Status 1099'],
   ] as const)('TaskList %i → %s, the vendor code kept', (code, state, label) => {
     expect(taskStateOf(code)).toEqual({ state, vendorStatus: { code: String(code), label } });
@@ -29,6 +30,9 @@ describe('task states: three encodings kept apart (yccall.md §7.2)', () => {
         taskStatusFilterOf(s as never),
       ),
     ).toEqual([0, 1, 2, 3, null]);
+    expect(taskStatusFilterOf('ended-early')).toBe(3);
+    expect(taskStatusFilterOf('ended')).toBe(3);
+    expect(taskStatusFilterOf('cancelled')).toBeNull();
   });
 });
 

@@ -30,6 +30,7 @@ import { PickerCache } from './services/drafts/picker-cache';
 import { SqliteListSource } from './services/drafts/sqlite-list-source';
 import { openJournalDatabase } from './services/submissions/journal-database';
 import { SubmissionJournal } from './services/submissions/journal';
+import { DraftSubmitter } from './services/submissions/draft-submitter';
 import { Outbox } from './services/submissions/outbox';
 import { Preflight } from './services/preflight/preflight';
 import { ListsService } from './services/lists/lists-service';
@@ -235,6 +236,7 @@ export function createCore(adapters: CoreAdapters): Core {
     ...submissionHandlers({
       drafts,
       outbox,
+      submitter: new DraftSubmitter(drafts, outbox),
       audit,
       preflight: new Preflight({
         lists: listSource,

@@ -11,6 +11,8 @@ const shown = [
   'board-detail-en-light.png',
   'board-zh-CN-dark.png',
   'outbox-waiting-en.png',
+  'yccall-running-after-send-en-light.png',
+  'outbox-needs-you-en-light.png',
   'accounts-en.png',
   'lists-import-progress-en.png',
 ];

@@ -3,6 +3,7 @@ import {
   ITNIO_CC_DISPLAY_NUMBER,
   ITNIO_COUNTRY_CODE,
   ITNIO_COUNTRY_CODE_DIGITS,
+  ITNIO_DEFAULT_UTC_OFFSET_MINUTES,
   ITNIO_DISPLAY_NUMBER_MAX,
 } from './vendor-rules';
 
@@ -117,7 +118,7 @@ export const ItniotechConnectionSchema = z.strictObject({
     .int('The server time zone is a whole number of minutes.')
     .min(-720, 'A time zone is between UTC−12 and UTC+14.')
     .max(840, 'A time zone is between UTC−12 and UTC+14.')
-    .default(480),
+    .default(ITNIO_DEFAULT_UTC_OFFSET_MINUTES),
 });
 export type ItniotechConnection = z.infer<typeof ItniotechConnectionSchema>;
 

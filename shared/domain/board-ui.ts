@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CallRecordSchema, NumberOutcomeSchema, NumberResultSchema } from './task';
+import {
+  ITNIO_CALLOUT_RATE,
+  ITNIO_DAY_TIME,
+  ITNIO_MAX_SEND_WINDOWS,
+  ITNIO_RINGING_SECONDS,
+  ITNIO_TASK_NAME_LENGTH,
+} from './vendor-rules';
+import { CallRecordSchema, NumberOutcomeSchema, NumberResultSchema, TaskStateSchema } from './task';
 
 // What the task board's screens ask main for beyond the snapshot and deltas: the manager's board
 // preferences, a task's detail with what its vendor can do, per-number results, actions, export.
@@ -162,10 +169,10 @@ export const NumberExportRequestSchema = z.strictObject({
 export type NumberExportRequest = z.infer<typeof NumberExportRequestSchema>;
 
 /** Most daily calling windows a resend may set (itniotech.md §5.4). */
-export const MAX_SEND_WINDOWS = 3;
+export const MAX_SEND_WINDOWS = ITNIO_MAX_SEND_WINDOWS;
 
 /** A time of day as the vendor writes it: `HH:mm`, 00:00–23:59. */
-const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const CLOCK_TIME = ITNIO_DAY_TIME;
 const clockTime = z.string().regex(CLOCK_TIME, 'Write a time of day as HH:mm, for example 09:30.');
 
 const minuteOfDay = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
@@ -202,7 +209,7 @@ export function overlappingWindows(windows: readonly SendWindow[]): number[] {
   return overlapping;
 }
 
-const CALLOUT_RATE_RULE = 'Calls per agent is a whole number from 1 to 100.';
+const CALLOUT_RATE_RULE = `Calls per agent is a whole number from ${ITNIO_CALLOUT_RATE.min} to ${ITNIO_CALLOUT_RATE.max}.`;
 
 /** Settings a manager gives a resend; each only where the task's vendor offers it. */
 export const ResendOptionsSchema = z.strictObject({
@@ -230,16 +237,22 @@ export const ResendOptionsSchema = z.strictObject({
   /** Seconds a number may ring before the vendor gives up. */
   maxRingingTime: z
     .int('The ringing time is a whole number of seconds.')
-    .min(20, 'Let numbers ring for at least 20 seconds.')
-    .max(120, 'Let numbers ring for at most 120 seconds.')
+    .min(
+      ITNIO_RINGING_SECONDS.min,
+      `Let numbers ring for at least ${ITNIO_RINGING_SECONDS.min} seconds.`,
+    )
+    .max(
+      ITNIO_RINGING_SECONDS.max,
+      `Let numbers ring for at most ${ITNIO_RINGING_SECONDS.max} seconds.`,
+    )
     .optional(),
   /** Whether the vendor records the calls. */
   enableRecording: z.boolean().optional(),
   /** Calls per agent the vendor dials at once (a call-center task that calls agents). */
   calloutRate: z
     .int(CALLOUT_RATE_RULE)
-    .min(1, CALLOUT_RATE_RULE)
-    .max(100, CALLOUT_RATE_RULE)
+    .min(ITNIO_CALLOUT_RATE.min, CALLOUT_RATE_RULE)
+    .max(ITNIO_CALLOUT_RATE.max, CALLOUT_RATE_RULE)
     .optional(),
 });
 export type ResendOptions = z.infer<typeof ResendOptionsSchema>;
@@ -251,7 +264,14 @@ export const TaskActionSchema = z.discriminatedUnion('action', [
     key: RowKeySchema,
     scope: ResendScopeSchema,
     /** The new task's name (vendors that resend into a new task need a unique one). */
-    name: z.string().trim().min(2, 'The name needs at least 2 characters.').max(64),
+    name: z
+      .string()
+      .trim()
+      .min(
+        ITNIO_TASK_NAME_LENGTH.min,
+        `The name needs at least ${ITNIO_TASK_NAME_LENGTH.min} characters.`,
+      )
+      .max(ITNIO_TASK_NAME_LENGTH.max),
     /** Settings the vendor takes again (TaskCapabilities.resendOptions); the rest are copied. */
     options: ResendOptionsSchema.optional(),
   }),
@@ -262,7 +282,7 @@ export const TaskActionSchema = z.discriminatedUnion('action', [
     action: z.literal('edit'),
     key: RowKeySchema,
     /** Calls per agent the vendor dials at once. */
-    calloutRate: z.int().min(1).max(100),
+    calloutRate: z.int().min(ITNIO_CALLOUT_RATE.min).max(ITNIO_CALLOUT_RATE.max),
   }),
 ]);
 export type TaskAction = z.infer<typeof TaskActionSchema>;
@@ -272,6 +292,12 @@ export const TaskActionResultSchema = z.strictObject({
   action: z.enum(['resend', 'pause', 'resume', 'cancel', 'edit']),
   /** A resend that made a new task: its vendor id, when the vendor said. */
   newTaskId: z.string().nullable(),
+  /** What a query right after the action says of the task it changed (or the resend's new one). */
+  after: z.strictObject({
+    taskId: z.string(),
+    state: TaskStateSchema,
+    held: z.number().int().nonnegative().nullable(),
+  }),
 });
 export type TaskActionResult = z.infer<typeof TaskActionResultSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TaskKind } from './task';
 import { ITNIO_AI_NUMBER_DIGITS, ITNIO_VOICE_NUMBER_DIGITS } from './vendor-rules';
 
 /** At most this many variable columns travel with a number (vendors: var01..var05 / text1..text5). */
@@ -31,6 +32,14 @@ export const VENDOR_LENGTHS: Readonly<Record<VendorLengthRule, readonly [number,
   // E.164 allows at most 15 digits; no vendor rule beyond it.
   yccall: [1, 15],
   none: [1, 15],
+};
+
+/** The number-length rule a kind of task checks its numbers with (the vendor's digit range). */
+export const LENGTH_RULE_OF_KIND: Readonly<Record<TaskKind, VendorLengthRule>> = {
+  'voice-group': 'itniotech-voice',
+  'cc-preview': 'itniotech-voice',
+  'ai-agent-group': 'itniotech-ai',
+  predictive: 'yccall',
 };
 
 /** An ISO 3166-1 alpha-2 region code such as `CN`. */

@@ -257,6 +257,8 @@ export const PreflightReportSchema = z.strictObject({
   /** The draft's validation problems (drafts/draft-validation.ts). */
   problems: z.array(DraftProblemSchema),
   limits: PreflightLimitsSchema,
+  /** The first numbers of the list as the vendor will receive them (e.g. 18012345678). */
+  dialled: z.array(z.strictObject({ phone: z.string(), sent: z.string() })).max(5),
   recipients: z.array(RecipientCountrySchema),
   schedule: PreflightScheduleSchema,
   estimate: PreflightEstimateSchema,

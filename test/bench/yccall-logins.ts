@@ -1,23 +1,14 @@
 /**
- * Yccall sign-ins per hour of board polling: two Yccall servers on the simulator over loopback,
- * the real TaskMonitor and AccountsService (one vendor module per account, reused), against the
- * same run with a fresh vendor module per call, as the app worked before issue 12.
+ * Yccall sign-ins per hour of board polling: two Yccall servers on the strict simulator over
+ * loopback, the real TaskMonitor and AccountsService (one vendor module per account, reused),
+ * against the same run with a fresh vendor module per call, as the app worked before issue 12.
  */
-import { AccountsService } from '../../main/services/accounts/accounts-service';
 import { TaskMonitor } from '../../main/services/monitor/task-monitor';
-import { DemoSandbox } from '../../main/services/sandbox/demo-sandbox';
-import { SimulatorServer } from '../../main/services/sandbox/server';
-import { ManualClock } from '../../main/services/sandbox/sim-kit';
-import { mountYccall } from '../../main/services/sandbox/yccall/yccall-sim';
 import { openDatabase } from '../../main/services/storage/database';
-import { createVendorFactory } from '../../main/services/vendors/factory';
-import { createUndiciSend } from '../../main/services/vendors/http';
 import { ManualScheduler } from '../fakes/manual-scheduler';
-import { InMemoryKeyValueStore } from '../fakes/memory-kv-store';
-import { MemoryLogger } from '../fakes/memory-logger';
-import { InMemorySecretStore } from '../fakes/memory-secret-store';
 import { RecordingNotifier } from '../fakes/recording-notifier';
 import { SwitchableActivity } from '../fakes/switchable-activity';
+import { startYccallAccounts } from '../integration/monitor/yccall-accounts';
 
 const SERVERS = [
   { appid: 'bench-a', accesskey: 'bench-a-key' },
@@ -28,48 +19,14 @@ const SERVERS = [
 export async function loginsPerHour(
   reuse: boolean,
 ): Promise<{ readonly logins: number; readonly polls: number }> {
-  const server = new SimulatorServer();
-  const clock = new ManualClock();
-  const sim = mountYccall(server, { clock, seed: 3, accounts: [...SERVERS], strict: true });
-  sim.seedSampleTasks();
-  await server.start();
-  const logger = new MemoryLogger();
-  let next = 0;
-  const factory = createVendorFactory({
-    send: createUndiciSend(),
-    clock,
-    logger,
-    demo: new DemoSandbox(logger),
-  });
-  const accounts = new AccountsService({
-    store: new InMemoryKeyValueStore(),
-    secrets: new InMemorySecretStore(),
-    clock,
-    newId: () => `bench-${String(++next)}`,
-    vendorFor: factory,
-    locale: () => 'en',
-    logger,
-  });
-  for (const credentials of SERVERS) {
-    await accounts.create({
-      vendor: 'yccall',
-      name: credentials.appid,
-      connection: {
-        serverUrl: `${server.url}/`,
-        appid: credentials.appid,
-        defaults: {},
-        dialing: { homeCountry: 'CN', internationalPrefix: '00' },
-        serverUtcOffsetMinutes: 0,
-      },
-      secret: credentials.accesskey,
-    });
-  }
+  const world = await startYccallAccounts(SERVERS, 3);
+  const { accounts, clock, factory, server, sim } = world;
   const scheduler = new ManualScheduler(clock);
   const monitor = new TaskMonitor({
     db: openDatabase(':memory:'),
     clock,
     scheduler,
-    logger,
+    logger: world.logger,
     notifier: new RecordingNotifier(),
     activity: new SwitchableActivity(),
     locale: () => 'en',
@@ -96,7 +53,6 @@ export async function loginsPerHour(
     };
   } finally {
     await monitor.stop();
-    await accounts.close();
-    await server.close();
+    await world.close();
   }
 }

@@ -102,6 +102,7 @@ export class BoardVendor implements Vendor {
   createTask = unsupported;
   findTaskByName = unsupported;
   readBack = unsupported;
+  dialledForm = (_kind: TaskKind, phone: string): string => phone.replace(/\D/g, '');
   resend = unsupported;
   pause = unsupported;
   resume = unsupported;

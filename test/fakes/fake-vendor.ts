@@ -41,6 +41,7 @@ export function fakeVendorFactory(log: FakeVendorLog = { calls: [] }): VendorFac
     createTask: unsupported,
     findTaskByName: unsupported,
     readBack: unsupported,
+    dialledForm: (_kind: string, phone: string) => phone.replace(/\D/g, ''),
     resend: unsupported,
     pause: unsupported,
     resume: unsupported,

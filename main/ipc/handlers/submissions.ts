@@ -2,10 +2,9 @@ import type { Locale } from '../../../shared/domain/locale';
 import type { Dialogs } from '../../ports';
 import { exportAuditJson, exportAuditXlsx } from '../../services/audit/audit-export';
 import type { AuditTrail } from '../../services/audit/audit-trail';
-import { createSettingsOf } from '../../services/drafts/draft-validation';
 import type { DraftsService } from '../../services/drafts/drafts-service';
 import type { CachedPickers, PickerCache } from '../../services/drafts/picker-cache';
-import { AppError } from '../../services/errors';
+import type { DraftSubmitter } from '../../services/submissions/draft-submitter';
 import type { Outbox } from '../../services/submissions/outbox';
 import type { Preflight } from '../../services/preflight/preflight';
 import type { Handlers } from '../dispatch';
@@ -50,6 +49,7 @@ function toWire(cached: CachedPickers) {
 export function submissionHandlers(deps: {
   drafts: DraftsService;
   outbox: Outbox;
+  submitter: DraftSubmitter;
   audit: AuditTrail;
   preflight: Preflight;
   pickers: PickerCache;
@@ -77,38 +77,7 @@ export function submissionHandlers(deps: {
     },
     'drafts.refreshPickers': async ({ accountId, kind }, { signal }) =>
       toWire(await deps.pickers.refresh(accountId, kind, signal)),
-    'submissions.submit': async ({ draftId }) => {
-      const problems = await drafts.validate(draftId);
-      if (problems.length > 0) {
-        const first = problems[0]?.message;
-        throw new AppError(
-          'INVALID_INPUT',
-          {
-            en: `The draft has ${problems.length} problem(s) to fix before it can be sent${first ? `, for example: ${first.en}` : '.'}`,
-            'zh-CN': `草稿还有 ${problems.length} 个问题需要修正才能发送${first ? `，例如：${first['zh-CN']}` : '。'}`,
-          },
-          { problems: problems.map((problem) => problem.rule) },
-        );
-      }
-      const draft = drafts.get(draftId);
-      if (draft.listId === null) {
-        throw new AppError('INVALID_INPUT', {
-          en: 'Pick the list of numbers to call first.',
-          'zh-CN': '请先选择要拨打的号码列表。',
-        });
-      }
-      const view = await outbox.enqueue({
-        accountId: draft.accountId,
-        kind: draft.kind,
-        name: draft.name.trim(),
-        listId: draft.listId,
-        settings: createSettingsOf(draft),
-        draftId: draft.id,
-      });
-      // Sending happens in the background; the outbox screen follows it through events.
-      void outbox.drain();
-      return view;
-    },
+    'submissions.submit': ({ draftId }) => deps.submitter.submit(draftId),
     'preflight.review': ({ draftId }, { signal }) =>
       deps.preflight.review(drafts.get(draftId), { online: deps.isOnline(), signal }),
     'preflight.estimateSettings': ({ accountId }) => deps.preflight.estimateSettings(accountId),

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ACTIVE_TASK_STATES } from '../../../shared/domain/task';
 import type { BoardRow } from '../../../shared/domain/board';
-import type { ListCounts, VendorLengthRule } from '../../../shared/domain/list';
+import {
+  LENGTH_RULE_OF_KIND,
+  type ListCounts,
+  type VendorLengthRule,
+} from '../../../shared/domain/list';
 import type { Locale } from '../../../shared/domain/locale';
 import type { NumberOutcome, NumberResult, TaskKind } from '../../../shared/domain/task';
 import { checkPhone } from '../../../shared/util/phone-normalize';
@@ -9,14 +13,15 @@ import type { Clock } from '../../ports';
 import { AppError } from '../errors';
 import type { ListsRepository, StoredRow } from '../storage/lists-repository';
 import type { SubmittedNumbers } from '../submissions/submitted-numbers';
+import { ITNIO_PAGE_SIZE } from '../vendors/itniotech/rules';
 import type { Page, TaskCapabilities } from '../vendors/vendor';
 import { MaskedNumberResolver, isMasked } from './masked-numbers';
 
 /** Most numbers one resend collects (the rest are left out and `truncated` says so). */
 export const MAX_RESEND_NUMBERS = 1_000_000;
 
-/** Rows per vendor page (the vendor limit is 1–100). */
-const PAGE_SIZE = 100;
+/** Rows per vendor page: the most a page may hold (itniotech.md §3). */
+const PAGE_SIZE = ITNIO_PAGE_SIZE.max;
 
 /** Rows written to the list per transaction. */
 const BATCH = 5_000;
@@ -98,19 +103,6 @@ export interface ResendResult {
   readonly unresolved: UnresolvedNumbers;
   /** True when the draft took the settings the tasks were submitted with. */
   readonly settingsCopied: boolean;
-}
-
-/** The length rule the numbers are re-checked with, by the kind of the new task. */
-export function ruleOfKind(kind: TaskKind): VendorLengthRule {
-  switch (kind) {
-    case 'ai-agent-group':
-      return 'itniotech-ai';
-    case 'predictive':
-      return 'yccall';
-    case 'voice-group':
-    case 'cc-preview':
-      return 'itniotech-voice';
-  }
 }
 
 const OUTCOME_WORDS: Readonly<Record<NumberOutcome, { en: string; 'zh-CN': string }>> = {
@@ -306,7 +298,7 @@ export class ResendComposer {
     }
     const settings = this.draftSettings(rows, request);
     const listId = this.newId();
-    const rule = ruleOfKind(request.kind);
+    const rule = LENGTH_RULE_OF_KIND[request.kind];
     this.deps.lists.begin({
       id: listId,
       name: resendListName(keys.length, outcomes, this.deps.locale()),

@@ -277,6 +277,22 @@ export async function runTaskAction(
   options: CallOptions,
   submitted: Readonly<Record<string, unknown>> | null = null,
 ): Promise<TaskActionResult> {
+  const sent = await sendTaskAction(vendor, row, action, options, submitted);
+  // What the app reports is what a follow-up query says (DESIGN.md "the vendor's truth"): the
+  // task an action changed, or the new task a resend made (the same task when it re-dials).
+  const target = sent.newTaskId ?? row.t;
+  const after = await vendor.readBack(row.kd, target, options);
+  return { ...sent, after: { taskId: target, state: after.state, held: after.held } };
+}
+
+/** Sends one action to the vendor (see runTaskAction, which reads the task back after it). */
+async function sendTaskAction(
+  vendor: Vendor,
+  row: BoardRow,
+  action: TaskAction,
+  options: CallOptions,
+  submitted: Readonly<Record<string, unknown>> | null = null,
+): Promise<Omit<TaskActionResult, 'after'>> {
   const capabilities = vendor.capabilities(row.kd);
   if (!capabilities[FLAG[action.action]]) throw notOffered(action.action, row.kd);
   switch (action.action) {

@@ -39,7 +39,7 @@ import {
 } from './board-rows';
 import { estimateEta } from './eta';
 import { MonitorStore, type StoredAccount } from './monitor-store';
-import { SubmittedAtRepository } from '../storage/submitted-at-repository';
+import { SubmittedTasksRepository } from '../storage/submitted-tasks-repository';
 import {
   BudgetExhausted,
   RequestBudget,
@@ -218,7 +218,7 @@ function checkPage(query: { readonly page: number; readonly pageSize: number }):
  */
 export class TaskMonitor {
   private readonly store: MonitorStore;
-  private readonly submitted: SubmittedAtRepository;
+  private readonly submitted: SubmittedTasksRepository;
   private readonly settings: Settings;
   private readonly rows = new Map<string, BoardRow>();
   private readonly runtimes = new Map<string, AccountRuntime>();
@@ -230,7 +230,7 @@ export class TaskMonitor {
 
   constructor(private readonly deps: TaskMonitorDeps) {
     this.store = new MonitorStore(deps.db);
-    this.submitted = new SubmittedAtRepository(deps.db);
+    this.submitted = new SubmittedTasksRepository(deps.db);
     const settings = { ...DEFAULTS, ...deps.options };
     // Both vendors take 1–100 rows per page; anything else is refused (itniotech.md §3, yccall.md §4.6).
     this.settings = {

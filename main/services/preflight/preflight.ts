@@ -12,7 +12,7 @@ import type {
 import type { TaskKind } from '../../../shared/domain/task';
 import type { Clock, KeyValueStore, Logger } from '../../ports';
 import { scheduleOf, validateDraft } from '../drafts/draft-validation';
-import type { ListSource, ListSummary } from '../drafts/list-source';
+import type { ListRow, ListSource, ListSummary } from '../drafts/list-source';
 import { AppError } from '../errors';
 import type { Vendor } from '../vendors/vendor';
 import { planCalling, windowMinutes, type CallingPlan, type Interval } from './calling-plan';
@@ -90,7 +90,7 @@ const countryLabel = (c: CountryCount): string =>
  */
 export class Preflight {
   private readonly settings: EstimateSettingsStore;
-  private readonly counts = new Map<string, readonly CountryCount[]>();
+  private readonly counts = new Map<string, ListFacts>();
   private readonly localZone: () => string;
 
   constructor(private readonly options: PreflightOptions) {
@@ -109,6 +109,23 @@ export class Preflight {
    */
   setEstimateSettings(accountId: string, settings: unknown): EstimateSettingsView {
     return this.settings.set(accountId, settings);
+  }
+
+  /**
+   * The list's first numbers as the account's vendor module will send them (a Yccall server's
+   * dial format, ITNIO's digits): what the PBX dials, shown before anything is sent.
+   */
+  private async dialled(
+    draft: Draft,
+    first: readonly string[],
+  ): Promise<{ readonly phone: string; readonly sent: string }[]> {
+    let vendor: Vendor;
+    try {
+      vendor = await this.options.vendorFor(draft.accountId);
+    } catch {
+      return []; // The account is gone; its problem is reported by the draft's validation.
+    }
+    return first.map((phone) => ({ phone, sent: vendor.dialledForm(draft.kind, phone) }));
   }
 
   /** Reviews a draft. Throws CANCELLED when `signal` aborts. */
@@ -138,7 +155,8 @@ export class Preflight {
     if (!limits.withinLimit) warnings.push(warning('over-vendor-limit', limits.text));
 
     const cached = summary !== null && this.counts.has(summary.listId);
-    const countries = summary === null ? [] : await this.countsOf(summary.listId, signal);
+    const facts = summary === null ? null : await this.factsOf(summary.listId, signal);
+    const countries = facts?.counts ?? [];
 
     // The schedule: the manager's zone, the start, the windows the vendor will apply.
     let zone = draft.schedule.timeZone ?? this.localZone();
@@ -255,6 +273,7 @@ export class Preflight {
       list: summary === null ? null : listOf(summary),
       problems: [...problems],
       limits,
+      dialled: facts === null ? [] : await this.dialled(draft, facts.first),
       recipients,
       schedule: {
         managerZone: zone,
@@ -299,7 +318,8 @@ export class Preflight {
   }
 
   /** Per-country counts of a list: one pass over its rows, then cached by list id. */
-  private async countsOf(listId: string, signal?: AbortSignal): Promise<readonly CountryCount[]> {
+  /** A list's country counts and first numbers, read in one pass and kept (LRU). */
+  private async factsOf(listId: string, signal?: AbortSignal): Promise<ListFacts> {
     const known = this.counts.get(listId);
     if (known) {
       // Refresh its place in the LRU order.
@@ -307,14 +327,22 @@ export class Preflight {
       this.counts.set(listId, known);
       return known;
     }
-    const counts = await countCountries(this.options.lists.rows(listId), signal);
-    this.counts.set(listId, counts);
+    const first: string[] = [];
+    const rows = this.options.lists.rows(listId);
+    async function* tapped(): AsyncIterable<readonly ListRow[]> {
+      for await (const batch of rows) {
+        for (const row of batch.slice(0, DIALLED_SAMPLES - first.length)) first.push(row.e164);
+        yield batch;
+      }
+    }
+    const facts: ListFacts = { counts: await countCountries(tapped(), signal), first };
+    this.counts.set(listId, facts);
     while (this.counts.size > COUNT_CACHE_SIZE) {
       const oldest = this.counts.keys().next().value;
       if (oldest === undefined) break;
       this.counts.delete(oldest);
     }
-    return counts;
+    return facts;
   }
 
   private estimateOf(
@@ -434,6 +462,15 @@ export class Preflight {
       };
     }
   }
+}
+
+/** Numbers the review shows as they will be dialled. */
+const DIALLED_SAMPLES = 5;
+
+/** What one pass over a list gives the review: country counts and the first few numbers. */
+interface ListFacts {
+  readonly counts: readonly CountryCount[];
+  readonly first: readonly string[];
 }
 
 function notAvailable(text: LocalizedText): PreflightBalance {

@@ -1,9 +1,9 @@
 import type { Logger } from '../../ports';
 import { DEMO_CREDENTIALS } from '../accounts/accounts-service';
-import { mountItniotech } from './itniotech/itniotech-sim';
+import { mountItniotech, type ItniotechSim } from './itniotech/itniotech-sim';
 import { SimulatorServer, type Fault } from './server';
 import { systemClock } from './sim-kit';
-import { mountYccall } from './yccall/yccall-sim';
+import { mountYccall, type YccallSim } from './yccall/yccall-sim';
 
 /**
  * The simulator behind the demo accounts: both vendor APIs on 127.0.0.1 (random port), started
@@ -12,6 +12,7 @@ import { mountYccall } from './yccall/yccall-sim';
 export class DemoSandbox {
   private starting: Promise<string> | null = null;
   private server: SimulatorServer | null = null;
+  private sims: { readonly itniotech: ItniotechSim; readonly yccall: YccallSim } | null = null;
 
   constructor(private readonly logger: Logger) {}
 
@@ -33,11 +34,20 @@ export class DemoSandbox {
     this.server?.clearFaults();
   }
 
+  /**
+   * The running demo's simulators, so a test or a demonstration can see what the vendor holds
+   * (its tasks and numbers) and make the Yccall server refuse numbers; null before it started.
+   */
+  simulators(): { readonly itniotech: ItniotechSim; readonly yccall: YccallSim } | null {
+    return this.sims;
+  }
+
   /** Stops the simulator if it runs. */
   async close(): Promise<void> {
     const server = this.server;
     this.server = null;
     this.starting = null;
+    this.sims = null;
     await server?.close();
   }
 
@@ -67,6 +77,7 @@ export class DemoSandbox {
     yccall.seedSampleTasks();
     const url = await server.start();
     this.server = server;
+    this.sims = { itniotech, yccall };
     this.logger.info('Demo simulator started', { url });
     return url;
   }

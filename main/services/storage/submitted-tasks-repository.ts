@@ -26,6 +26,8 @@ const RowSchema = z.object({
   settings_json: z.string(),
 });
 
+const CreatedAtSchema = z.object({ created_at: z.coerce.number() });
+
 function settingsOf(json: string): Readonly<Record<string, unknown>> {
   try {
     const value: unknown = JSON.parse(json);
@@ -69,5 +71,22 @@ export class SubmittedTasksRepository {
       calleeSha256: parsed.callee_sha256,
       settings: settingsOf(parsed.settings_json),
     };
+  }
+
+  /**
+   * The instant (epoch ms) the manager submitted the task from this app, or null when this app
+   * did not create it: the board's created time of tasks whose vendor reports none (ITNIO
+   * call-center tasks, itniotech.md §4.4). If two submissions ever name the same task, the first
+   * is when it was created.
+   */
+  submittedAt(accountId: string, kind: TaskKind, taskId: string): number | null {
+    const row = this.db
+      .prepare(
+        `SELECT created_at FROM submissions
+         WHERE account_id = ? AND kind = ? AND task_id = ?
+         ORDER BY seq LIMIT 1`,
+      )
+      .get(accountId, kind, taskId);
+    return row === undefined ? null : CreatedAtSchema.parse(row).created_at;
   }
 }

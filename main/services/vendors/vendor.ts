@@ -213,6 +213,9 @@ export interface Vendor {
   /** Choices a task form needs (agent groups, display numbers, queues, extensions, …). */
   loadPickers(kind: TaskKind, options?: CallOptions): Promise<Pickers>;
 
+  /** A number (E.164) as this vendor receives it for a kind of task: the review shows a few. */
+  dialledForm(kind: TaskKind, phone: string): string;
+
   /** Ends the module's session with the vendor (Yccall logout); the module is not used again. */
   close?(): Promise<void>;
 }

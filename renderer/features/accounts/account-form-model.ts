@@ -4,7 +4,11 @@ import {
   type AccountView,
   type NewAccount,
 } from '../../../shared/domain/account';
-import { ITNIO_CC_DISPLAY_NUMBER, ITNIO_COUNTRY_CODE } from '../../../shared/domain/vendor-rules';
+import {
+  ITNIO_CC_DISPLAY_NUMBER,
+  ITNIO_COUNTRY_CODE,
+  ITNIO_DEFAULT_UTC_OFFSET_MINUTES,
+} from '../../../shared/domain/vendor-rules';
 import type { MessageKey } from '../../i18n/en';
 
 /** The vendor choices of the form: ONBUKA is ITNIO's API under another brand. */
@@ -56,7 +60,7 @@ export const EMPTY_FORM: AccountFormValues = {
   queue: '',
   homeCountry: 'CN',
   internationalPrefix: '00',
-  serverZone: '480',
+  serverZone: String(ITNIO_DEFAULT_UTC_OFFSET_MINUTES),
   secret: '',
 };
 
@@ -183,7 +187,7 @@ function itniotechConnection(values: AccountFormValues) {
       countryCode: optional(values.countryCode),
       displayNumber: optional(values.displayNumber),
     },
-    serverUtcOffsetMinutes: zoneOf(values.serverZone) ?? 480,
+    serverUtcOffsetMinutes: zoneOf(values.serverZone) ?? ITNIO_DEFAULT_UTC_OFFSET_MINUTES,
   };
 }
 

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { AccountView } from '../../../shared/domain/account';
+import { ITNIO_DEFAULT_UTC_OFFSET_MINUTES } from '../../../shared/domain/vendor-rules';
 import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/en';
@@ -41,7 +42,10 @@ export function AccountForm(props: { account?: AccountView; onDone: () => void }
     let next = { ...values, [field]: value } as AccountFormValues;
     // The zone defaults differ per vendor (ITNIO: UTC+8; Yccall: this computer's) until chosen.
     if (field === 'vendor' && !touched.has('serverZone')) {
-      next = { ...next, serverZone: value === 'yccall' ? '' : '480' };
+      next = {
+        ...next,
+        serverZone: value === 'yccall' ? '' : String(ITNIO_DEFAULT_UTC_OFFSET_MINUTES),
+      };
     }
     setValues(next);
     if (field !== 'vendor') setTouched((current) => new Set(current).add(field));

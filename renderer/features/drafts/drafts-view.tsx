@@ -8,6 +8,7 @@ import { Page } from '../../components/page';
 import { useAccounts } from '../../app/accounts-state';
 import type { Section } from '../../app/routes';
 import { call, errorMessage } from '../../ipc/client';
+import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n';
 import { AuditView } from './audit-view';
 import { DraftEditor } from './draft-editor';
@@ -28,7 +29,7 @@ export function DraftsView(props: { go: (section: Section) => void }) {
   const [search, setSearch] = useState('');
   const [deleted, setDeleted] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((n) => n + 1), []);
 
@@ -89,7 +90,7 @@ export function DraftsView(props: { go: (section: Section) => void }) {
           }}
           onSubmitted={() => {
             setOpen(null);
-            setNotice(t('drafts.submitted'));
+            setNotice('drafts.submitted');
             setTab('outbox');
             reload();
           }}
@@ -116,7 +117,7 @@ export function DraftsView(props: { go: (section: Section) => void }) {
       </div>
       {notice && (
         <p className="notice" role="status">
-          {notice}
+          {t(notice)}
         </p>
       )}
       {failure && (

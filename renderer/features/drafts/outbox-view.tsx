@@ -71,7 +71,7 @@ export function OutboxView(props: { onOpenTasks: () => void }) {
           {notice}
         </p>
       )}
-      <table className="data-table" aria-label={t('drafts.tab.outbox')}>
+      <table className="data-table outbox-table" aria-label={t('drafts.tab.outbox')}>
         <thead>
           <tr>
             <th>{t('outbox.col.name')}</th>
@@ -98,10 +98,20 @@ export function OutboxView(props: { onOpenTasks: () => void }) {
                     <ul>
                       {item.refused.sample.map((refusal) => (
                         <li key={refusal.phone}>
-                          {t('outbox.refused.sample', { phone: refusal.phone, sent: refusal.sent })}{' '}
-                          · {t(`outbox.refused.reason.${refusal.reason}`)}
+                          {refusal.phone} → <code>{refusal.sent}</code>
+                          {refusal.reason === 'not-held' &&
+                            ` · ${t('outbox.refused.reason.not-held')}`}
                         </li>
                       ))}
+                      {item.refused.count > item.refused.sample.length && (
+                        <li className="muted">
+                          {t('outbox.refused.more', {
+                            count: (item.refused.count - item.refused.sample.length).toLocaleString(
+                              locale,
+                            ),
+                          })}
+                        </li>
+                      )}
                     </ul>
                   </div>
                 )}
@@ -119,7 +129,8 @@ export function OutboxView(props: { onOpenTasks: () => void }) {
                 )}
               </td>
               <td>
-                {t(`outbox.stage.${item.stage}`)}
+                {/* The step only while it is being taken; a stopped submission says why above. */}
+                {item.state === 'attention' ? '—' : t(`outbox.stage.${item.stage}`)}
                 {item.chunk && (
                   <div className="muted">
                     {t('outbox.chunk', { index: item.chunk.index, of: item.chunk.of })}

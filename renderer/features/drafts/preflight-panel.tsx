@@ -30,6 +30,18 @@ export function PreflightPanel(props: { report: PreflightReport; onAssumptionsSa
       {report.limits.split && report.limits.split.requests > 1 && (
         <p className="muted">{text(report.limits.split.text)}</p>
       )}
+      {report.dialled.length > 0 && (
+        <div className="dialled">
+          <p>{t('preflight.dialled')}</p>
+          <ul data-testid="dialled">
+            {report.dialled.map((sample) => (
+              <li key={sample.phone}>
+                <span className="muted">{sample.phone}</span> → <code>{sample.sent}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ul>
         {report.recipients.map((recipient, index) => (
           <li key={index}>{text(recipient.text)}</li>

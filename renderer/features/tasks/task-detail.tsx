@@ -283,11 +283,19 @@ export function TaskDetail(props: {
     setRefused(null);
     try {
       const result = await call('tasks.action', action);
-      setDone(
+      const said =
         result.action === 'resend'
           ? t(result.newTaskId === null ? 'tasks.done.resendSame' : 'tasks.done.resend')
-          : t(`tasks.done.${result.action}`),
-      );
+          : t(`tasks.done.${result.action}`);
+      // The vendor's own word after the action, from a query made right after it.
+      const after = t('tasks.done.after', {
+        state: t(`tasks.state.${result.after.state}`),
+        held:
+          result.after.held === null
+            ? ''
+            : t('tasks.done.afterHeld', { held: result.after.held.toLocaleString(locale) }),
+      });
+      setDone(`${said} ${after}`);
       setAsking(null);
     } catch (failure) {
       // The dialog stays open with the refusal and every field as typed: correct and try again.

@@ -1,19 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AccountsService } from '../../../main/services/accounts/accounts-service';
+import type { AccountsService } from '../../../main/services/accounts/accounts-service';
 import { TaskMonitor } from '../../../main/services/monitor/task-monitor';
-import { DemoSandbox } from '../../../main/services/sandbox/demo-sandbox';
-import { SimulatorServer } from '../../../main/services/sandbox/server';
-import { ManualClock } from '../../../main/services/sandbox/sim-kit';
-import { mountYccall, type YccallSim } from '../../../main/services/sandbox/yccall/yccall-sim';
+import type { SimulatorServer } from '../../../main/services/sandbox/server';
+import type { YccallSim } from '../../../main/services/sandbox/yccall/yccall-sim';
 import { openDatabase } from '../../../main/services/storage/database';
-import { createVendorFactory } from '../../../main/services/vendors/factory';
-import { createUndiciSend } from '../../../main/services/vendors/http';
 import { ManualScheduler } from '../../fakes/manual-scheduler';
-import { InMemoryKeyValueStore } from '../../fakes/memory-kv-store';
-import { MemoryLogger } from '../../fakes/memory-logger';
-import { InMemorySecretStore } from '../../fakes/memory-secret-store';
 import { RecordingNotifier } from '../../fakes/recording-notifier';
 import { SwitchableActivity } from '../../fakes/switchable-activity';
+import { startYccallAccounts, type YccallAccounts } from './yccall-accounts';
 
 // One long-lived vendor module per account (issue 12): the board polls two Yccall servers' task
 // lists every few seconds for an hour, and each account signs in once, because its module (and
@@ -24,56 +18,22 @@ const SERVERS = [
   { appid: 'logins-b', accesskey: 'logins-b-key-never-logged' },
 ] as const;
 
+let world: YccallAccounts;
 let server: SimulatorServer;
-let clock: ManualClock;
 let sim: YccallSim;
 let accounts: AccountsService;
 let monitor: TaskMonitor;
 let scheduler: ManualScheduler;
-const secrets = new InMemorySecretStore();
 
 beforeEach(async () => {
-  server = new SimulatorServer();
-  clock = new ManualClock();
-  sim = mountYccall(server, { clock, seed: 5, accounts: [...SERVERS], strict: true });
-  sim.seedSampleTasks();
-  await server.start();
-  const logger = new MemoryLogger();
-  let next = 0;
-  accounts = new AccountsService({
-    store: new InMemoryKeyValueStore(),
-    secrets,
-    clock,
-    newId: () => `acct-${String(++next)}`,
-    vendorFor: createVendorFactory({
-      send: createUndiciSend(),
-      clock,
-      logger,
-      demo: new DemoSandbox(logger),
-    }),
-    locale: () => 'en',
-    logger,
-  });
-  for (const credentials of SERVERS) {
-    await accounts.create({
-      vendor: 'yccall',
-      name: credentials.appid,
-      connection: {
-        serverUrl: `${server.url}/`,
-        appid: credentials.appid,
-        defaults: {},
-        dialing: { homeCountry: 'CN', internationalPrefix: '00' },
-        serverUtcOffsetMinutes: 0,
-      },
-      secret: credentials.accesskey,
-    });
-  }
-  scheduler = new ManualScheduler(clock);
+  world = await startYccallAccounts(SERVERS, 5);
+  ({ server, sim, accounts } = world);
+  scheduler = new ManualScheduler(world.clock);
   monitor = new TaskMonitor({
     db: openDatabase(':memory:'),
-    clock,
+    clock: world.clock,
     scheduler,
-    logger,
+    logger: world.logger,
     notifier: new RecordingNotifier(),
     activity: new SwitchableActivity(),
     locale: () => 'en',
@@ -83,8 +43,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await monitor.stop();
-  await accounts.close();
-  await server.close();
+  await world.close();
 });
 
 describe('Yccall sessions', () => {

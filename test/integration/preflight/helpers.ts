@@ -118,6 +118,7 @@ export function balanceVendor(
     createTask: unsupported,
     findTaskByName: unsupported,
     readBack: unsupported,
+    dialledForm: (_kind: string, phone: string) => phone.replace(/\D/g, ''),
     resend: unsupported,
     pause: unsupported,
     resume: unsupported,

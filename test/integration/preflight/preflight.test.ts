@@ -9,6 +9,7 @@ import type { Vendor } from '../../../main/services/vendors/vendor';
 import { PreflightReportSchema, type PreflightReport } from '../../../shared/domain/preflight';
 import { InMemoryKeyValueStore } from '../../fakes/memory-kv-store';
 import { MemoryLogger } from '../../fakes/memory-logger';
+import { YccallVendor } from '../../../main/services/vendors/yccall/yccall-vendor';
 import { balanceVendor, CountingListSource, draftOf, insertList } from './helpers';
 
 let db: DatabaseSync;
@@ -206,7 +207,31 @@ describe('pre-flight review of a draft on a real SQLite list', () => {
         windows: [{ start: '09:00', end: '12:00' }],
       },
     });
+    // The account's own vendor module says how its PBX dials (yccall.md §4.1): national digits.
+    vendors.set(
+      'acc-yccall',
+      Object.assign(
+        new YccallVendor({
+          accountId: 'acc-yccall',
+          serverUrl: 'http://10.0.0.5:8080/',
+          appid: 'app',
+          getAccessKey: async () => 'never-used',
+          send: async () => {
+            throw new Error('the review must not contact the server for this');
+          },
+          clock,
+          dialing: { homeCountry: 'CN', internationalPrefix: '00' },
+        }),
+        { tests: 0 },
+      ),
+    );
     const report = await preflight.review(draft, { online: true });
+    expect(report.dialled).toEqual(
+      [0, 1, 2, 3, 4].map((i) => ({
+        phone: `+8613${String(i).padStart(9, '0')}`,
+        sent: `13${String(i).padStart(9, '0')}`,
+      })),
+    );
     expect(report.limits.split?.parts).toEqual([
       { service: 'TaskCreat', calls: 1, numbersPerCall: 10_000 },
       { service: 'TaskAdd', calls: 1, numbersPerCall: 10_000 },

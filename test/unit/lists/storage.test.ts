@@ -53,6 +53,31 @@ describe('database migrations', () => {
     );
   });
 
+  it('bring a version 3 database forward: submissions keep their rows, cc "called" counts derived from remaining are cleared', () => {
+    const db = new DatabaseSync(':memory:');
+    runMigrations(db, MIGRATIONS.slice(0, 3));
+    db.exec(`
+      INSERT INTO submissions (id, account_id, kind, name, list_id, callee_count, callee_sha256,
+        settings_json, state, stage, created_at, updated_at)
+        VALUES ('s1', 'a1', 'predictive', 'Spring', 'l1', 10, 'x', '{}', 'done', 'done', 1, 1);
+      INSERT INTO monitor_tasks (row_key, account_id, vendor, kind, task_id, name, state,
+        status_code, status_label, total, called, success, failed, transferred, created_at,
+        finished_at, seen_at)
+        SELECT 'k' || n, 'a1', 'itniotech', kind, 't' || n, 'T', 'cancelled', '14', 'x', 300, 300,
+          NULL, 4, 0, NULL, NULL, 0
+        FROM (SELECT 1 AS n, 'cc-preview' AS kind UNION ALL SELECT 2, 'voice-group');
+    `);
+    runMigrations(db, MIGRATIONS);
+    expect(db.prepare('SELECT id, held FROM submissions').all()).toEqual([
+      { id: 's1', held: null },
+    ]);
+    expect(db.prepare('SELECT kind, called FROM monitor_tasks ORDER BY task_id').all()).toEqual([
+      { kind: 'cc-preview', called: null },
+      { kind: 'voice-group', called: 300 },
+    ]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM submission_refusals').get()).toEqual({ n: 0 });
+  });
+
   it('open the app database in WAL mode at the latest version', () => {
     const db = openDatabase(':memory:');
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);

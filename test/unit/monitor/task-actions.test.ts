@@ -68,6 +68,11 @@ describe('task actions', () => {
       cancel: async () => {
         calls.push('cancel');
       },
+      // The follow-up query: the vendor's own word on the task after the action.
+      readBack: async (_kind: string, id: string) => {
+        calls.push(`readBack ${id}`);
+        return { held: 40, state: 'cancelled' };
+      },
     } as unknown as Vendor;
     const row = { kd: 'voice-group', t: '7' } as BoardRow;
     await expect(runTaskAction(vendor, row, { action: 'pause', key: 'k' }, {})).rejects.toSatisfy(
@@ -80,8 +85,9 @@ describe('task actions', () => {
     await expect(runTaskAction(vendor, row, { action: 'cancel', key: 'k' }, {})).resolves.toEqual({
       action: 'cancel',
       newTaskId: null,
+      after: { taskId: '7', state: 'cancelled', held: 40 },
     });
-    expect(calls).toEqual(['cancel']);
+    expect(calls).toEqual(['cancel', 'readBack 7']);
   });
 });
 
@@ -122,6 +128,7 @@ function recordingVendor(capabilities: TaskCapabilities, fields: Record<string, 
       calls.push({ method: 'resend', scope, settings: { ...settings } });
       return { taskId: '900', name: String(settings['taskName']), accepted: 0 };
     },
+    readBack: async () => ({ held: 12, state: 'pending' }),
   } as unknown as Vendor;
   return { vendor, calls };
 }
@@ -321,7 +328,11 @@ describe('resend scopes and options', () => {
         },
         {},
       ),
-    ).resolves.toEqual({ action: 'resend', newTaskId: '900' });
+    ).resolves.toEqual({
+      action: 'resend',
+      newTaskId: '900',
+      after: { taskId: '900', state: 'pending', held: 12 },
+    });
     expect(calls.at(-1)).toEqual({
       method: 'resend',
       scope: 'failed',
@@ -476,7 +487,11 @@ describe('resends repeat the settings the app submitted the task with', () => {
       logger: new MemoryLogger(),
     });
     const result = await actions.act({ action: 'resend', key: 'k9', scope: 'failed', name: 'R' });
-    expect(result).toEqual({ action: 'resend', newTaskId: '900' });
+    expect(result).toEqual({
+      action: 'resend',
+      newTaskId: '900',
+      after: { taskId: '900', state: 'pending', held: 12 },
+    });
     expect(calls.at(-1)?.settings).toEqual({ ...SUBMITTED, remark: 'R' });
     expect(refreshed).toEqual(['itnio-1']);
     expect(actions.resendDefaults(['k9'])).toEqual({

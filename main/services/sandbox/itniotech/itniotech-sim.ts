@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { SimRequest, SimResponse, SimulatorServer } from '../server';
 import { SeededRandom, type SimClock } from '../sim-kit';
-import { ITNIOTECH_RULES } from '../strict/itniotech-rules';
+import { ITNIOTECH_RULES, TTS_LANGUAGES } from '../strict/itniotech-rules';
 import type { ItniotechStrictRequest } from '../strict/rule';
 import { StrictChecker, describeViolations } from '../strict/strict-checker';
 import {
@@ -172,22 +172,7 @@ const DISPLAY_NUMBERS = [
   },
 ] as const;
 
-const TTS_LANGUAGES = new Set([
-  'VN',
-  'EN',
-  'JP',
-  'ARB',
-  'DE',
-  'IN',
-  'IT',
-  'KR',
-  'RU',
-  'ES',
-  'PT',
-  'IDN',
-  'BD',
-  'TH',
-]);
+const TTS_LANGUAGES_SET = new Set(TTS_LANGUAGES);
 const MAX_UPLOAD_ROWS = 100_000;
 
 function ccStatus(progress: SimProgress): number {
@@ -585,7 +570,7 @@ export function mountItniotech(
     else if (source === 3) {
       if (typeof body.text !== 'string' || body.text.length === 0 || body.text.length > 1000)
         fail(-22, 'text');
-      if (typeof body.lan !== 'string' || !TTS_LANGUAGES.has(body.lan)) fail(-22, 'lan');
+      if (typeof body.lan !== 'string' || !TTS_LANGUAGES_SET.has(body.lan)) fail(-22, 'lan');
     } else if (source !== 1 && source !== 2) fail(-22, 'source');
   };
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { json, type SimRequest, type SimResponse } from '../server';
+import { plainDateTimeMs } from '../strict/rule';
 
 // Wire-level pieces of the ITNIO simulator: route keys, envelopes, signature check, paging.
 // Written independently of the client so a shared mistake cannot hide (the sim re-derives Sign).
@@ -207,17 +208,8 @@ export function vendorTime(ms: number, offsetMinutes: number): string {
 /** Parses `yyyy-MM-dd HH:mm:ss` (vendor zone) to ms, or null. */
 export function parseVendorTime(text: unknown, offsetMinutes: number): number | null {
   if (typeof text !== 'string') return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
-  if (!match) return null;
-  const [y, mo, d, h, mi, s] = match.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000;
+  const wall = plainDateTimeMs(text);
+  return wall === null ? null : wall - offsetMinutes * 60_000;
 }
 
 /** Reads an integer field that the docs show as a number or a numeric string. */

@@ -836,7 +836,8 @@ const ccEditRules: Rule[] = [
 /** Create and the endpoints documented as taking the same content/SMS/agent fields (§5.2, §5.3). */
 const CONTENT = [R.send, R.resend, R.update];
 const CONTENT_SOURCE = 'itniotech.md §5.1 (also §5.2, §5.3)';
-const TTS_LANGUAGES = [
+/** The TTS language codes of itniotech.md §5.1 (the simulator's own reading). */
+export const TTS_LANGUAGES: readonly string[] = [
   'VN',
   'EN',
   'JP',

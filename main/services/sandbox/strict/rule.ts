@@ -65,10 +65,13 @@ export interface StrictViolation {
   readonly message: string;
 }
 
-/** True when `text` is a real calendar instant written `yyyy-mm-dd hh:mm:ss` (both docs' request format). */
-export function isPlainDateTime(text: string): boolean {
+/**
+ * A real calendar instant written `yyyy-mm-dd hh:mm:ss` (both docs' request format), as the
+ * milliseconds of that wall time read as UTC; null for any other text.
+ */
+export function plainDateTimeMs(text: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
-  if (!match) return false;
+  if (!match) return null;
   const [y, mo, d, h, mi, s] = match.slice(1).map(Number) as [
     number,
     number,
@@ -78,13 +81,19 @@ export function isPlainDateTime(text: string): boolean {
     number,
   ];
   // Round-trip through Date.UTC so "2025-02-30" or "24:00:00" are not accepted as times.
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  return (
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+  const date = new Date(ms);
+  const real =
     date.getUTCFullYear() === y &&
     date.getUTCMonth() === mo - 1 &&
     date.getUTCDate() === d &&
     date.getUTCHours() === h &&
     date.getUTCMinutes() === mi &&
-    date.getUTCSeconds() === s
-  );
+    date.getUTCSeconds() === s;
+  return real ? ms : null;
+}
+
+/** True when `text` is a real calendar instant written `yyyy-mm-dd hh:mm:ss`. */
+export function isPlainDateTime(text: string): boolean {
+  return plainDateTimeMs(text) !== null;
 }

@@ -1,6 +1,7 @@
 import type { Migration } from '../migrations';
 import { listsMigration } from './001-lists';
 import { draftsOutboxAuditMigration } from './drafts-outbox-audit';
+import { ccCalledCounterMigration } from './cc-called-counter';
 import { monitorMigration } from './monitor';
 import { submissionRefusalsMigration } from './submission-refusals';
 
@@ -10,4 +11,5 @@ export const MIGRATIONS: readonly Migration[] = [
   draftsOutboxAuditMigration,
   monitorMigration,
   submissionRefusalsMigration,
+  ccCalledCounterMigration,
 ];

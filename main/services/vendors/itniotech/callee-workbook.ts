@@ -1,9 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Callee } from '../vendor';
 
-/** Most data rows one `/cc/preview/upload` accepts (itniotech.md §4.1, code -40). */
-export const MAX_UPLOAD_ROWS = 100_000;
-
 /**
  * Header row of the callee workbook: the number, then var01..var05.
  *

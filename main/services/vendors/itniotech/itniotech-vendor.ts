@@ -428,6 +428,11 @@ export class ItniotechVendor implements Vendor {
     };
   }
 
+  /** Country code and number as digits, how every ITNIO endpoint takes it (§5.1, §5.8, §4.1). */
+  dialledForm(_kind: TaskKind, phone: string): string {
+    return wireNumber(phone);
+  }
+
   /** The task's state and number count, from the same query the board uses (§4.4, §5.5, §5.6). */
   async readBack(kind: TaskKind, taskId: string, options: CallOptions = {}): Promise<ReadBack> {
     const detail = await this.getTask(kind, taskId, options);

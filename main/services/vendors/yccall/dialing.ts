@@ -30,17 +30,32 @@ export const DEFAULT_DIAL_FORMAT: DialFormat = { homeCountry: 'CN', internationa
  * reported per number).
  */
 export function dialStringOf(phone: string, format: DialFormat): string {
-  const trimmed = phone.trim();
-  if (!trimmed.startsWith('+')) return trimmed.replace(/\D/g, '');
-  const digits = trimmed.slice(1).replace(/\D/g, '');
-  const home = isSupportedCountry(format.homeCountry)
-    ? getCountryCallingCode(format.homeCountry)
-    : null;
+  // Lists hold E.164 already (`+` and digits): the common case needs no cleaning.
+  const digits = E164.test(phone)
+    ? phone.slice(1)
+    : phone.trim().startsWith('+')
+      ? phone.replace(/\D/g, '')
+      : null;
+  if (digits === null) return phone.replace(/\D/g, '');
+  const home = callingCodeOf(format.homeCountry);
   if (home !== null && digits.startsWith(home)) {
     const national = nationalDigits(home, digits.slice(home.length));
     if (national !== null) return national;
   }
   return `${format.internationalPrefix}${digits}`;
+}
+
+const E164 = /^\+\d+$/;
+
+const callingCodes = new Map<string, string | null>();
+
+function callingCodeOf(country: string): string | null {
+  let code = callingCodes.get(country);
+  if (code === undefined) {
+    code = isSupportedCountry(country) ? getCountryCallingCode(country) : null;
+    callingCodes.set(country, code);
+  }
+  return code;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Callee } from '../vendor';
 import type { AssignType, TaskCreatRequest, TelphoneEntry } from './client';
 import type { TaskNumberRow, TaskRow } from './schemas';
 import {
+  ASSIGN_TYPE_CODES,
   ASSIGN_TYPES,
   CALL_TIME_VARIABLE,
   CONCURRENT,
@@ -309,11 +310,8 @@ export function taskSummaryOf(
   };
 }
 
-const ASSIGN_TYPE_CODE: Readonly<Record<'extension' | 'queue' | 'group', AssignType>> = {
-  extension: 1,
-  queue: 2,
-  group: 3,
-};
+const ASSIGN_TYPE_CODE: Readonly<Record<'extension' | 'queue' | 'group', AssignType>> =
+  ASSIGN_TYPE_CODES;
 
 /** Accepts an ISO instant or the server's own `yyyy-mm-dd hh:mm:ss`. */
 const TimeSettingSchema = z

@@ -200,8 +200,8 @@ export class YccallVendor implements Vendor {
     dialStringOf('+8613800000000', this.dialing);
   }
 
-  /** The digits the server dials for a number (§4.1), e.g. for the review's samples. */
-  dialString(phone: string): string {
+  /** The digits the server dials for a number (§4.1), as the review shows them. */
+  dialledForm(_kind: TaskKind, phone: string): string {
     return dialStringOf(phone, this.dialing);
   }
 

@@ -1,5 +1,6 @@
 // npm run bench:submit — drafts autosave, outbox submission and workbook costs (the issue's
 // performance targets). Prints one line per measurement with the comparison it needs.
+import { DEFAULT_DIAL_FORMAT, dialStringOf } from '../../main/services/vendors/yccall/dialing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,7 +112,9 @@ try {
   if (
     view.state !== 'done' ||
     task?.numberCount !== 1_000_000 ||
-    sims.yccall.numbersOf(task.id)[999_999] !== phoneAt('8613', 999_999)
+    // The server holds the digits its PBX dials (yccall.md §4.1).
+    sims.yccall.numbersOf(task.id)[999_999] !==
+      dialStringOf(phoneAt('8613', 999_999), DEFAULT_DIAL_FORMAT)
   ) {
     throw new Error('the bench submission did not end with exactly the list');
   }

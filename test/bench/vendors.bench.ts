@@ -39,7 +39,12 @@ const fmt = (ms: number) =>
 
 async function main(): Promise<void> {
   const server = new SimulatorServer();
-  const sim = mountItniotech(server, { clock: systemClock, seed: 1, accounts: [ACCOUNT] });
+  const sim = mountItniotech(server, {
+    strict: true,
+    clock: systemClock,
+    seed: 1,
+    accounts: [ACCOUNT],
+  });
   const url = await server.start();
   if (!url.startsWith('http://127.0.0.1:')) throw new Error('The benchmark runs on loopback only.');
   sim.seedSampleTasks();

@@ -182,7 +182,7 @@ describe('the live task board in Chromium through the browser host', () => {
     await detail.locator('.number-results table').waitFor({ timeout: 30_000 });
     await closeDetail();
     // A group call counts the numbers it called: the chart and its estimate.
-    const group = await openDetail(taskRow('Spring promotion', 'ITNIO TECH'));
+    const group = await openDetail(taskRow('Survey follow-up', 'ITNIO TECH'));
     await group.getByTestId('counter-chart').waitFor({ timeout: 60_000 });
     expect(await group.locator('path.series-c').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+ L/);
     expect(await group.getByTestId('chart-eta').innerText()).toMatch(/Estimated finish|No finish/);

@@ -1,6 +1,6 @@
 import { json, type SimRequest, type SimResponse, type SimulatorServer } from '../server';
 import { SeededRandom, type SimClock } from '../sim-kit';
-import type { YccallStrictRequest } from '../strict/rule';
+import { plainDateTimeMs, type YccallStrictRequest } from '../strict/rule';
 import { StrictChecker, describeViolations } from '../strict/strict-checker';
 import { YCCALL_NUMBER_RULES, YCCALL_RULES } from '../strict/yccall-rules';
 import { parseFormBody, type FormValues } from './form-parser';
@@ -113,19 +113,9 @@ function serverTime(ms: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
+/** The server's `yyyy-mm-dd hh:mm:ss` (the simulator's server runs on UTC) as ms, or null. */
 function parseServerTime(text: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return Date.UTC(y, mo - 1, d, h, mi, s);
+  return plainDateTimeMs(text.trim());
 }
 
 const PHONE = /^\+?\d{5,20}$/;

@@ -191,4 +191,35 @@ describe('verified delivery to a strict Yccall server', () => {
     expect(view.refused.sample.every((r) => r.reason === 'not-held')).toBe(true);
     expect(server.requestCount(TASK_SET)).toBe(0);
   });
+
+  it('waits, and is not done, while the vendor has not counted the new task yet; done once it has', async () => {
+    const listId = await importList(300);
+    const vendors = makeVendors(server.url, clock);
+    let counted = false;
+    const slow = Object.assign(Object.create(vendors.yccall) as typeof vendors.yccall, {
+      readBack: async (kind: 'predictive', taskId: string) =>
+        counted ? vendors.yccall.readBack(kind, taskId) : { held: null, state: 'pending' as const },
+    });
+    const late = makeOutbox({ itnio: vendors.itnio, yccall: slow }, clock, db);
+    const queued = await late.outbox.enqueue({
+      accountId: 'acct-yccall',
+      kind: 'predictive',
+      name: 'Counted later',
+      listId,
+      settings: SETTINGS.predictive,
+    });
+    await late.outbox.drain();
+    const waiting = late.outbox.get(queued.id);
+    expect(waiting.state).toBe('waiting');
+    expect(waiting.held).toBeNull();
+    expect(waiting.error?.message.en).toContain('has not counted its numbers yet');
+    counted = true;
+    const done = await late.outbox.retry(queued.id);
+    expect(done.state).toBe('done');
+    expect(done.held).toBe(300);
+    // Checking again sent nothing twice.
+    expect(server.requestCount(TASK_CREAT)).toBe(1);
+    expect(sim.distinctNumberCount(simTask('Counted later').id)).toBe(300);
+    expect(sim.numberCount(simTask('Counted later').id)).toBe(300);
+  });
 });

@@ -436,7 +436,11 @@ export class ItniotechVendor implements Vendor {
   /** The task's state and number count, from the same query the board uses (§4.4, §5.5, §5.6). */
   async readBack(kind: TaskKind, taskId: string, options: CallOptions = {}): Promise<ReadBack> {
     const detail = await this.getTask(kind, taskId, options);
-    return { held: detail.summary.counts.total, state: detail.summary.state };
+    const { total } = detail.summary.counts;
+    // A task still being submitted (group call 0/6, cc 16/1, §4.4, §5) may not have counted its
+    // numbers yet: an empty count then means "not yet", not "none".
+    const counting = detail.summary.state === 'pending' && (total === null || total === 0);
+    return { held: counting ? null : total, state: detail.summary.state };
   }
 
   /**

@@ -54,12 +54,16 @@ export interface SimSide {
   close(): Promise<void>;
 }
 
-/** Starts the simulator with one account per vendor. */
-export async function startSims(): Promise<SimSide> {
+/**
+ * Starts the simulator with one account per vendor: strict (the documented rules enforced), or
+ * lenient for tests that are about injected faults and crashes rather than request formats.
+ */
+export async function startSims(options: { readonly strict?: boolean } = {}): Promise<SimSide> {
+  const strict = options.strict ?? true;
   const server = new SimulatorServer();
   const clock = new ManualClock();
-  const itnio = mountItniotech(server, { strict: true, clock, seed: 11, accounts: [ITNIO] });
-  const yccall = mountYccall(server, { strict: true, clock, seed: 12, accounts: [YCCALL] });
+  const itnio = mountItniotech(server, { strict, clock, seed: 11, accounts: [ITNIO] });
+  const yccall = mountYccall(server, { strict, clock, seed: 12, accounts: [YCCALL] });
   await server.start();
   return { server, clock, itnio, yccall, close: () => server.close() };
 }

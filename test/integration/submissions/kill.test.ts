@@ -28,7 +28,9 @@ const KILLS = 20;
 let sims: SimSide;
 let folder: string;
 beforeAll(async () => {
-  sims = await startSims();
+  // Lenient: this test is about crashes at random points (fault injection), and the kill points
+  // spread over the submission only if a chunk lands about as fast as the client sends it.
+  sims = await startSims({ strict: false });
   folder = await mkdtemp(join(tmpdir(), 'outbox-kill-'));
 });
 afterAll(async () => {
@@ -148,7 +150,7 @@ describe('the outbox process killed at 20 random points', () => {
     const sizes = new Set<number>();
     // A busy machine (CI shares its cores) may let a restarted child do nothing before the kill:
     // when a kill left the task as it was, the next one may land later, so each restart makes
-    // progress whatever the machine's speed (up to 2 s after the child's second step).
+    // progress whatever the machine's speed (up to 400 ms after the child's second step).
     let maxDelayMs = 80;
     let lastSize = -1;
     for (let attempt = 0; kills < KILLS && attempt < KILLS * 3; attempt += 1) {
@@ -165,11 +167,11 @@ describe('the outbox process killed at 20 random points', () => {
           if (i >= 0) expect(held[i]).toBe(expected[i]);
         expect(sims.yccall.distinctNumberCount(tasks[0].id)).toBe(held.length);
         sizes.add(held.length);
-        maxDelayMs = held.length === lastSize ? Math.min(maxDelayMs * 2, 2_000) : 80;
+        maxDelayMs = held.length === lastSize ? Math.min(maxDelayMs + 40, 400) : 80;
         lastSize = held.length;
         if (process.env['KILL_DEBUG']) console.info(`kill ${kills}: task holds ${held.length}`);
       } else {
-        maxDelayMs = Math.min(maxDelayMs * 2, 2_000);
+        maxDelayMs = Math.min(maxDelayMs + 40, 400);
       }
     }
     // The kills landed at several points of the submission, not only at its start or end (how

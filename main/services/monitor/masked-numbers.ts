@@ -78,15 +78,26 @@ export class MaskedNumberResolver {
   resolve(text: string): MaskResolution {
     const mask = maskOf(text);
     if (mask === null) return { kind: 'plain' };
-    const first = mask.groups[0] ?? '';
-    const last = mask.groups[mask.groups.length - 1] ?? '';
-    const candidates = (this.index(first.length, last.length).get(`${first}|${last}`) ?? []).filter(
-      (digits) => fits(mask, digits),
-    );
+    const candidates = this.fitting(mask);
     if (candidates.length === 0) return { kind: 'unmatched' };
     const only = candidates.length === 1 ? candidates[0] : undefined;
     if (only === undefined) return { kind: 'ambiguous', candidates: candidates.length };
     return { kind: 'resolved', e164: this.numbers.get(only) ?? `+${only}` };
+  }
+
+  /** Every submitted number (E.164) that fits a masked text; [] for a text without a mask. */
+  candidates(text: string): readonly string[] {
+    const mask = maskOf(text);
+    if (mask === null) return [];
+    return this.fitting(mask).map((digits) => this.numbers.get(digits) ?? `+${digits}`);
+  }
+
+  private fitting(mask: Mask): string[] {
+    const first = mask.groups[0] ?? '';
+    const last = mask.groups[mask.groups.length - 1] ?? '';
+    return (this.index(first.length, last.length).get(`${first}|${last}`) ?? []).filter((digits) =>
+      fits(mask, digits),
+    );
   }
 
   private index(head: number, tail: number): Map<string, string[]> {

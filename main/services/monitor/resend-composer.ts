@@ -320,6 +320,8 @@ export class ResendComposer {
       let truncated = false;
       for (const row of rows) {
         let resolver: Promise<TaskResolver> | null = null;
+        // Masks that fit several submitted numbers, and how many rows of this task showed each.
+        const ambiguous = new Map<string, number>();
         for await (const result of this.numbersOf(row.k, outcomes, signal)) {
           if (writer.count >= this.maxNumbers) {
             truncated = true;
@@ -339,7 +341,21 @@ export class ResendComposer {
           const found = resolve.resolve(result.phone);
           if (found.kind === 'resolved') writer.add(result.phone, found.e164);
           else if (found.kind === 'plain') writer.add(result.phone);
+          else if (found.kind === 'ambiguous')
+            ambiguous.set(result.phone, (ambiguous.get(result.phone) ?? 0) + 1);
           else unresolved.add(found.kind, result.phone);
+        }
+        // Each submitted number is one row of the task. When as many chosen rows show a mask as
+        // there are submitted numbers fitting it, every one of those numbers had the outcome:
+        // all of them are resent, and none is guessed.
+        const known = resolver === null ? null : await resolver;
+        for (const [text, rowsShowing] of ambiguous) {
+          const candidates = known?.candidates(text) ?? [];
+          if (candidates.length === rowsShowing && !truncated) {
+            for (const e164 of candidates) writer.add(text, e164);
+          } else {
+            for (let i = 0; i < rowsShowing; i += 1) unresolved.add('ambiguous', text);
+          }
         }
         if (truncated) break;
       }

@@ -61,4 +61,17 @@ describe('resolving masked numbers against the numbers submitted', () => {
       expect(resolver.resolve(mask(e164.slice(1)))).toEqual({ kind: 'resolved', e164 });
     }
   });
+
+  it('lists every submitted number a mask fits, and none for a plain number', () => {
+    const resolver = new MaskedNumberResolver([
+      '+8613800138555',
+      '+8613900139555',
+      '+8613800138777',
+    ]);
+    expect([...resolver.candidates('8613****555')].sort()).toEqual([
+      '+8613800138555',
+      '+8613900139555',
+    ]);
+    expect(resolver.candidates('8613800138555')).toEqual([]);
+  });
 });

@@ -203,6 +203,29 @@ describe('the resend composer with masked numbers', () => {
     ]);
   });
 
+  it('resends every number a mask fits when as many chosen rows show that mask, and none when fewer do', async () => {
+    const { lists, composer } = rig(
+      board({
+        k1: {
+          row: row('k1'),
+          // Both numbers ending 555 failed (two rows); of the two ending 777, one did.
+          numbers: ['8613****555', '8613****555', '8613****777'],
+        },
+      }),
+      submissions({
+        '5017560': {
+          numbers: ['+8613800138555', '+8613900139555', '+8613800138777', '+8613900139777'],
+          settings: CC,
+        },
+      }),
+    );
+    const result = await composer.compose(request);
+    expect(result.counts).toMatchObject({ total: 2, valid: 2 });
+    expect(result.unresolved).toMatchObject({ count: 1, ambiguous: 1, examples: ['8613****777'] });
+    const rows = lists.page(result.listId, {}, 0, 10).rows;
+    expect(rows.map((r) => r.phone).sort()).toEqual(['+8613800138555', '+8613900139555']);
+  });
+
   it('copies settings only to the same account and kind, and only what the tasks agree on', async () => {
     const source = board({
       k1: { row: row('k1'), numbers: ['6281234567890'] },

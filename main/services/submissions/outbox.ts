@@ -8,7 +8,7 @@ import type { RequestRecorder } from '../audit/request-recorder';
 import type { ListSource } from '../drafts/list-source';
 import { AppError } from '../errors';
 import type { CreateCheckpoint, Progress, Vendor } from '../vendors/vendor';
-import { chunkFailureOf, refusedEntriesOf } from '../vendors/yccall/chunked-create';
+import { partialRefusalOf, type PartialRefusal } from '../vendors/partial-refusal';
 import { readCallees, type LoadedCallees } from './callees';
 import type { JournalError, JournalRecord, Refusal, SubmissionJournal } from './journal';
 
@@ -641,17 +641,13 @@ export class Outbox {
    * the checkpoint after that chunk (so a resume sends none of them again and nothing twice) and
    * asks a person. Nothing after that chunk was sent and the task was not started.
    */
-  private refused(
-    id: string,
-    error: AppError,
-    chunk: NonNullable<ReturnType<typeof chunkFailureOf>>,
-  ): JournalRecord {
+  private refused(id: string, error: AppError, refusal: PartialRefusal): JournalRecord {
     const now = this.options.clock.now();
-    const entries = refusedEntriesOf(error);
+    const { settled } = refusal;
     this.journal.transaction(() => {
       this.journal.addRefusals(
         id,
-        entries.map((entry) => ({
+        refusal.refused.map((entry) => ({
           position: entry.index,
           phone: entry.phone,
           sent: entry.sent,
@@ -662,19 +658,10 @@ export class Outbox {
       this.journal.update(
         id,
         {
-          checkpoint: {
-            taskId: chunk.taskId,
-            confirmed: chunk.confirmed,
-            held: chunk.held,
-            pendingFrom: chunk.pendingTo,
-            pendingTo: chunk.pendingTo,
-            chunk: chunk.chunk,
-            chunks: chunk.chunks,
-            stage: 'append',
-          },
-          confirmed: chunk.confirmed,
-          held: chunk.held,
-          ...(chunk.taskId !== null ? { taskId: chunk.taskId } : {}),
+          checkpoint: settled,
+          confirmed: settled.confirmed,
+          held: settled.held,
+          ...(settled.taskId !== null ? { taskId: settled.taskId } : {}),
         },
         now,
       );
@@ -754,8 +741,8 @@ export class Outbox {
     if (code === 'CANCELLED' && !current.sent) {
       return this.patch(id, { state: 'queued', stage: 'queued' });
     }
-    const chunk = chunkFailureOf(error);
-    if (chunk?.outcome === 'refused' && appError) return this.refused(id, appError, chunk);
+    const refusal = partialRefusalOf(error);
+    if (refusal && appError) return this.refused(id, appError, refusal);
     if (!UNKNOWN_OUTCOME_CODES.has(code) && code !== 'CANCELLED') {
       return this.needsAttention(id, appError ?? new AppError('INTERNAL', errorOf(error).text, {}));
     }

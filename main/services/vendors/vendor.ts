@@ -171,7 +171,9 @@ export interface Vendor {
 
   /**
    * Creates a task with its numbers. Never retried blindly: the caller (the submissions outbox)
-   * reconciles an unknown outcome with `findTaskByName` before it sends again.
+   * reconciles an unknown outcome with `findTaskByName` before it sends again. A create the
+   * vendor answered holding fewer numbers than sent throws with a PartialRefusal in its details
+   * (partial-refusal.ts): the refused numbers and where a resume starts.
    */
   createTask(request: CreateTaskRequest, options?: CreateOptions): Promise<CreatedTask>;
   /**

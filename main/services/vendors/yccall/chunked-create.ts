@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../errors';
+import { PARTIAL_REFUSAL, partialRefusalOf, type RefusedNumber } from '../partial-refusal';
 import type { CallOptions, Callee, CreateCheckpoint, Progress } from '../vendor';
 import {
   MAX_NUMBERS_PER_CALL,
@@ -75,37 +76,6 @@ export interface ChunkedCreateResult {
   readonly invalid: number;
 }
 
-/** A number the server did not take: its position in the list, what was sent, and why. */
-export interface RefusedEntry {
-  /** 0-based position in the callee list. */
-  readonly index: number;
-  /** The number as the app holds it (E.164). */
-  readonly phone: string;
-  /** The digits that were sent (§4.1). */
-  readonly sent: string;
-  /**
-   * `invalid`: listed in the answer's `invaliddata` (§4.2); `not-held`: missing from the task
-   * although no answer listed it (found by reading the task's numbers back, §4.7).
-   */
-  readonly reason: 'invalid' | 'not-held';
-}
-
-/** Reads the refused entries from an error thrown by a chunked create, or []. */
-export function refusedEntriesOf(error: unknown): readonly RefusedEntry[] {
-  if (!(error instanceof AppError)) return [];
-  const parsed = z
-    .array(
-      z.object({
-        index: z.number().int().nonnegative(),
-        phone: z.string(),
-        sent: z.string(),
-        reason: z.enum(['invalid', 'not-held']),
-      }),
-    )
-    .safeParse(error.details?.['refused']);
-  return parsed.success ? parsed.data : [];
-}
-
 const fmt = (n: number) => n.toLocaleString('en');
 
 function chunkError(cause: unknown, failure: ChunkFailure): AppError {
@@ -130,7 +100,7 @@ function chunkError(cause: unknown, failure: ChunkFailure): AppError {
   if (failure.outcome === 'refused') {
     const part = failure.chunks > 1 ? ` (part ${failure.chunk} of ${failure.chunks})` : '';
     const zhPart = failure.chunks > 1 ? `（第 ${failure.chunk}/${failure.chunks} 部分）` : '';
-    const refusedCount = Number(base.details?.['refusedCount'] ?? 0);
+    const refusedCount = partialRefusalOf(base)?.refusedCount ?? 0;
     const rest = failure.chunks > failure.chunk ? failure.chunks - failure.chunk : 0;
     en = `The server refused ${fmt(refusedCount)} of the numbers ${fmt(failure.pendingFrom + 1)}–${fmt(failure.pendingTo)}${part} of task “${failure.name}”, so the app stopped there${rest > 0 ? `: the ${rest} part${rest === 1 ? '' : 's'} after it were not sent` : ''} and the task was not started. Export the refused numbers to see them; Resume sends the rest without them.`;
     zh = `服务器拒收了任务“${failure.name}”第 ${failure.pendingFrom + 1}–${failure.pendingTo} 个号码${zhPart}中的 ${refusedCount} 个，因此应用在此停止${rest > 0 ? `：其后的 ${rest} 部分未发送` : ''}，任务也未启动。可导出被拒号码查看；“继续”会发送其余号码（不含被拒号码）。`;
@@ -181,15 +151,15 @@ async function refusedIn(
     readonly missing: number;
     readonly signal: AbortSignal | undefined;
   },
-): Promise<RefusedEntry[]> {
+): Promise<RefusedNumber[]> {
   const positions = new Map<string, number[]>();
   input.entries.forEach((entry, i) => {
     const list = positions.get(entry.phone) ?? [];
     list.push(i);
     positions.set(entry.phone, list);
   });
-  const refused: RefusedEntry[] = [];
-  const entryAt = (i: number, reason: RefusedEntry['reason']): RefusedEntry => ({
+  const refused: RefusedNumber[] = [];
+  const entryAt = (i: number, reason: RefusedNumber['reason']): RefusedNumber => ({
     index: input.from + i,
     phone: input.callees[input.from + i]?.phone ?? '',
     sent: input.entries[i]?.phone ?? '',
@@ -310,7 +280,24 @@ export async function chunkedCreate(
           en: `The server held ${fmt(after - before)} of ${fmt(entries.length)} numbers.`,
           'zh-CN': `服务器只接收了 ${entries.length} 个号码中的 ${after - before} 个。`,
         },
-        { refused, refusedCount: missing, outcome: 'refused' },
+        {
+          [PARTIAL_REFUSAL]: {
+            refused,
+            refusedCount: missing,
+            // The part is settled: a resume starts after it, with nothing in flight.
+            settled: {
+              taskId,
+              confirmed: from + entries.length,
+              held: after,
+              pendingFrom: from + entries.length,
+              pendingTo: from + entries.length,
+              chunk,
+              chunks,
+              stage: 'append',
+            },
+          },
+          outcome: 'refused',
+        },
       ),
       {
         outcome: 'refused',

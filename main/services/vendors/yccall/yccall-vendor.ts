@@ -468,7 +468,8 @@ export class YccallVendor implements Vendor {
 
   /**
    * Creates a task in chunks of at most 10,000 (TaskCreat, then TaskAdd), reporting chunk k of n.
-   * A failed chunk throws with `details.chunkFailure` (see `chunkFailureOf`); resume with
+   * A failed chunk throws with `details.chunkFailure` (see `chunkFailureOf`), and a chunk the
+   * server held short with `details.partialRefusal` (see `partialRefusalOf`); resume with
    * `resumeFrom: confirmed`, or call `reconcileCreate` first when its outcome is `unknown`.
    */
   async createTask(request: CreateTaskRequest, options: CreateOptions = {}): Promise<CreatedTask> {

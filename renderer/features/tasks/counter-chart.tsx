@@ -36,15 +36,15 @@ export function CounterChart(props: { history: TaskHistory }) {
     </p>
   );
   if (usable.length < 2) {
+    const noCounter = points.length > 0 && usable.length === 0;
     return (
       <figure className="counter-chart">
         <figcaption>{t('tasks.chart.title')}</figcaption>
         <p className="muted" data-testid="chart-empty">
-          {points.length > 0 && usable.length === 0
-            ? t('tasks.chart.noCalled')
-            : t('tasks.chart.empty')}
+          {noCounter ? t('tasks.chart.noCalled') : t('tasks.chart.empty')}
         </p>
-        {footer}
+        {/* Without a "called" counter the line above already says why there is no estimate. */}
+        {!noCounter && footer}
       </figure>
     );
   }

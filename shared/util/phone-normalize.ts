@@ -61,6 +61,9 @@ function problemFromLength(
   }
 }
 
+/** `'13800138000` or `="13800138000"`: text forced by a spreadsheet or an export. */
+const FORCED_TEXT = /^(?:'(.*)|="(.*)")$/s;
+
 /**
  * Checks one phone number and writes it in E.164 (`+8613800138000`).
  *
@@ -78,6 +81,14 @@ export function checkPhone(
   const changes: PhoneChange[] = [];
   let text = input.replace(INVISIBLE, ' ').trim();
   if (text === '') return { ok: false, problem: 'empty', detail: null };
+  // The ways spreadsheets and CRM exports force a number to stay text: a leading apostrophe
+  // (Excel hides it, CSV exports keep it) and the formula ="…". The number inside is the value.
+  const forced = FORCED_TEXT.exec(text);
+  if (forced) {
+    text = (forced[1] ?? forced[2] ?? '').trim();
+    changes.push('formatting');
+    if (text === '') return { ok: false, problem: 'empty', detail: null };
+  }
   if (FULL_WIDTH.test(text)) {
     text = text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
     changes.push('full-width');

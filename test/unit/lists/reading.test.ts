@@ -131,6 +131,22 @@ describe('phone checks', () => {
     });
   });
 
+  it('read numbers that a spreadsheet or CRM export forced to text', () => {
+    for (const forced of ["'13800138000", '="13800138000"', "' 138 0013 8000"]) {
+      expect(checkPhone(forced, 'CN', 'yccall')).toMatchObject({
+        ok: true,
+        e164: '+8613800138000',
+        changes: expect.arrayContaining(['formatting']) as unknown,
+      });
+    }
+    expect(checkPhone('="0044 7911 123456"', 'CN', 'none')).toMatchObject({
+      ok: true,
+      e164: '+447911123456',
+    });
+    expect(checkPhone("'", 'CN', 'none')).toMatchObject({ ok: false, problem: 'empty' });
+    expect(checkPhone('="abc"', 'CN', 'none')).toMatchObject({ ok: false, problem: 'letters' });
+  });
+
   it('use real validity (max metadata), not only length', () => {
     expect(checkPhone('10000000000', 'CN', 'none')).toMatchObject({
       ok: false,

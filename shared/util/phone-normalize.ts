@@ -35,7 +35,9 @@ export type PhoneCheck =
 
 const INVISIBLE = /[\u00A0\u2000-\u200D\u2060\uFEFF\u3000]/g;
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0B\uFF08\uFF09\uFF0D]/g;
-const E_NOTATION = /^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$/;
+// Excel's scientific notation as text, also from locales that write a decimal comma
+// (`8,6138E+12`): the digits are already lost, whatever the separator.
+const E_NOTATION = /^[+-]?\d+(?:[.,]\d+)?\s?[eE]\s?[+-]?\d+$/;
 const ALLOWED = /^\+?[\d\s\-./()]+$/;
 
 /** True when `code` is a region libphonenumber knows (e.g. `CN`). */

@@ -156,6 +156,13 @@ describe('phone checks', () => {
       ok: false,
       problem: 'text-e-notation',
     });
+    // The same from a locale with a decimal comma: Excel lost the digits, not "letters".
+    for (const comma of ['8,61380E+12', '8,6138E12', '1,38001E+10']) {
+      expect(checkPhone(comma, 'CN', 'none')).toMatchObject({
+        ok: false,
+        problem: 'text-e-notation',
+      });
+    }
     expect(checkPhone('13800138000', null, 'none')).toMatchObject({
       ok: false,
       problem: 'no-country',

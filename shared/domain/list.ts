@@ -65,6 +65,16 @@ export const SheetInfoSchema = z.strictObject({
 });
 export type SheetInfo = z.infer<typeof SheetInfoSchema>;
 
+/**
+ * The sheet an import opens by default: the first visible one that holds rows (a workbook whose
+ * first sheet is an empty cover or notes page keeps its list further on), else the first
+ * visible one, else the first.
+ */
+export function defaultSheet(sheets: readonly SheetInfo[]): SheetInfo | undefined {
+  const visible = sheets.filter((sheet) => !sheet.hidden);
+  return visible.find((sheet) => sheet.rowCount > 0) ?? visible[0] ?? sheets[0];
+}
+
 /** What `inspect` learns about a file without importing it. */
 export const FileInspectionSchema = z.strictObject({
   fileName: z.string(),

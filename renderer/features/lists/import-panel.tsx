@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import {
+  defaultSheet,
   TextEncodingSchema,
   VendorLengthRuleSchema,
   type FileInspection,
@@ -72,10 +73,7 @@ export function ImportPanel(props: {
       const picked = await call('lists.pickFile', suggestedPath ? { suggestedPath } : {});
       if (!picked.fileId) return;
       const inspection = await call('lists.inspect', { fileId: picked.fileId });
-      setSheet(
-        inspection.sheets.find((candidate) => !candidate.hidden)?.name ??
-          inspection.sheets[0]?.name,
-      );
+      setSheet(defaultSheet(inspection.sheets)?.name);
       setHeaderRow(undefined);
       setEncoding(inspection.encoding?.detected);
       setName(inspection.fileName);

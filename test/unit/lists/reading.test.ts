@@ -13,6 +13,7 @@ import { detectHeaderRow, guessMapping } from '../../../main/services/lists/mapp
 import { describeReason } from '../../../main/services/lists/reasons';
 import { parseSharedStrings } from '../../../main/services/lists/xlsx/workbook-parts';
 import { decodeCellText } from '../../../main/services/lists/xlsx/xml-text';
+import { defaultSheet } from '../../../shared/domain/list';
 import { checkPhone } from '../../../shared/util/phone-normalize';
 
 describe('number cells', () => {
@@ -178,5 +179,27 @@ describe('phone checks', () => {
       '已去除空格和标点；已添加国家代码 +86。',
     );
     expect(describeReason(null, null, 'en')).toBe('');
+  });
+});
+
+describe('the sheet an import opens by default', () => {
+  const sheet = (name: string, rowCount: number, hidden = false) => ({
+    index: 0,
+    name,
+    hidden,
+    rowCount,
+  });
+
+  it('skips an empty first sheet for a later one that holds the list', () => {
+    expect(defaultSheet([sheet('Cover', 0), sheet('Customers', 1200)])?.name).toBe('Customers');
+  });
+
+  it('never opens a hidden sheet while a visible one has rows, and falls back in order', () => {
+    expect(
+      defaultSheet([sheet('Secret', 50, true), sheet('Notes', 0), sheet('List', 9)])?.name,
+    ).toBe('List');
+    expect(defaultSheet([sheet('Empty', 0), sheet('Also empty', 0)])?.name).toBe('Empty');
+    expect(defaultSheet([sheet('Only hidden', 5, true)])?.name).toBe('Only hidden');
+    expect(defaultSheet([])).toBeUndefined();
   });
 });

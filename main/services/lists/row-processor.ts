@@ -54,6 +54,13 @@ function cellProblem(cell: Cell | undefined): RowProblem | null {
   }
 }
 
+/** Most characters of a phone cell a row keeps (longer cells end with an ellipsis). */
+export const MAX_KEPT_CELL = 200;
+
+function shortened(text: string): string {
+  return text.length > MAX_KEPT_CELL ? `${text.slice(0, MAX_KEPT_CELL)}…` : text;
+}
+
 /**
  * Turns sheet rows into list rows: reads the mapped cells, checks and normalizes the phone,
  * marks repeats of an earlier number as duplicates, and counts. Rows above and at the header row
@@ -72,7 +79,10 @@ export class RowProcessor {
     if (row.rowNumber <= headerRow) return null;
     const cells = row.cells;
     const phoneCell = cells[mapping.phone];
-    const original = phoneCell?.text ?? '';
+    const cellText = phoneCell?.text ?? '';
+    // What the row keeps of the cell, to show and export: a phone number is short, so a huge cell
+    // (a pasted document, a broken export) is kept as its beginning, once, not whole and twice.
+    const original = shortened(cellText);
     const name = mapping.name === null ? null : (cells[mapping.name]?.text ?? '');
     const variables = mapping.variables.map((column) => cells[column]?.text ?? '');
     const base = { seq: this.seq++, rowNumber: row.rowNumber, original, name, variables };
@@ -85,10 +95,10 @@ export class RowProcessor {
         status: 'invalid',
         phone: null,
         reasonCode: problem,
-        reasonDetail: phoneCell?.text ?? null,
+        reasonDetail: phoneCell ? original : null,
       };
     }
-    const check = checkPhone(original, this.options.defaultCountry, this.options.rule);
+    const check = checkPhone(cellText, this.options.defaultCountry, this.options.rule);
     if (!check.ok) {
       this.tally.invalid++;
       return {

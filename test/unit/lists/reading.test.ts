@@ -13,6 +13,7 @@ import { detectHeaderRow, guessMapping } from '../../../main/services/lists/mapp
 import { describeReason } from '../../../main/services/lists/reasons';
 import { parseSharedStrings } from '../../../main/services/lists/xlsx/workbook-parts';
 import { decodeCellText } from '../../../main/services/lists/xlsx/xml-text';
+import { MAX_KEPT_CELL, RowProcessor } from '../../../main/services/lists/row-processor';
 import { defaultSheet } from '../../../shared/domain/list';
 import { checkPhone } from '../../../shared/util/phone-normalize';
 
@@ -201,5 +202,26 @@ describe('the sheet an import opens by default', () => {
     expect(defaultSheet([sheet('Empty', 0), sheet('Also empty', 0)])?.name).toBe('Empty');
     expect(defaultSheet([sheet('Only hidden', 5, true)])?.name).toBe('Only hidden');
     expect(defaultSheet([])).toBeUndefined();
+  });
+});
+
+describe('a huge phone cell', () => {
+  it('is kept as its beginning, once, and still refused with its reason', () => {
+    const processor = new RowProcessor({
+      mapping: { phone: 0, name: null, variables: [] },
+      headerRow: 0,
+      defaultCountry: 'CN',
+      rule: 'yccall',
+    });
+    const huge = 'x'.repeat(5 * 1024 * 1024);
+    const row = processor.process({
+      rowNumber: 2,
+      cells: [{ text: huge, kind: 'string', damage: null }],
+    });
+    expect(row?.status).toBe('invalid');
+    expect(row?.reasonCode).toBe('letters');
+    expect(row?.original).toHaveLength(MAX_KEPT_CELL + 1);
+    expect(row?.original.endsWith('…')).toBe(true);
+    expect((row?.reasonDetail ?? '').length).toBeLessThanOrEqual(MAX_KEPT_CELL + 1);
   });
 });

@@ -119,6 +119,8 @@ describe('verified delivery in the app', () => {
     const dialled = page.getByTestId('dialled');
     await dialled.waitFor();
     expect(await dialled.innerText()).toContain(`+86${national('139', 0)} → ${national('139', 0)}`);
+    await dialled.scrollIntoViewIfNeeded();
+    await shoot('review-dialled');
     await page.click('button:has-text("Send to the vendor")');
     const row = page.locator('tr[data-submission="Spring callbacks"]');
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
@@ -143,6 +145,19 @@ describe('verified delivery in the app', () => {
     const detail = page.getByTestId('task-detail');
     await detail.locator('.task-actions button[data-action="pause"]').waitFor();
     await shoot('yccall-running-after-send');
+  });
+
+  it('asks a new Yccall account how its server dials, in the manager’s words', async () => {
+    await page.click('a[data-section="accounts"]');
+    await page.click('button:has-text("Add account")');
+    await page.check('input[type="radio"][value="yccall"]');
+    await page.locator('#account-homeCountry').waitFor();
+    expect(await page.inputValue('#account-homeCountry')).toBe('CN');
+    expect(await page.inputValue('#account-internationalPrefix')).toBe('00');
+    expect(await page.inputValue('#account-serverZone')).toBe('');
+    await page.locator('#account-serverZone').scrollIntoViewIfNeeded();
+    await shoot('account-yccall-dialing');
+    await page.click('button:has-text("Cancel")');
   });
 
   it('stops at the chunk the server refuses, waits for the manager with the refused numbers, and resumes once', async () => {

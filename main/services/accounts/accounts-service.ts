@@ -72,7 +72,8 @@ export class AccountsService {
   /**
    * One long-lived vendor module per account (DESIGN.md "Vendor modules"): built on first use,
    * reused by every service, dropped (and signed out) when the account changes or is removed.
-   * Keyed by the profile's `updatedAt`, which every change of the profile moves.
+   * Keyed by what the module is built from (the connection), so a rename keeps the session; a
+   * new secret drops the module explicitly (`update`).
    */
   private readonly vendors = new Map<
     string,
@@ -280,11 +281,12 @@ export class AccountsService {
    */
   vendor(id: string): Promise<Vendor> {
     const profile = this.require(id);
+    const version = JSON.stringify(profile.connection);
     const cached = this.vendors.get(id);
-    if (cached && cached.version === profile.updatedAt) return cached.vendor;
+    if (cached && cached.version === version) return cached.vendor;
     if (cached) void this.closeVendor(id, cached.vendor);
-    const vendor = this.deps.vendorFor(profile, () => this.readSecret(profile));
-    this.vendors.set(id, { version: profile.updatedAt, vendor });
+    const vendor = this.deps.vendorFor(profile, () => this.readSecret(this.require(id)));
+    this.vendors.set(id, { version, vendor });
     // A factory that failed (e.g. the demo simulator did not start) is not kept.
     vendor.catch(() => {
       if (this.vendors.get(id)?.vendor === vendor) this.vendors.delete(id);

@@ -683,8 +683,12 @@ export class Outbox {
           : 'not in the task when read back';
     const header = locale === 'zh-CN' ? '行号,号码,发送的号码,原因' : 'row,phone,sent as,reason';
     const csv = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+    // Numbers as text for spreadsheets: a leading apostrophe keeps Excel from reading `+86…` as a
+    // formula or a number in E-notation (and the app's own import reads it back as the number).
     const lines = refusals.map((r) =>
-      [String(r.position + 1), csv(r.phone), csv(`'${r.sent}`), csv(reason(r.reason))].join(','),
+      [String(r.position + 1), csv(`'${r.phone}`), csv(`'${r.sent}`), csv(reason(r.reason))].join(
+        ',',
+      ),
     );
     await writeFile(file, `\ufeff${[header, ...lines].join('\r\n')}\r\n`, 'utf8');
     return refusals.length;

@@ -65,13 +65,18 @@ describe('Yccall sessions', () => {
     expect(server.requestCount('App.Sip_Auth.Logout')).toBe(logoutsBefore + 1);
   });
 
-  it('a changed account gets a new module and signs in again; an unchanged one keeps its token', async () => {
+  it('a new secret or connection gets a new module and signs in again; a rename or another account keeps its token', async () => {
     const [first, second] = accounts.list();
     if (!first || !second) throw new Error('no accounts');
     const a = await accounts.vendor(first.id);
     expect(await accounts.vendor(first.id)).toBe(a);
     await a.listTasks({ page: 1, pageSize: 10 });
     await (await accounts.vendor(second.id)).listTasks({ page: 1, pageSize: 10 });
+    expect(sim.loginCount('logins-a')).toBe(1);
+    // A new name is not a new connection: the same module and sign-in.
+    await accounts.update(first.id, { vendor: 'yccall', name: 'Renamed PBX' });
+    expect(await accounts.vendor(first.id)).toBe(a);
+    await a.listTasks({ page: 1, pageSize: 10 });
     expect(sim.loginCount('logins-a')).toBe(1);
     await accounts.update(first.id, { vendor: 'yccall', secret: SERVERS[0].accesskey });
     const renewed = await accounts.vendor(first.id);

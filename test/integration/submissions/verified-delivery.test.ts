@@ -55,6 +55,17 @@ async function importList(count: number): Promise<string> {
   return list.id;
 }
 
+/** A Yccall submission of a list, with the harness's settings (start when sent). */
+function yccallSubmission(name: string, listId: string) {
+  return {
+    accountId: 'acct-yccall',
+    kind: 'predictive' as const,
+    name,
+    listId,
+    settings: SETTINGS.predictive,
+  };
+}
+
 function simTask(name: string) {
   const task = sim.tasks().find((candidate) => candidate.name === name);
   if (!task) throw new Error(`no task named ${name} in the simulator`);
@@ -89,13 +100,7 @@ afterEach(async () => {
 describe('verified delivery to a strict Yccall server', () => {
   it('sends 25,000 imported numbers as digits in 3 chunks, starts the task after the last, and is done only after the read-back', async () => {
     const listId = await importList(25_000);
-    const queued = await side.outbox.enqueue({
-      accountId: 'acct-yccall',
-      kind: 'predictive',
-      name: 'Spring 25k',
-      listId,
-      settings: SETTINGS.predictive,
-    });
+    const queued = await side.outbox.enqueue(yccallSubmission('Spring 25k', listId));
     await side.outbox.drain();
 
     const view = side.outbox.get(queued.id);
@@ -125,13 +130,7 @@ describe('verified delivery to a strict Yccall server', () => {
     // The server refuses 7 numbers of the second chunk (positions 12,000–12,006).
     const refusedPositions = Array.from({ length: 7 }, (_, k) => 12_000 + k);
     sim.refusePhones(refusedPositions.map(national));
-    const queued = await side.outbox.enqueue({
-      accountId: 'acct-yccall',
-      kind: 'predictive',
-      name: 'Partly refused',
-      listId,
-      settings: SETTINGS.predictive,
-    });
+    const queued = await side.outbox.enqueue(yccallSubmission('Partly refused', listId));
     await side.outbox.drain();
 
     const stopped = side.outbox.get(queued.id);
@@ -155,7 +154,7 @@ describe('verified delivery to a strict Yccall server', () => {
     const exported = join(folder, 'refused.csv');
     expect(await side.outbox.exportRefused(queued.id, exported, 'en')).toBe(7);
     const csv = await readFile(exported, 'utf8');
-    for (const i of refusedPositions) expect(csv).toContain(`+86${national(i)}`);
+    for (const i of refusedPositions) expect(csv).toContain(`'+86${national(i)},'${national(i)},`);
 
     // Resume: only the third chunk goes out, then the start; the refused numbers are not resent.
     const resumed = await side.outbox.retry(queued.id);
@@ -175,13 +174,7 @@ describe('verified delivery to a strict Yccall server', () => {
 
   it('is not done when the read-back disagrees with what the server acknowledged', async () => {
     const listId = await importList(300);
-    const queued = await side.outbox.enqueue({
-      accountId: 'acct-yccall',
-      kind: 'predictive',
-      name: 'Short count',
-      listId,
-      settings: SETTINGS.predictive,
-    });
+    const queued = await side.outbox.enqueue(yccallSubmission('Short count', listId));
     // The server says it took everything, but its task holds fewer numbers.
     sim.dropSilently(2);
     await side.outbox.drain();
@@ -201,13 +194,7 @@ describe('verified delivery to a strict Yccall server', () => {
         counted ? vendors.yccall.readBack(kind, taskId) : { held: null, state: 'pending' as const },
     });
     const late = makeOutbox({ itnio: vendors.itnio, yccall: slow }, clock, db);
-    const queued = await late.outbox.enqueue({
-      accountId: 'acct-yccall',
-      kind: 'predictive',
-      name: 'Counted later',
-      listId,
-      settings: SETTINGS.predictive,
-    });
+    const queued = await late.outbox.enqueue(yccallSubmission('Counted later', listId));
     await late.outbox.drain();
     const waiting = late.outbox.get(queued.id);
     expect(waiting.state).toBe('waiting');

@@ -17,7 +17,7 @@ import ExcelJS from 'exceljs';
 /** One expected row (only the fields given are checked). */
 export interface ExpectedRow {
   readonly rowNumber: number;
-  readonly status: 'valid' | 'fixed' | 'invalid' | 'duplicate';
+  readonly status: 'valid' | 'fixed' | 'invalid' | 'flagged' | 'duplicate';
   readonly original?: string;
   readonly phone?: string | null;
   readonly reasonCode?: string | null;
@@ -44,10 +44,16 @@ export interface FixtureCase {
           valid: number;
           fixed: number;
           invalid: number;
+          flagged: number;
           duplicate: number;
         };
         readonly rows: readonly ExpectedRow[];
         readonly encoding?: string;
+        /**
+         * The sheet the list comes from. When the options name no sheet, the test chooses it as
+         * the app does: `inspect` for the sheets and their row counts, then `defaultSheet`.
+         */
+        readonly sheet?: string;
       }
     | { readonly failure: string; readonly code: string };
   /** Rows where exceljs (the reference reader) is known to differ, with the reason. */
@@ -258,6 +264,20 @@ async function multiSheet(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** An empty visible cover sheet and a hidden old list before the sheet that holds the list. */
+async function coverSheet(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('Cover');
+  const old = workbook.addWorksheet('Old list', { state: 'hidden' });
+  old.addRow(['Phone']);
+  old.addRow(['13800138009']);
+  const list = workbook.addWorksheet('Customers');
+  list.addRow(['Mobile', 'Name']);
+  list.addRow(['13800138000', 'Ann']);
+  list.addRow(['13800138001', 'Bob']);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 async function emptyWorkbook(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('Sheet1');
@@ -297,7 +317,7 @@ const leadingZeros = (): Buffer =>
 
 const damagedNumbers = (): Buffer =>
   rawXlsx({
-    sharedStrings: ['<t>Phone</t>', '<t>8.61380E+12</t>'],
+    sharedStrings: ['<t>Phone</t>', '<t>8.61380E+12</t>', '<t>ask at the desk</t>'],
     sheets: [
       {
         name: 'Damaged',
@@ -308,6 +328,49 @@ const damagedNumbers = (): Buffer =>
           row(4, n('A4', '13800138000.5')),
           row(5, s('A5', 1)),
           row(6, n('A6', '13800138006', 4)),
+          row(7, s('A7', 2)),
+          // Read back as a float this prints as 13800138008, a number that looks whole and valid.
+          row(8, n('A8', '1.3800138008E+10')),
+        ],
+      },
+    ],
+  });
+
+/** A date-formatted column before the phone column, without headers (a raw CRM export). */
+const dateBesidePhone = (): Buffer =>
+  rawXlsx({
+    sharedStrings: ['<t>Ann</t>', '<t>Bob</t>', '<t>Cai</t>'],
+    sheets: [
+      {
+        name: 'Calls',
+        rows: [
+          row(1, n('A1', '45352', 1), n('B1', '13800138000'), s('C1', 0)),
+          row(2, n('A2', '45353', 1), n('B2', '13800138001'), s('C2', 1)),
+          row(3, n('A3', '45354', 1), n('B3', '13800138002'), s('C3', 2)),
+        ],
+      },
+    ],
+  });
+
+/** Characters of the huge cell: a pasted document of about 5 MiB. */
+export const HUGE_CELL_CHARS = 5 * 1024 * 1024;
+
+/** The huge cell's text (a note pasted into the phone column). */
+export const HUGE_CELL_TEXT = 'Call 13800138000 after 6 pm, ask for the manager. '
+  .repeat(Math.ceil(HUGE_CELL_CHARS / 50))
+  .slice(0, HUGE_CELL_CHARS);
+
+/** A phone cell holding a ~5 MiB note (a shared string, as Excel stores a pasted text). */
+const hugeCell = (): Buffer =>
+  rawXlsx({
+    sharedStrings: ['<t>Phone</t>', '<t>Name</t>', `<t>${HUGE_CELL_TEXT}</t>`, '<t>Ann</t>'],
+    sheets: [
+      {
+        name: 'Notes',
+        rows: [
+          row(1, s('A1', 0), s('B1', 1)),
+          row(2, s('A2', 2), s('B2', 3)),
+          row(3, n('A3', '13800138003'), s('B3', 3)),
         ],
       },
     ],
@@ -419,11 +482,13 @@ const counts = (
   fixed: number,
   invalid: number,
   duplicate: number,
+  flagged = 0,
 ) => ({
   total,
   valid,
   fixed,
   invalid,
+  flagged,
   duplicate,
 });
 
@@ -512,20 +577,101 @@ export const FIXTURE_CASES: readonly FixtureCase[] = [
   {
     file: 'damaged-numbers.xlsx',
     covers:
-      'numbers Excel already damaged: stored in E-notation, more than 15 digits, fractions, E-notation text',
+      'numbers Excel already damaged (stored in E-notation, more than 15 digits, fractions, E-notation text) are flagged, counted apart from invalid ones, and shown as the cell held them',
     options: { mapping: map(0), defaultCountry: CN, rule: voice },
     expect: {
-      counts: counts(5, 1, 0, 4, 0),
+      counts: counts(7, 1, 0, 1, 0, 5),
       rows: [
-        { rowNumber: 2, status: 'invalid', reasonCode: 'stored-e-notation' },
-        { rowNumber: 3, status: 'invalid', reasonCode: 'lost-digits' },
-        { rowNumber: 4, status: 'invalid', reasonCode: 'not-whole-number' },
-        { rowNumber: 5, status: 'invalid', reasonCode: 'text-e-notation' },
+        {
+          rowNumber: 2,
+          status: 'flagged',
+          original: '8.6138001380000E+12',
+          phone: null,
+          reasonCode: 'stored-e-notation',
+          reasonDetail: '8.6138001380000E+12',
+        },
+        {
+          rowNumber: 3,
+          status: 'flagged',
+          original: '6222021234567890000',
+          reasonCode: 'lost-digits',
+        },
+        {
+          rowNumber: 4,
+          status: 'flagged',
+          original: '13800138000.5',
+          reasonCode: 'not-whole-number',
+        },
+        {
+          rowNumber: 5,
+          status: 'flagged',
+          original: '8.61380E+12',
+          reasonCode: 'text-e-notation',
+          reasonDetail: '8.61380E+12',
+        },
         { rowNumber: 6, status: 'valid', phone: '+8613800138006' },
+        { rowNumber: 7, status: 'invalid', reasonCode: 'letters' },
+        {
+          rowNumber: 8,
+          status: 'flagged',
+          original: '1.3800138008E+10',
+          reasonCode: 'stored-e-notation',
+          reasonDetail: '1.3800138008E+10',
+        },
       ],
     },
     excelJsDiffers:
-      'row 2: exceljs parses <v>8.6138001380000E+12</v> into a float and cannot tell it was stored in E-notation',
+      'rows 2 and 8: exceljs parses <v>8.6138001380000E+12</v> into a float and cannot tell it was stored in E-notation',
+  },
+  {
+    file: 'date-beside-phone.xlsx',
+    covers: 'a date-formatted column next to the phone column, without headers',
+    options: { mapping: map(1, 2, [0]), defaultCountry: CN, rule: voice },
+    expect: {
+      counts: counts(3, 3, 0, 0, 0),
+      rows: [
+        {
+          rowNumber: 1,
+          status: 'valid',
+          phone: '+8613800138000',
+          name: 'Ann',
+          variables: ['2024-03-01'],
+        },
+        { rowNumber: 3, status: 'valid', phone: '+8613800138002', variables: ['2024-03-03'] },
+      ],
+    },
+  },
+  {
+    file: 'cover-sheet.xlsx',
+    covers: 'an empty first visible sheet (and a hidden one) before the sheet that holds the list',
+    options: { mapping: map(0, 1), defaultCountry: CN, rule: voice },
+    expect: {
+      sheet: 'Customers',
+      counts: counts(2, 2, 0, 0, 0),
+      rows: [
+        { rowNumber: 2, status: 'valid', phone: '+8613800138000', name: 'Ann' },
+        { rowNumber: 3, status: 'valid', phone: '+8613800138001', name: 'Bob' },
+      ],
+    },
+  },
+  {
+    file: 'huge-cell.xlsx',
+    covers: 'a ~5 MiB phone cell is kept as its first 200 characters, once',
+    options: { mapping: map(0, 1), defaultCountry: CN, rule: voice },
+    expect: {
+      counts: counts(2, 1, 0, 1, 0),
+      rows: [
+        {
+          rowNumber: 2,
+          status: 'invalid',
+          original: `${HUGE_CELL_TEXT.slice(0, 200)}…`,
+          reasonCode: 'letters',
+          reasonDetail: `${HUGE_CELL_TEXT.slice(0, 200)}…`,
+          name: 'Ann',
+        },
+        { rowNumber: 3, status: 'valid', phone: '+8613800138003' },
+      ],
+    },
   },
   {
     file: 'strings-and-formulas.xlsx',
@@ -602,7 +748,7 @@ export const FIXTURE_CASES: readonly FixtureCase[] = [
     options: { mapping: map(0, 1, [2]), defaultCountry: CN, rule: voice },
     expect: {
       encoding: 'utf-8',
-      counts: counts(3, 2, 0, 1, 0),
+      counts: counts(3, 2, 0, 0, 0, 1),
       rows: [
         {
           rowNumber: 2,
@@ -618,7 +764,7 @@ export const FIXTURE_CASES: readonly FixtureCase[] = [
           reasonCode: null,
           variables: ['two\nlines'],
         },
-        { rowNumber: 4, status: 'invalid', reasonCode: 'text-e-notation', name: '王五' },
+        { rowNumber: 4, status: 'flagged', reasonCode: 'text-e-notation', name: '王五' },
       ],
     },
   },
@@ -668,6 +814,76 @@ export const FIXTURE_CASES: readonly FixtureCase[] = [
       rows: [
         { rowNumber: 2, status: 'fixed', phone: '+447911123456', name: 'Ann' },
         { rowNumber: 3, status: 'invalid', reasonCode: 'too-short' },
+      ],
+    },
+  },
+  {
+    file: 'decimal-comma.csv',
+    covers:
+      'E-notation text with a decimal comma, from Excel in a locale that writes one (semicolon CSV)',
+    options: { mapping: map(0, 1, [2]), defaultCountry: CN, rule: voice },
+    expect: {
+      encoding: 'utf-8',
+      counts: counts(3, 1, 0, 0, 0, 2),
+      rows: [
+        {
+          rowNumber: 2,
+          status: 'flagged',
+          original: '8,61380E+12',
+          reasonCode: 'text-e-notation',
+          reasonDetail: '8,61380E+12',
+          name: 'Anna',
+          variables: ['12,50'],
+        },
+        { rowNumber: 3, status: 'valid', phone: '+8613800138000', name: 'Boris' },
+        { rowNumber: 4, status: 'flagged', original: '1,38001E+10', reasonCode: 'text-e-notation' },
+      ],
+    },
+  },
+  {
+    file: 'forced-text.csv',
+    covers:
+      'numbers a spreadsheet or CRM export forced to text: a leading apostrophe, ="…" bare and quoted',
+    options: { mapping: map(0, 1), defaultCountry: CN, rule: voice },
+    expect: {
+      encoding: 'utf-8',
+      counts: counts(6, 0, 5, 1, 0),
+      rows: [
+        {
+          rowNumber: 2,
+          status: 'fixed',
+          original: "'13800138000",
+          phone: '+8613800138000',
+          reasonCode: 'formatting,country-code-added',
+        },
+        {
+          rowNumber: 3,
+          status: 'fixed',
+          original: '="13800138001"',
+          phone: '+8613800138001',
+          reasonCode: 'formatting,country-code-added',
+        },
+        {
+          rowNumber: 4,
+          status: 'fixed',
+          original: '="13800138002"',
+          phone: '+8613800138002',
+          name: 'Quoted formula',
+        },
+        {
+          rowNumber: 5,
+          status: 'fixed',
+          original: '="+44 7911 123456"',
+          phone: '+447911123456',
+          reasonCode: 'formatting',
+        },
+        {
+          rowNumber: 6,
+          status: 'fixed',
+          phone: '+8613800138003',
+          reasonCode: 'formatting,idd-prefix',
+        },
+        { rowNumber: 7, status: 'invalid', original: '="abc"', reasonCode: 'letters' },
       ],
     },
   },
@@ -762,6 +978,9 @@ export async function makeListFixtures(folder: string): Promise<string> {
     'basic-types.xlsx': basic,
     'leading-zeros.xlsx': leadingZeros(),
     'damaged-numbers.xlsx': damagedNumbers(),
+    'date-beside-phone.xlsx': dateBesidePhone(),
+    'cover-sheet.xlsx': await coverSheet(),
+    'huge-cell.xlsx': hugeCell(),
     'strings-and-formulas.xlsx': stringsAndFormulas(),
     'dates-1900.xlsx': dates(false),
     'dates-1904.xlsx': dates(true),
@@ -778,6 +997,22 @@ export async function makeListFixtures(folder: string): Promise<string> {
     'utf16le.txt': utf16le('Phone\tName\r\n+8613800138000\t张三\r\n13800138001\t李四\r\n', true),
     'utf16le-nobom.csv': utf16le('Phone,Name\r\n13800138001,李四\r\n', false),
     'semicolon.csv': Buffer.from('phone;name\n+44 7911 123456;Ann\n+1 234;Short\n'),
+    // Excel in a locale with a decimal comma writes `;` between fields and `,` in numbers.
+    'decimal-comma.csv': Buffer.from(
+      'Telefon;Name;Betrag\r\n8,61380E+12;Anna;12,50\r\n13800138000;Boris;3,00\r\n1,38001E+10;Clara;\r\n',
+    ),
+    'forced-text.csv': Buffer.from(
+      [
+        'phone,name',
+        "'13800138000,Apostrophe",
+        '="13800138001",Formula',
+        '"=""13800138002""",Quoted formula',
+        '="+44 7911 123456",London',
+        "'0086 138 0013 8003,IDD",
+        '="abc",Not a number',
+        '',
+      ].join('\r\n'),
+    ),
     'old.xls': compoundFile(['Workbook', '\u0005SummaryInformation']),
     'protected.xlsx': compoundFile(['EncryptionInfo', 'EncryptedPackage', '\u0006DataSpaces']),
     'truncated.xlsx': basic.subarray(0, Math.floor(basic.length / 2)),

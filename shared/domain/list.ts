@@ -165,8 +165,14 @@ export const FilePreviewSchema = z.strictObject({
 });
 export type FilePreview = z.infer<typeof FilePreviewSchema>;
 
-/** How a row came out of the checks. */
-export const RowStatusSchema = z.enum(['valid', 'fixed', 'invalid', 'duplicate']);
+/**
+ * How a row came out of the checks: `valid` and `fixed` rows are called; `invalid` rows hold no
+ * phone number (empty, letters, wrong length, an Excel error or a date); `flagged` rows held a
+ * number that Excel had already damaged (scientific notation, more than 15 digits, a fraction),
+ * so its digits cannot be trusted and it must be taken again from the source; `duplicate` rows
+ * repeat an earlier number.
+ */
+export const RowStatusSchema = z.enum(['valid', 'fixed', 'invalid', 'flagged', 'duplicate']);
 export type RowStatus = z.infer<typeof RowStatusSchema>;
 
 /** Counts of an imported list. */
@@ -175,6 +181,8 @@ export const ListCountsSchema = z.strictObject({
   valid: z.int().min(0),
   fixed: z.int().min(0),
   invalid: z.int().min(0),
+  /** Numbers Excel had already damaged (see `RowStatusSchema`), counted apart from `invalid`. */
+  flagged: z.int().min(0),
   duplicate: z.int().min(0),
 });
 export type ListCounts = z.infer<typeof ListCountsSchema>;

@@ -26,9 +26,16 @@ async function writeWorkbook(file: string): Promise<void> {
   const sheet = workbook.addWorksheet('Customers');
   sheet.addRow(['Name', 'Mobile', 'City', 'Note']).commit();
   for (let i = 0; i < ROWS; i++) {
-    // Every 1,000th row is not a phone number; every 500th repeats an earlier number.
+    // Every 1,000th row is not a phone number; every 500th repeats an earlier number; every
+    // 4,000th is a number Excel already turned into scientific notation (flagged, not invalid).
     const mobile =
-      i % 1000 === 999 ? 'call me' : i % 500 === 499 ? '13800000000' : String(13800000000 + i);
+      i % 1000 === 999
+        ? 'call me'
+        : i % 500 === 499
+          ? '13800000000'
+          : i % 4000 === 1998
+            ? '8.6138E+12'
+            : String(13800000000 + i);
     sheet.addRow([`Customer ${i}`, mobile, i % 2 ? 'Shenzhen' : 'Guangzhou', 'x']).commit();
   }
   await sheet.commit();
@@ -89,10 +96,14 @@ describe('importing a phone list in Chromium through the browser host', () => {
     expect(counts).toContain(`Rows ${ROWS.toLocaleString('en')}`);
     // 'call me' every 1,000th row; 13800000000 again at rows 499, 1499, …; national numbers read
     // as China are valid, not "fixed".
-    expect(counts).toContain(`Valid ${(ROWS - 240).toLocaleString('en')}`);
+    expect(counts).toContain(`Valid ${(ROWS - 270).toLocaleString('en')}`);
     expect(counts).toContain('Fixed 0');
     expect(counts).toContain('Invalid 120');
+    expect(counts).toContain('Flagged 30');
     expect(counts).toContain('Duplicates 120');
+    expect(await page.textContent('[data-testid="flagged-note"]')).toContain(
+      '30 numbers were damaged by Excel',
+    );
     // The virtualized table shows the first rows, and only a screenful of them is in the DOM.
     const first = page.locator('.grid-row').first();
     await first.waitFor();
@@ -108,12 +119,29 @@ describe('importing a phone list in Chromium through the browser host', () => {
 
   it('shows problem rows with their row numbers and reasons', async () => {
     await page.selectOption('#rows-filter', 'problems');
-    await expect.poll(() => page.textContent('[data-testid="rows-count"]')).toBe('240 rows');
+    await expect.poll(() => page.textContent('[data-testid="rows-count"]')).toBe('270 rows');
     const first = page.locator('.grid-row').first();
     await first.waitFor();
     const cells = await first.locator('[role="gridcell"]').allTextContents();
     expect(Number(cells[0])).toBeGreaterThan(1);
     expect(cells[6]?.length).toBeGreaterThan(5);
+  });
+
+  it('filters the numbers Excel damaged on their own, shown as the cell held them', async () => {
+    expect(await page.locator('#rows-filter option[value="flagged"]').textContent()).toBe(
+      'Flagged (30)',
+    );
+    await page.selectOption('#rows-filter', 'flagged');
+    await expect.poll(() => page.textContent('[data-testid="rows-count"]')).toBe('30 rows');
+    const first = page.locator('.grid-row.status-flagged').first();
+    await first.waitFor();
+    const cells = await first.locator('[role="gridcell"]').allTextContents();
+    // Row 2,000 of the sheet: the 1,999th customer (index 1998) under the header.
+    expect(cells.slice(0, 4)).toEqual(['2000', 'Flagged', '8.6138E+12', '']);
+    expect(cells[6]).toContain('scientific notation');
+    await page.screenshot({ path: path.join(await screenshotDir(), 'lists-flagged-en.png') });
+    await page.selectOption('#rows-filter', 'problems');
+    await expect.poll(() => page.textContent('[data-testid="rows-count"]')).toBe('270 rows');
   });
 
   it('exports the problem report as a workbook with row numbers and reasons', async () => {
@@ -128,7 +156,12 @@ describe('importing a phone list in Chromium through the browser host', () => {
     const header = (sheet.getRow(1).values as unknown[]).map(String).join('|');
     expect(header).toMatch(/Row/i);
     expect(header).toMatch(/Reason/i);
-    expect(sheet.rowCount - 1).toBe(240);
+    expect(sheet.rowCount - 1).toBe(270);
+    const statuses = new Set<string>();
+    sheet.eachRow((row, n) => {
+      if (n > 1) statuses.add(String(row.getCell(2).value));
+    });
+    expect([...statuses].sort()).toEqual(['duplicate', 'flagged', 'invalid']);
   });
 
   it('shows the list in Chinese too', async () => {
@@ -137,6 +170,7 @@ describe('importing a phone list in Chromium through the browser host', () => {
     await page.click('a[data-section="lists"]');
     await page.waitForSelector('table.data-table');
     expect(await page.textContent('table.data-table thead')).toContain('无效');
+    expect(await page.textContent('table.data-table thead')).toContain('待核对');
     await page.screenshot({ path: path.join(await screenshotDir(), 'lists-zh-CN.png') });
   });
 });

@@ -28,7 +28,7 @@ export class SqliteListSource implements ListSource {
     const excluded = this.db
       .prepare(
         `SELECT status, reason_code, COUNT(*) AS n FROM list_rows
-         WHERE list_id = ? AND status IN ('invalid', 'duplicate')
+         WHERE list_id = ? AND status IN ('invalid', 'flagged', 'duplicate')
          GROUP BY status, reason_code ORDER BY n DESC`,
       )
       .all(listId)

@@ -98,6 +98,10 @@ function numberText(value: number): string {
 /**
  * A number cell as text. `raw` is the cell's stored value (the `<v>` text); the text comes from
  * that value and the format, never from a float printed back with more or fewer digits.
+ *
+ * A damaged number keeps `raw` exactly as the cell held it (`8.6138001380000E+12`): printed back
+ * from the float it would read as a plausible phone number (`8613800138000`) whose trailing
+ * digits were made up, and a manager comparing it with the source would trust it.
  */
 export function numberCell(
   raw: string,
@@ -116,7 +120,8 @@ export function numberCell(
   if (storedInENotation || text.includes('e')) damage = 'e-notation';
   else if (!Number.isInteger(value)) damage = 'fraction';
   else if (text.replace(/^-/, '').length > 15) damage = 'precision';
-  if (format.kind === 'zero-pad' && damage === null && value >= 0 && text.length < format.width) {
+  if (damage !== null) return { text: raw.trim(), kind: 'number', damage };
+  if (format.kind === 'zero-pad' && value >= 0 && text.length < format.width) {
     text = text.padStart(format.width, '0');
   }
   return { text, kind: 'number', damage };

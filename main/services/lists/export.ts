@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ListSummary } from '../../../shared/domain/list';
+import type { ListSummary, RowStatus } from '../../../shared/domain/list';
 import type { Locale } from '../../../shared/domain/locale';
 import type { ListsRepository } from '../storage/lists-repository';
 import { importError } from './import-errors';
@@ -26,10 +26,22 @@ const HEADINGS = {
   },
 } as const;
 
-const STATUS_WORDS = {
-  en: { valid: 'valid', fixed: 'fixed', invalid: 'invalid', duplicate: 'duplicate' },
-  'zh-CN': { valid: '有效', fixed: '已修正', invalid: '无效', duplicate: '重复' },
-} as const;
+const STATUS_WORDS: Readonly<Record<Locale, Readonly<Record<RowStatus, string>>>> = {
+  en: {
+    valid: 'valid',
+    fixed: 'fixed',
+    invalid: 'invalid',
+    flagged: 'flagged',
+    duplicate: 'duplicate',
+  },
+  'zh-CN': {
+    valid: '有效',
+    fixed: '已修正',
+    invalid: '无效',
+    flagged: '待核对',
+    duplicate: '重复',
+  },
+};
 
 async function writeSheet(
   file: string,
@@ -92,8 +104,8 @@ export async function exportCleanList(
 }
 
 /**
- * Writes the problem report: every fixed, invalid and duplicate row with its source row number
- * and the reason in words. Returns the number of rows written.
+ * Writes the problem report: every fixed, invalid, flagged and duplicate row with its source row
+ * number, its status and the reason in words. Returns the number of rows written.
  */
 export async function exportProblemReport(
   repository: ListsRepository,
@@ -105,7 +117,7 @@ export async function exportProblemReport(
   const words = STATUS_WORDS[locale];
   function* rows(): Generator<(string | number)[]> {
     for (const row of repository.iterate(list.id, {
-      statuses: ['fixed', 'invalid', 'duplicate'],
+      statuses: ['fixed', 'invalid', 'flagged', 'duplicate'],
     })) {
       yield [
         row.rowNumber,

@@ -270,7 +270,7 @@ export class ListsService {
     };
   }
 
-  /** Writes the problem report (fixed, invalid, duplicate rows with reasons) to .xlsx. */
+  /** Writes the problem report (fixed, invalid, flagged, duplicate rows with reasons) to .xlsx. */
   async exportReport(id: string, file: string): Promise<{ rows: number }> {
     return {
       rows: await exportProblemReport(this.deps.repository, this.get(id), file, this.deps.locale()),

@@ -1,15 +1,32 @@
 import { MAX_LIST_VARIABLES, type ColumnMapping } from '../../../shared/domain/list';
-import type { SheetRow } from './cell';
+import type { Cell, SheetRow } from './cell';
 
 const PHONE_HEADER = /phone|mobile|tel|cell|msisdn|callee|number|号码|手机|电话|联系方式|手机号/i;
 const NAME_HEADER = /name|姓名|名字|名称|客户|联系人|customer|contact/i;
 const PHONE_VALUE = /^\+?[\d\s\-().]+$/;
+// Dates written as text (CSV exports): ISO `2024-03-01`, with an optional time, and day-first
+// `01.03.2024`. Both are digits with dashes or dots only, so they would pass as phone-like.
+const DATE_TEXT =
+  /^(?:(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ]\d\d:\d\d(?::\d\d)?)?|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d)$/;
 
 /** True when `text` reads like a phone number (6 to 16 digits, phone punctuation only). */
 export function isPhoneLike(text: string): boolean {
   if (!PHONE_VALUE.test(text.trim())) return false;
   const digits = text.replace(/\D/g, '').length;
   return digits >= 6 && digits <= 16;
+}
+
+/**
+ * True when a cell holds a date: a date-formatted cell (whose text is ISO, `2024-03-01`, and
+ * would otherwise read as eight digits with dashes) or a date written as text.
+ */
+export function isDateCell(cell: Cell): boolean {
+  return cell.kind === 'date' || DATE_TEXT.test(cell.text.trim());
+}
+
+/** True when a cell reads like a phone number: phone-like text that is not a date. */
+function phoneLikeCell(cell: Cell | undefined): boolean {
+  return cell !== undefined && !isDateCell(cell) && isPhoneLike(cell.text);
 }
 
 function nonEmpty(row: SheetRow): number {
@@ -19,7 +36,7 @@ function nonEmpty(row: SheetRow): number {
 function headerLike(row: SheetRow, widest: number): boolean {
   const filled = row.cells.filter((cell) => cell !== undefined && cell.text.trim() !== '');
   if (filled.length < Math.max(1, Math.min(2, widest), Math.ceil(widest / 2))) return false;
-  if (filled.some((cell) => cell?.kind !== 'string' || isPhoneLike(cell.text))) return false;
+  if (filled.some((cell) => cell?.kind !== 'string' || phoneLikeCell(cell))) return false;
   return filled.some((cell) => /[\p{L}]/u.test(cell?.text ?? ''));
 }
 
@@ -33,7 +50,7 @@ export function detectHeaderRow(rows: readonly SheetRow[]): number {
   const widest = Math.max(0, ...opening.map(nonEmpty));
   for (const row of opening) {
     if (headerLike(row, widest)) return row.rowNumber;
-    if (row.cells.some((cell) => cell !== undefined && isPhoneLike(cell.text))) return 0;
+    if (row.cells.some(phoneLikeCell)) return 0;
   }
   return 0;
 }
@@ -62,6 +79,10 @@ export function headerNames(headerRow: SheetRow | undefined, columnCount: number
  * Guesses the mapping: phone and name columns by header words (English and Chinese), else the
  * phone column by values (the column whose sample is most phone-like); the next columns that
  * hold values become variables, up to five. Null when no column looks like phones.
+ *
+ * A column that mostly holds dates is never the phone column, whatever its header says
+ * ("电话回访日期", a call-back date) and although a date cell's ISO text (`2024-03-01`) has the
+ * digits and dashes of a phone number.
  */
 export function guessMapping(
   headers: readonly string[],
@@ -71,20 +92,23 @@ export function guessMapping(
   const columns = headers.map((_, i) => i);
   const filled = (i: number): number =>
     sample.filter((row) => (row.cells[i]?.text.trim() ?? '') !== '').length;
-  const phoneShare = (i: number): number => {
+  const share = (i: number, test: (cell: Cell) => boolean): number => {
     const values = sample.map((row) => row.cells[i]).filter((cell) => cell !== undefined);
     if (values.length === 0) return 0;
-    return (
-      values.filter((cell) => isPhoneLike(cell.text) || cell.damage !== null).length / values.length
-    );
+    return values.filter(test).length / values.length;
   };
-  let phone = hasHeader ? columns.find((i) => PHONE_HEADER.test(headers[i] ?? '')) : undefined;
+  const phoneShare = (i: number): number =>
+    share(i, (cell) => phoneLikeCell(cell) || cell.damage !== null);
+  const mostlyDates = (i: number): boolean => share(i, isDateCell) > 0.5;
+  let phone = hasHeader
+    ? columns.find((i) => PHONE_HEADER.test(headers[i] ?? '') && !mostlyDates(i))
+    : undefined;
   if (phone === undefined) {
     let best = 0.5;
     for (const i of columns) {
-      const share = phoneShare(i);
-      if (share > best) {
-        best = share;
+      const phoneLike = phoneShare(i);
+      if (phoneLike > best) {
+        best = phoneLike;
         phone = i;
       }
     }

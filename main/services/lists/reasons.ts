@@ -53,8 +53,8 @@ const PROBLEMS: Readonly<Record<RowProblem, Words>> = {
     'zh-CN': `号码超过 15 位（${d}）；Excel 只保留 15 位，其余已丢失。请把该列设为"文本"格式，重新输入号码后再导入。`,
   }),
   'not-whole-number': (d) => ({
-    en: `The cell holds a fraction (${d}), not a phone number.`,
-    'zh-CN': `单元格是小数（${d}），不是电话号码。`,
+    en: `The cell holds a number with a fraction (${d}). A phone number typed with one dot or comma becomes a decimal in Excel, which drops zeros at its start and end. Format the column as Text, re-enter the number and import again.`,
+    'zh-CN': `单元格是带小数的数字（${d}）。只含一个点或逗号的号码会被 Excel 当作小数，开头和末尾的 0 会丢失。请把该列设为"文本"格式，重新输入号码后再导入。`,
   }),
   duplicate: (d) => ({
     en: `Same number as row ${d}; only the first is kept.`,

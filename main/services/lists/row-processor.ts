@@ -1,4 +1,9 @@
-import type { ColumnMapping, ListCounts, VendorLengthRule } from '../../../shared/domain/list';
+import type {
+  ColumnMapping,
+  ListCounts,
+  RowStatus,
+  VendorLengthRule,
+} from '../../../shared/domain/list';
 import { checkPhone, type PhoneProblem } from '../../../shared/util/phone-normalize';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { StoredRow } from '../storage/lists-repository';
@@ -9,7 +14,7 @@ const NATIONAL_FORMAT: ReadonlySet<string> = new Set([
   'trunk-prefix-removed',
 ]);
 
-/** Every reason a row can carry: a problem (invalid), a duplicate, or a list of fixes. */
+/** Every reason a row can carry: a problem (invalid or flagged), a duplicate, or a list of fixes. */
 export type RowProblem =
   | PhoneProblem
   | 'cell-error'
@@ -19,6 +24,26 @@ export type RowProblem =
   | 'lost-digits'
   | 'not-whole-number'
   | 'duplicate';
+
+/**
+ * Problems that mean Excel already damaged a number (status `flagged`), not that the cell holds
+ * no number (status `invalid`): a number cell stored in scientific notation, one with more than
+ * the 15 digits Excel keeps, one turned into a fraction (`0207.9460000` typed into a General
+ * cell becomes 207.946), and scientific notation saved as text (a CSV written by Excel). The
+ * cell held what was probably a phone number, but its digits can no longer be trusted, so the
+ * manager must take it again from the source: a different job from deleting junk rows.
+ */
+export const FLAGGED_PROBLEMS: ReadonlySet<RowProblem> = new Set<RowProblem>([
+  'stored-e-notation',
+  'lost-digits',
+  'not-whole-number',
+  'text-e-notation',
+]);
+
+/** The status of a row refused for `problem`: `flagged` for a damaged number, else `invalid`. */
+export function problemStatus(problem: RowProblem): Extract<RowStatus, 'invalid' | 'flagged'> {
+  return FLAGGED_PROBLEMS.has(problem) ? 'flagged' : 'invalid';
+}
 
 /** Settings of one import's row checks. */
 export interface RowProcessorOptions {
@@ -69,7 +94,7 @@ function shortened(text: string): string {
 export class RowProcessor {
   private readonly seen = new Map<string, number>();
   private seq = 0;
-  private readonly tally = { total: 0, valid: 0, fixed: 0, invalid: 0, duplicate: 0 };
+  private readonly tally = { total: 0, valid: 0, fixed: 0, invalid: 0, flagged: 0, duplicate: 0 };
 
   constructor(private readonly options: RowProcessorOptions) {}
 
@@ -89,10 +114,11 @@ export class RowProcessor {
     this.tally.total++;
     const problem = cellProblem(phoneCell);
     if (problem !== null) {
-      this.tally.invalid++;
+      const status = problemStatus(problem);
+      this.tally[status]++;
       return {
         ...base,
-        status: 'invalid',
+        status,
         phone: null,
         reasonCode: problem,
         reasonDetail: phoneCell ? original : null,
@@ -100,10 +126,11 @@ export class RowProcessor {
     }
     const check = checkPhone(cellText, this.options.defaultCountry, this.options.rule);
     if (!check.ok) {
-      this.tally.invalid++;
+      const status = problemStatus(check.problem);
+      this.tally[status]++;
       return {
         ...base,
-        status: 'invalid',
+        status,
         phone: null,
         reasonCode: check.problem,
         reasonDetail:
@@ -136,7 +163,9 @@ export class RowProcessor {
       ...base,
       status: 'fixed',
       phone: check.e164,
-      reasonCode: check.changes.join(','),
+      // Each change once: a forced-text number with spaces (`="+44 7911 123456"`) is reported
+      // as 'formatting' by both steps, and the reason should say it once.
+      reasonCode: [...new Set(check.changes)].join(','),
       reasonDetail: `+${check.callingCode}`,
     };
   }

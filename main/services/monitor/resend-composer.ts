@@ -11,6 +11,7 @@ import type { NumberOutcome, NumberResult, TaskKind } from '../../../shared/doma
 import { checkPhone } from '../../../shared/util/phone-normalize';
 import type { Clock } from '../../ports';
 import { AppError } from '../errors';
+import { problemStatus } from '../lists/row-processor';
 import type { ListsRepository, StoredRow } from '../storage/lists-repository';
 import type { SubmittedNumbers } from '../submissions/submitted-numbers';
 import { ITNIO_PAGE_SIZE } from '../vendors/itniotech/rules';
@@ -191,11 +192,12 @@ export function nothingToSend(
           : `${n(unresolved.unknown)} are partly hidden by the vendor and come from tasks this app did not submit (or whose list was removed), so they cannot be filled in${known > 0 ? '' : examples}`,
       );
     }
-    if (counts.invalid > 0) {
+    const refused = counts.invalid + counts.flagged;
+    if (refused > 0) {
       parts.push(
         zh
-          ? `${n(counts.invalid)} 个不是新任务可用的电话号码`
-          : `${n(counts.invalid)} are not valid phone numbers for the new task`,
+          ? `${n(refused)} 个不是新任务可用的电话号码`
+          : `${n(refused)} are not valid phone numbers for the new task`,
       );
     }
     return zh
@@ -208,6 +210,7 @@ export function nothingToSend(
     {
       total: counts.total,
       invalid: counts.invalid,
+      flagged: counts.flagged,
       unresolved: unresolved.count,
       ambiguous: unresolved.ambiguous,
       unmatched: unresolved.unmatched,
@@ -467,11 +470,14 @@ export class ResendComposer {
   }
 }
 
-/** Checks numbers into list rows (valid, fixed, invalid, duplicate) and writes them in batches. */
+/**
+ * Checks numbers into list rows (valid, fixed, invalid, flagged, duplicate) and writes them in
+ * batches.
+ */
 class RowWriter {
   private readonly seen = new Map<string, number>();
   private readonly pending: StoredRow[] = [];
-  private readonly tally = { total: 0, valid: 0, fixed: 0, invalid: 0, duplicate: 0 };
+  private readonly tally = { total: 0, valid: 0, fixed: 0, invalid: 0, flagged: 0, duplicate: 0 };
 
   constructor(
     private readonly rule: VendorLengthRule,
@@ -491,10 +497,11 @@ class RowWriter {
     // with no default country, checkPhone reads them as international.
     const check = checkPhone(number, null, this.rule);
     if (!check.ok) {
-      this.tally.invalid += 1;
+      const status = problemStatus(check.problem);
+      this.tally[status] += 1;
       this.push({
         ...base,
-        status: 'invalid',
+        status,
         phone: null,
         reasonCode: check.problem,
         reasonDetail: check.problem === 'letters' ? original : check.detail,

@@ -20,15 +20,25 @@ const REASONS: Readonly<Record<string, LocalizedText>> = {
   'cell-error': { en: 'Excel error in the cell', 'zh-CN': '单元格为 Excel 错误' },
   'formula-no-result': { en: 'Formula without a saved result', 'zh-CN': '公式没有保存结果' },
   'date-cell': { en: 'A date, not a number', 'zh-CN': '日期而非号码' },
-  'not-whole-number': { en: 'A fraction, not a number', 'zh-CN': '小数而非号码' },
+  'not-whole-number': { en: 'A fraction (digits lost)', 'zh-CN': '小数（数字丢失）' },
 };
 
-/** The label of one exclusion line (status `invalid` or `duplicate`, with the import's code). */
+/**
+ * The label of one exclusion line (status `invalid`, `flagged` or `duplicate`, with the import's
+ * code). A flagged number (one Excel damaged) says so before its reason, so a manager sees that
+ * it is worth taking again from the source rather than junk.
+ */
 export function exclusionText(status: string, reason: string | null): LocalizedText {
   if (status === 'duplicate') {
     return { en: 'Duplicate of an earlier row', 'zh-CN': '与前面的行重复' };
   }
   const known = reason === null ? undefined : REASONS[reason];
+  if (status === 'flagged') {
+    const why = known ?? { en: reason ?? '', 'zh-CN': reason ?? '' };
+    return why.en === ''
+      ? { en: 'Damaged by Excel', 'zh-CN': '被 Excel 损坏' }
+      : { en: `Damaged by Excel: ${why.en}`, 'zh-CN': `被 Excel 损坏：${why['zh-CN']}` };
+  }
   if (known) return known;
   return reason === null
     ? { en: 'Invalid', 'zh-CN': '无效' }

@@ -54,6 +54,7 @@ const ListRecordSchema = z.object({
   valid: z.number(),
   fixed: z.number(),
   invalid: z.number(),
+  flagged: z.number(),
   duplicate: z.number(),
   created_at: z.number(),
 });
@@ -94,6 +95,7 @@ function toSummary(record: unknown): ListSummary {
       valid: r.valid,
       fixed: r.fixed,
       invalid: r.invalid,
+      flagged: r.flagged,
       duplicate: r.duplicate,
     },
     createdAt: r.created_at,
@@ -228,9 +230,17 @@ export class ListsRepository {
     this.db
       .prepare(
         `UPDATE lists SET status = 'ready', total = ?, valid = ?, fixed = ?, invalid = ?,
-           duplicate = ? WHERE id = ?`,
+           flagged = ?, duplicate = ? WHERE id = ?`,
       )
-      .run(counts.total, counts.valid, counts.fixed, counts.invalid, counts.duplicate, listId);
+      .run(
+        counts.total,
+        counts.valid,
+        counts.fixed,
+        counts.invalid,
+        counts.flagged,
+        counts.duplicate,
+        listId,
+      );
   }
 
   /** Deletes a list and its rows (in one transaction). Returns whether it existed. */

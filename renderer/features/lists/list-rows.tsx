@@ -1,5 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type UIEvent } from 'react';
-import type { ListRow, ListSummary, RowStatus } from '../../../shared/domain/list';
+import {
+  RowStatusSchema,
+  type ListRow,
+  type ListSummary,
+  type RowStatus,
+} from '../../../shared/domain/list';
 import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 
@@ -7,9 +12,21 @@ const ROW_HEIGHT = 32;
 const PAGE = 200;
 const OVERSCAN = 10;
 const MAX_CACHED_PAGES = 40;
-const PROBLEMS: readonly RowStatus[] = ['fixed', 'invalid', 'duplicate'];
+const PROBLEMS: readonly RowStatus[] = ['fixed', 'invalid', 'flagged', 'duplicate'];
+const STATUSES: readonly RowStatus[] = RowStatusSchema.options;
 
-type Filter = 'all' | 'problems';
+/** Every row, every row with something to look at, or the rows of one status. */
+type Filter = 'all' | 'problems' | RowStatus;
+
+function statusesOf(filter: Filter): readonly RowStatus[] | null {
+  if (filter === 'all') return null;
+  return filter === 'problems' ? PROBLEMS : [filter];
+}
+
+function parseFilter(value: string): Filter {
+  if (value === 'problems') return 'problems';
+  return STATUSES.find((status) => status === value) ?? 'all';
+}
 
 interface Query {
   readonly filter: Filter;
@@ -60,6 +77,7 @@ export function ListRows(props: { list: ListSummary }) {
   }, [first, last]);
 
   useEffect(() => {
+    const statuses = statusesOf(query.filter);
     for (const page of wanted) {
       const key = `${queryKey}|${page}`;
       if (pages.has(key) || loading.current.has(key)) continue;
@@ -71,7 +89,7 @@ export function ListRows(props: { list: ListSummary }) {
             query: {
               offset: page * PAGE,
               limit: PAGE,
-              ...(query.filter === 'problems' ? { filter: [...PROBLEMS] } : {}),
+              ...(statuses === null ? {} : { filter: [...statuses] }),
               ...(query.search.trim() ? { search: query.search.trim() } : {}),
             },
           });
@@ -94,6 +112,10 @@ export function ListRows(props: { list: ListSummary }) {
       void load();
     }
   }, [wanted, pages, queryKey, props.list.id, query.filter, query.search]);
+
+  const { counts } = props.list;
+  const option = (label: string, count: number) =>
+    t('lists.rows.filter.option', { label, count: count.toLocaleString(locale) });
 
   const changeQuery = (next: Query) => {
     setQuery(next);
@@ -118,15 +140,20 @@ export function ListRows(props: { list: ListSummary }) {
         <select
           id="rows-filter"
           value={query.filter}
-          onChange={(event) =>
-            changeQuery({
-              ...query,
-              filter: event.target.value === 'problems' ? 'problems' : 'all',
-            })
-          }
+          onChange={(event) => changeQuery({ ...query, filter: parseFilter(event.target.value) })}
         >
           <option value="all">{t('lists.rows.filter.all')}</option>
-          <option value="problems">{t('lists.rows.filter.problems')}</option>
+          <option value="problems">
+            {option(
+              t('lists.rows.filter.problems'),
+              PROBLEMS.reduce((sum, status) => sum + counts[status], 0),
+            )}
+          </option>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {option(t(`lists.status.${status}`), counts[status])}
+            </option>
+          ))}
         </select>
         <input
           type="search"

@@ -156,6 +156,9 @@ export function ListsView(props: { go: (section: Section) => void }) {
                 <th className="num">{t('lists.col.valid')}</th>
                 <th className="num">{t('lists.col.fixed')}</th>
                 <th className="num">{t('lists.col.invalid')}</th>
+                <th className="num" title={t('lists.col.flagged.hint')}>
+                  {t('lists.col.flagged')}
+                </th>
                 <th className="num">{t('lists.col.duplicate')}</th>
                 <th>{t('lists.col.imported')}</th>
                 <th />
@@ -180,6 +183,7 @@ export function ListsView(props: { go: (section: Section) => void }) {
                   <td className="num">{list.counts.valid.toLocaleString(locale)}</td>
                   <td className="num">{list.counts.fixed.toLocaleString(locale)}</td>
                   <td className="num">{list.counts.invalid.toLocaleString(locale)}</td>
+                  <td className="num">{list.counts.flagged.toLocaleString(locale)}</td>
                   <td className="num">{list.counts.duplicate.toLocaleString(locale)}</td>
                   <td>{new Date(list.createdAt).toLocaleString(locale)}</td>
                   <td>
@@ -212,6 +216,7 @@ export function ListsView(props: { go: (section: Section) => void }) {
   );
 }
 
+/** The counts of an opened list, and what to do about numbers Excel damaged. */
 function CountsLine(props: { list: ListSummary }) {
   const { t, locale } = useI18n();
   const { counts } = props.list;
@@ -221,18 +226,27 @@ function CountsLine(props: { list: ListSummary }) {
       | 'lists.col.valid'
       | 'lists.col.fixed'
       | 'lists.col.invalid'
+      | 'lists.col.flagged'
       | 'lists.col.duplicate',
     value: number,
   ) => `${t(key)} ${value.toLocaleString(locale)}`;
   return (
-    <p className="counts" data-testid="list-counts">
-      {[
-        part('lists.col.total', counts.total),
-        part('lists.col.valid', counts.valid),
-        part('lists.col.fixed', counts.fixed),
-        part('lists.col.invalid', counts.invalid),
-        part('lists.col.duplicate', counts.duplicate),
-      ].join(' · ')}
-    </p>
+    <>
+      <p className="counts" data-testid="list-counts">
+        {[
+          part('lists.col.total', counts.total),
+          part('lists.col.valid', counts.valid),
+          part('lists.col.fixed', counts.fixed),
+          part('lists.col.invalid', counts.invalid),
+          part('lists.col.flagged', counts.flagged),
+          part('lists.col.duplicate', counts.duplicate),
+        ].join(' · ')}
+      </p>
+      {counts.flagged > 0 && (
+        <p className="muted" data-testid="flagged-note">
+          {t('lists.flagged.note', { count: counts.flagged.toLocaleString(locale) })}
+        </p>
+      )}
+    </>
   );
 }

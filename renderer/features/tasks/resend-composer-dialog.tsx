@@ -93,7 +93,7 @@ export function ResendComposerDialog(props: {
       const lines = [
         t('tasks.compose.done', {
           valid: fmt(result.counts.valid + result.counts.fixed),
-          invalid: fmt(result.counts.invalid),
+          invalid: fmt(result.counts.invalid + result.counts.flagged),
           duplicate: fmt(result.counts.duplicate),
         }),
         result.truncated ? t('tasks.compose.truncated') : null,

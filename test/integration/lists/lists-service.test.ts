@@ -85,6 +85,15 @@ describe('preview', () => {
     expect(preview.mapping?.phone).toBe(0);
   });
 
+  it('never proposes a date-formatted column as the phone column, even before the phones', async () => {
+    const { service } = makeService();
+    const preview = await service.preview(join(folder, 'date-beside-phone.xlsx'));
+    expect(preview.headerRow).toBe(0);
+    // The date cells read as ISO text, eight digits and dashes, which alone looks phone-like.
+    expect(preview.rows[0]?.cells).toEqual(['2024-03-01', '13800138000', 'Ann']);
+    expect(preview.mapping).toEqual({ phone: 1, name: null, variables: [0, 2] });
+  });
+
   it('applies a saved recipe to the next file with the same headers', async () => {
     const { service } = makeService();
     const first = await service.preview(join(folder, 'basic-types.xlsx'));
@@ -244,5 +253,58 @@ describe('stored lists', () => {
     service.remove(list.id);
     expect(service.list()).toEqual([]);
     expect(() => service.get(list.id)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+
+  it('count and filter numbers Excel damaged (flagged) apart from invalid ones, and report them with their reason', async () => {
+    const { service } = makeService();
+    const list = await service.import(join(folder, 'damaged-numbers.xlsx'), {
+      mapping: { phone: 0, name: null, variables: [] },
+      defaultCountry: 'CN',
+      rule: 'itniotech-voice',
+    });
+    expect(service.get(list.id).counts).toEqual({
+      total: 7,
+      valid: 1,
+      fixed: 0,
+      invalid: 1,
+      flagged: 5,
+      duplicate: 0,
+    });
+    const flagged = service.rows(list.id, { filter: ['flagged'] });
+    expect(flagged.total).toBe(5);
+    expect(flagged.rows.map((r) => r.rowNumber)).toEqual([2, 3, 4, 5, 8]);
+    expect(flagged.rows[0]).toMatchObject({
+      original: '8.6138001380000E+12',
+      phone: null,
+      reasonCode: 'stored-e-notation',
+    });
+    expect(flagged.rows[0]?.reason).toContain('(8.6138001380000E+12)');
+    expect(service.rows(list.id, { filter: ['invalid'] }).rows.map((r) => r.rowNumber)).toEqual([
+      7,
+    ]);
+
+    const clean = join(folder, 'damaged-clean.xlsx');
+    const report = join(folder, 'damaged-report.xlsx');
+    expect(await service.exportClean(list.id, clean)).toEqual({ rows: 1 });
+    expect(await service.exportReport(list.id, report)).toEqual({ rows: 6 });
+    const problems = new ExcelJS.Workbook();
+    await problems.xlsx.readFile(report);
+    const rows = (problems.worksheets[0]?.getSheetValues() ?? []).filter(Array.isArray);
+    const byRow = new Map(rows.map((r) => [r[1], r]));
+    expect(byRow.get(2)).toEqual([
+      undefined,
+      2,
+      'flagged',
+      '8.6138001380000E+12',
+      undefined,
+      'Excel stored this number in scientific notation (8.6138001380000E+12), so digits may be lost. It was not guessed: format the column as Text, re-enter the number and import again.',
+    ]);
+    expect(byRow.get(7)?.[2]).toBe('invalid');
+    expect([3, 4, 5, 8].map((n) => byRow.get(n)?.[2])).toEqual([
+      'flagged',
+      'flagged',
+      'flagged',
+      'flagged',
+    ]);
   });
 });

@@ -227,6 +227,7 @@ describe('resending ITNIO call-center tasks the app submitted, whose results are
       valid: failed.length,
       fixed: 0,
       invalid: 0,
+      flagged: 0,
       duplicate: 0,
     });
     expect(result.unresolved).toEqual({

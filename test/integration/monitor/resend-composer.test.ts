@@ -132,7 +132,14 @@ describe('ResendComposer against the simulator', () => {
       name: 'Second try',
     });
 
-    expect(result.counts).toEqual({ total: 20, valid: 15, fixed: 0, invalid: 0, duplicate: 5 });
+    expect(result.counts).toEqual({
+      total: 20,
+      valid: 15,
+      fixed: 0,
+      invalid: 0,
+      flagged: 0,
+      duplicate: 5,
+    });
     expect(result.truncated).toBe(false);
     const summary = world.lists.summary(result.listId);
     expect(summary?.name).toBe('Resend of 2 tasks — not called, failed');

@@ -8,6 +8,8 @@ import {
   type Migration,
 } from '../../../main/services/storage/migrations';
 import { MIGRATIONS } from '../../../main/services/storage/migrations/index';
+import { SqliteListSource } from '../../../main/services/drafts/sqlite-list-source';
+import { exclusionText } from '../../../main/services/preflight/exclusion-text';
 
 const step = (version: number, sql: string, log: number[]): Migration => ({
   version,
@@ -90,7 +92,7 @@ const row = (seq: number, status: StoredRow['status'], name: string): StoredRow 
   rowNumber: seq + 2,
   status,
   original: `1380013800${String(seq)}`,
-  phone: status === 'invalid' ? null : `+861380013800${String(seq)}`,
+  phone: status === 'invalid' || status === 'flagged' ? null : `+861380013800${String(seq)}`,
   name,
   variables: ['a', 'b'],
   reasonCode: null,
@@ -131,7 +133,7 @@ describe('lists repository', () => {
       row(1, 'invalid', '50%_off'),
       row(2, 'fixed', 'Bob'),
     ]);
-    repo.finish('l1', { total: 3, valid: 1, fixed: 1, invalid: 1, duplicate: 0 });
+    repo.finish('l1', { total: 3, valid: 1, fixed: 1, invalid: 1, flagged: 0, duplicate: 0 });
     expect(repo.summary('l1')?.counts.total).toBe(3);
     expect(repo.page('l1', {}, 1, 1).rows.map((r) => r.seq)).toEqual([1]);
     expect(
@@ -140,5 +142,138 @@ describe('lists repository', () => {
     expect(repo.page('l1', { search: '%_' }, 0, 10).rows.map((r) => r.name)).toEqual(['50%_off']);
     expect([...repo.iterate('l1', {}, 2)].map((r) => r.seq)).toEqual([0, 1, 2]);
     expect(repo.page('l1', {}, 0, 1).rows[0]?.variables).toEqual(['a', 'b']);
+  });
+});
+
+describe('the flagged status (schema step 6)', () => {
+  const FLAGGED = ['stored-e-notation', 'lost-digits', 'not-whole-number', 'text-e-notation'];
+
+  /** A version 5 database with a list whose damaged numbers were stored as invalid. */
+  function versionFive(): DatabaseSync {
+    const db = new DatabaseSync(':memory:');
+    db.exec('PRAGMA foreign_keys = ON');
+    runMigrations(db, MIGRATIONS.slice(0, 5));
+    const list = db.prepare(
+      `INSERT INTO lists (id, name, status, source_file_name, source_sha256, source_size, sheet,
+         header_row, mapping_json, column_names_json, rule, total, valid, fixed, invalid,
+         duplicate, created_at)
+       VALUES (?, ?, 'ready', 'a.xlsx', 'x', 1, 'S', 1, ?, ?, 'yccall', ?, ?, 0, ?, ?, 1)`,
+    );
+    const mapping = JSON.stringify({ phone: 0, name: null, variables: [] });
+    const names = JSON.stringify({ phone: 'Phone', name: null, variables: [] });
+    list.run('l1', 'Damaged', mapping, names, 7, 1, 5, 1);
+    list.run('l2', 'Clean', mapping, names, 2, 1, 1, 0);
+    const insert = db.prepare(
+      `INSERT INTO list_rows (list_id, seq, row_number, status, original, phone, reason_code,
+         reason_detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const rows: [string, string | null][] = [
+      ['valid', null],
+      ...FLAGGED.map((code): [string, string] => ['invalid', code]),
+      ['invalid', 'letters'],
+      ['duplicate', 'duplicate'],
+    ];
+    rows.forEach(([status, code], seq) =>
+      insert.run('l1', seq, seq + 2, status, `o${String(seq)}`, null, code, code ? 'd' : null),
+    );
+    insert.run('l2', 0, 2, 'valid', '13800138000', '+8613800138000', null, null);
+    insert.run('l2', 1, 3, 'invalid', '12', null, 'too-short', null);
+    return db;
+  }
+
+  it('moves rows stored with a damage reason to flagged and their lists’ counts with them', () => {
+    const db = versionFive();
+    runMigrations(db, MIGRATIONS.slice(0, 6));
+    expect(schemaVersion(db)).toBe(6);
+    expect(
+      db.prepare(`SELECT seq, status, reason_code FROM list_rows WHERE list_id = 'l1'`).all(),
+    ).toEqual([
+      { seq: 0, status: 'valid', reason_code: null },
+      ...FLAGGED.map((code, i) => ({ seq: i + 1, status: 'flagged', reason_code: code })),
+      { seq: 5, status: 'invalid', reason_code: 'letters' },
+      { seq: 6, status: 'duplicate', reason_code: 'duplicate' },
+    ]);
+    expect(
+      db
+        .prepare('SELECT id, total, valid, invalid, flagged, duplicate FROM lists ORDER BY id')
+        .all(),
+    ).toEqual([
+      { id: 'l1', total: 7, valid: 1, invalid: 1, flagged: 4, duplicate: 1 },
+      { id: 'l2', total: 2, valid: 1, invalid: 1, flagged: 0, duplicate: 0 },
+    ]);
+    // The rebuilt table keeps its index, its checks and its tie to the list.
+    expect(
+      db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'list_rows'`)
+        .all()
+        .map((r) => r['name']),
+    ).toContain('list_rows_by_status');
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO list_rows (list_id, seq, row_number, status, original)
+          VALUES ('l2', 9, 9, 'bogus', '')`,
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    db.prepare(`DELETE FROM lists WHERE id = 'l2'`).run();
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM list_rows WHERE list_id = 'l2'`).get()).toEqual({
+      n: 0,
+    });
+  });
+
+  it('lets the repository count and filter flagged rows, and the list source show them as left out', async () => {
+    const db = versionFive();
+    runMigrations(db, MIGRATIONS);
+    const repo = new ListsRepository(db);
+    expect(repo.summary('l1')?.counts).toEqual({
+      total: 7,
+      valid: 1,
+      fixed: 0,
+      invalid: 1,
+      flagged: 4,
+      duplicate: 1,
+    });
+    expect(repo.page('l1', { statuses: ['flagged'] }, 0, 10).rows.map((r) => r.seq)).toEqual([
+      1, 2, 3, 4,
+    ]);
+    expect(repo.page('l1', { statuses: ['invalid'] }, 0, 10).total).toBe(1);
+    const summary = await new SqliteListSource(db).summary('l1');
+    expect(summary?.valid).toBe(1);
+    const excluded = summary?.excluded ?? [];
+    expect(excluded.reduce((sum, e) => sum + e.count, 0)).toBe(6);
+    expect(excluded.filter((e) => e.status === 'flagged').map((e) => e.reason)).toEqual(
+      expect.arrayContaining(FLAGGED),
+    );
+    expect(exclusionText('flagged', 'stored-e-notation')).toEqual({
+      en: 'Damaged by Excel: Scientific notation (digits lost)',
+      'zh-CN': '被 Excel 损坏：科学计数法（数字丢失）',
+    });
+    expect(exclusionText('invalid', 'letters').en).toBe('Not a phone number');
+  });
+
+  it('stores and reads back flagged counts of a new import', () => {
+    const repo = new ListsRepository(openDatabase(':memory:'));
+    repo.begin({
+      id: 'l3',
+      name: 'L',
+      sourceFileName: 'a.csv',
+      sourceSha256: 'x',
+      sourceSizeBytes: 1,
+      sheet: 'S',
+      headerRow: 1,
+      mapping: { phone: 0, name: null, variables: [] },
+      columnNames: { phone: 'P', name: null, variables: [] },
+      defaultCountry: 'CN',
+      rule: 'yccall',
+      encoding: null,
+      createdAt: 1,
+    });
+    repo.append('l3', [
+      { ...row(0, 'flagged', 'A'), phone: null, reasonCode: 'stored-e-notation' },
+    ]);
+    repo.finish('l3', { total: 1, valid: 0, fixed: 0, invalid: 0, flagged: 1, duplicate: 0 });
+    expect(repo.summary('l3')?.counts.flagged).toBe(1);
+    expect(repo.page('l3', { statuses: ['flagged'] }, 0, 10).rows[0]?.status).toBe('flagged');
   });
 });

@@ -282,7 +282,7 @@ describe('the resend composer with masked numbers', () => {
         reasonDetail: null,
       },
     ]);
-    lists.finish('list-1', { total: 1, valid: 1, fixed: 0, invalid: 0, duplicate: 0 });
+    lists.finish('list-1', { total: 1, valid: 1, fixed: 0, invalid: 0, flagged: 0, duplicate: 0 });
     const journal = new SubmissionJournal(db);
     const submitted = new JournalSubmittedNumbers({
       tasks: new SubmittedTasksRepository(db),

@@ -49,6 +49,10 @@ export interface CsvProgress {
  * Streams the records of a CSV/TXT file (RFC 4180: quoted fields may hold separators, quotes
  * doubled, and line breaks). Row numbers count records, as Excel numbers them when it opens the
  * file. Every cell is text: nothing is turned into a number, so leading zeros survive.
+ *
+ * A quote opens a quoted field only at the start of the field; inside an unquoted field it is
+ * an ordinary character, as Excel reads it. So `="13800138000"`, the way CRM exports keep a
+ * number as text, arrives whole (and is read as the number inside), not as `=13800138000`.
  */
 export async function* readCsvRows(
   handle: FileHandle,
@@ -66,6 +70,8 @@ export async function* readCsvRows(
   let fields: string[] = [];
   let quoted = false;
   let afterQuote = false;
+  // Nothing of the current field read yet: only here does a quote open a quoted field.
+  let fieldStart = true;
   let recordChars = 0;
   let rowNumber = 0;
   let pendingCr = false;
@@ -78,6 +84,7 @@ export async function* readCsvRows(
     }
     fields = [];
     recordChars = 0;
+    fieldStart = true;
   };
   for await (const chunk of readRange(handle, skipBytes, size, signal)) {
     progress.bytesRead += chunk.length;
@@ -102,17 +109,19 @@ export async function* readCsvRows(
         }
         continue;
       }
-      if (c === 34) {
+      if (c === 34 && (fieldStart || afterQuote)) {
         if (afterQuote) field += '"';
         else field += text.slice(start, i);
         quoted = true;
         afterQuote = false;
+        fieldStart = false;
         start = i + 1;
       } else if (c === delim) {
         field += text.slice(start, i);
         fields.push(field);
         field = '';
         afterQuote = false;
+        fieldStart = true;
         start = i + 1;
       } else if (c === 10 || c === 13) {
         field += text.slice(start, i);
@@ -122,6 +131,7 @@ export async function* readCsvRows(
         start = i + 1;
       } else {
         afterQuote = false;
+        fieldStart = false;
       }
     }
     field += text.slice(start);

@@ -2,6 +2,7 @@ import type { Migration } from '../migrations';
 import { listsMigration } from './001-lists';
 import { draftsOutboxAuditMigration } from './drafts-outbox-audit';
 import { ccCalledCounterMigration } from './cc-called-counter';
+import { flaggedStatusMigration } from './flagged-status';
 import { monitorMigration } from './monitor';
 import { submissionRefusalsMigration } from './submission-refusals';
 
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   monitorMigration,
   submissionRefusalsMigration,
   ccCalledCounterMigration,
+  flaggedStatusMigration,
 ];

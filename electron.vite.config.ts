@@ -9,8 +9,13 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(import.meta.dirname, 'main/index.ts'),
-          // The list importer's worker thread, loaded by URL at run time.
+          // The list importer's worker thread and its writer thread, loaded by URL at run time
+          // (the writer as `./list-writer-worker.js` next to the import worker).
           'import-worker': resolve(import.meta.dirname, 'main/services/lists/import-worker.ts'),
+          'list-writer-worker': resolve(
+            import.meta.dirname,
+            'main/services/lists/list-writer-worker.ts',
+          ),
         },
       },
     },

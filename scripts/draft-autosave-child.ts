@@ -10,7 +10,11 @@ if (!file) {
   process.exit(2);
 }
 const db = openDatabase(file);
-const lists: ListSource = { summary: async () => null, rows: async function* () {} };
+const lists: ListSource = {
+  summary: async () => null,
+  rows: async function* () {},
+  callees: () => [],
+};
 const drafts = new DraftsService({ db, clock: { now: () => Date.now() }, lists });
 const existing = drafts.list()[0];
 let draft = existing

@@ -1,3 +1,6 @@
+import type { CalleeFingerprint } from '../lists/callee-fingerprint';
+import type { CalleeSource } from '../vendors/vendor';
+
 /** One callable row of a cleaned list, in list order. */
 export interface ListRow {
   /** The row in the source file (1-based, as the manager sees it in Excel). */
@@ -31,6 +34,11 @@ export interface ListSummary {
   /** Rows that will be called. */
   readonly valid: number;
   readonly excluded: readonly ListExclusion[];
+  /**
+   * Count and SHA-256 of the callable rows, stored when the list was imported (`CalleeHasher`);
+   * null for a list imported before the app stored it.
+   */
+  readonly callees: CalleeFingerprint | null;
 }
 
 /** Rows per batch a ListSource yields. */
@@ -39,8 +47,9 @@ export const LIST_BATCH_ROWS = 10_000;
 /**
  * The port drafts and the outbox read imported lists through (the lists service owns the data).
  *
- * Rows come in list order and a list does not change once imported; the outbox still
- * fingerprints what it read and refuses to resume if the rows changed underneath it.
+ * Rows come in list order and a list does not change once imported. Its callable rows'
+ * fingerprint is stored at import, so the outbox queues by reference, checks the fingerprint
+ * before every attempt, and reads the rows once, as it sends them.
  */
 export interface ListSource {
   summary(listId: string): Promise<ListSummary | null>;
@@ -49,4 +58,9 @@ export interface ListSource {
    * a hundred awaits, not a million.
    */
   rows(listId: string): AsyncIterable<readonly ListRow[]>;
+  /**
+   * The valid rows as callees, read from the store a slice at a time as a vendor sends them
+   * (`count` is the number of valid rows, from the summary).
+   */
+  callees(listId: string, count: number): CalleeSource;
 }

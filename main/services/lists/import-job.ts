@@ -16,6 +16,7 @@ import { isKnownRegion } from '../../../shared/util/phone-normalize';
 import type { StoredRow } from '../storage/lists-repository';
 import type { SheetRow } from './cell';
 import { importError } from './import-errors';
+import { CalleeHasher, type CalleeFingerprint } from './callee-fingerprint';
 import type { ImportLimits } from './limits';
 import { detectHeaderRow, headerNames } from './mapping';
 import { RowProcessor } from './row-processor';
@@ -44,12 +45,16 @@ export interface ImportOutcome {
   readonly columnNames: { phone: string; name: string | null; variables: string[] };
   readonly encoding: TextEncoding | null;
   readonly counts: ListCounts;
+  /** The callable rows' fingerprint, hashed as they were written (stored with the list). */
+  readonly callees: CalleeFingerprint;
 }
 
 /** Where an import delivers rows and progress. */
 export interface ImportSink {
   rows(rows: readonly StoredRow[]): void;
   progress(progress: ImportProgress): void;
+  /** Awaited after each batch read: lets a slower writer hold the reader back. */
+  ready?(): Promise<void>;
 }
 
 const PROGRESS_EVERY_MS = 100;
@@ -229,16 +234,22 @@ export async function importFile(
     const buffered: SheetRow[] = [];
     let out: StoredRow[] = [];
     let widest = 0;
+    const hasher = new CalleeHasher();
     const handle = (row: SheetRow, current: RowProcessor): void => {
       if (row.rowNumber === headerRow) header = row;
       const stored = current.process(row);
       if (stored === null) return;
       if (stored.seq >= limits.maxRows) throw importError('tooManyRows', { limit: limits.maxRows });
       widest = Math.max(widest, row.cells.length);
+      if (stored.phone !== null && (stored.status === 'valid' || stored.status === 'fixed')) {
+        hasher.add(stored.phone, stored.name, stored.variables);
+      }
       out.push(stored);
       if (out.length >= ROW_BATCH) {
         sink.rows(out);
         out = [];
+        // Writing takes time too: a report after each batch keeps four updates a second.
+        report('reading');
       }
     };
     const start = (): RowProcessor => {
@@ -256,6 +267,7 @@ export async function importFile(
         } else handle(row, processor);
       }
       report('reading');
+      await sink.ready?.();
     }
     processor ??= start();
     if (out.length > 0) sink.rows(out);
@@ -290,6 +302,7 @@ export async function importFile(
       },
       encoding: source.encoding?.detected ?? null,
       counts,
+      callees: hasher.digest(),
     };
   });
 }

@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../errors';
 import { importError } from './import-errors';
 import { importFile, inspectFile, previewFile } from './import-job';
+import { ListWriterThread } from './list-writer-thread';
 import type { WorkerCommand, WorkerJob, WorkerMessage } from './worker-protocol';
 
 const port = parentPort;
@@ -38,21 +39,33 @@ async function run(job: WorkerJob): Promise<void> {
     case 'preview':
       post({ type: 'done', result: await previewFile(job.file, job.options, job.limits, signal) });
       return;
-    case 'import':
-      post({
-        type: 'done',
-        result: await importFile(
+    case 'import': {
+      // The rows go to a writer thread with its own database connection, which writes them while
+      // this thread reads and checks the next ones; the main thread hears only progress and the
+      // outcome. An in-memory database (tests) gets the rows on the main thread instead.
+      const writer = job.database === null ? null : new ListWriterThread(job.database, job.list);
+      try {
+        const outcome = await importFile(
           job.file,
           job.options,
           job.limits,
           {
-            rows: (rows) => post({ type: 'rows', rows }),
+            rows: (rows) => (writer === null ? post({ type: 'rows', rows }) : writer.rows(rows)),
             progress: (progress) => post({ type: 'progress', progress }),
+            ...(writer === null ? {} : { ready: () => writer.ready() }),
           },
           signal,
-        ),
-      });
+        );
+        await writer?.finish(outcome);
+        post({ type: 'done', result: outcome });
+      } catch (error) {
+        await writer?.discard();
+        throw error;
+      } finally {
+        await writer?.close();
+      }
       return;
+    }
   }
 }
 

@@ -21,8 +21,9 @@ import {
 import type { Locale } from '../../../shared/domain/locale';
 import type { Clock, KeyValueStore, Logger } from '../../ports';
 import { AppError } from '../errors';
-import type { ListsRepository, StoredRow } from '../storage/lists-repository';
+import type { ListsRepository, NewList, StoredRow } from '../storage/lists-repository';
 import { exportCleanList, exportProblemReport } from './export';
+import { ListWriter } from './list-writer';
 import { importError } from './import-errors';
 import type { ImportOutcome, PreviewData } from './import-job';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits';
@@ -91,8 +92,9 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
  * Phone lists: inspect and preview a file, import it (off the main thread, with progress and
  * cancel), then read, search, export and delete the stored lists; plus saved mapping recipes.
  *
- * Every method that reads a file runs in a worker thread; the database is written here, in
- * batches, while the list is marked `importing`, so a cancelled or failed import leaves nothing.
+ * Every method that reads a file runs in a worker thread. An import's worker also writes the
+ * list, on its own database connection (`ListWriter`), while the list is marked `importing`; this
+ * thread hears only progress and the outcome. A cancelled or failed import leaves nothing.
  */
 export class ListsService {
   private readonly limits: ImportLimits;
@@ -166,61 +168,46 @@ export class ListsService {
     const parsed = parse(ImportOptionsSchema, options);
     if (parsed.mapping.phone === null) throw importError('noPhoneColumn');
     const id = this.deps.newId();
-    const createdAt = this.deps.clock.now();
     const { repository } = this.deps;
-    let started = false;
-    let stored = 0;
-    const begin = (): void => {
-      if (started) return;
-      started = true;
-      repository.begin({
-        id,
-        name: parsed.name ?? file.split(/[\\/]/).pop() ?? file,
-        sourceFileName: file.split(/[\\/]/).pop() ?? file,
-        sourceSha256: '',
-        sourceSizeBytes: 0,
-        sheet: parsed.sheet ?? '',
-        headerRow: parsed.headerRow ?? 0,
-        mapping: {
-          phone: parsed.mapping.phone ?? 0,
-          name: parsed.mapping.name,
-          variables: parsed.mapping.variables,
-        },
-        columnNames: { phone: '', name: null, variables: [] },
-        defaultCountry: parsed.defaultCountry,
-        rule: parsed.rule,
-        encoding: parsed.encoding ?? null,
-        createdAt,
-      });
+    const fileName = file.split(/[\\/]/).pop() ?? file;
+    const list: NewList = {
+      id,
+      name: parsed.name ?? fileName,
+      sourceFileName: fileName,
+      sourceSha256: '',
+      sourceSizeBytes: 0,
+      sheet: parsed.sheet ?? '',
+      headerRow: parsed.headerRow ?? 0,
+      mapping: {
+        phone: parsed.mapping.phone,
+        name: parsed.mapping.name,
+        variables: parsed.mapping.variables,
+      },
+      columnNames: { phone: '', name: null, variables: [] },
+      defaultCountry: parsed.defaultCountry,
+      rule: parsed.rule,
+      encoding: parsed.encoding ?? null,
+      createdAt: this.deps.clock.now(),
     };
+    // The worker writes the list on its own connection; only an in-memory database (tests), which
+    // another thread cannot open, has the rows posted here and written by this thread.
+    const database = repository.location();
+    const writer = database === null ? new ListWriter(repository, list) : null;
     try {
       const result = (await this.run(
-        { job: 'import', file, options: parsed, limits: this.limits },
+        { job: 'import', file, options: parsed, limits: this.limits, list, database },
         control,
-        (rows) => {
-          begin();
-          repository.append(id, rows);
-          stored += rows.length;
-        },
+        writer === null ? undefined : (rows) => writer.rows(rows),
       )) as ImportOutcome;
-      begin();
       control.signal?.throwIfAborted();
-      repository.describe(id, {
-        sourceSha256: result.sourceSha256,
-        sourceSizeBytes: result.sourceSizeBytes,
-        sheet: result.sheet,
-        headerRow: result.headerRow,
-        mapping: result.mapping,
-        columnNames: result.columnNames,
-        encoding: result.encoding,
-      });
-      repository.finish(id, result.counts);
-      this.deps.logger.info('List imported', { id, rows: stored, counts: result.counts });
+      writer?.finish(result);
+      this.deps.logger.info('List imported', { id, counts: result.counts });
       const summary = repository.summary(id);
       if (summary === null) throw importError('internal', { id });
       return summary;
     } catch (error) {
-      if (started) repository.remove(id);
+      // Whatever either thread wrote (the worker deletes its own rows when it can).
+      repository.remove(id);
       if (control.signal?.aborted && !(error instanceof AppError && error.code === 'CANCELLED')) {
         throw importError('cancelled');
       }

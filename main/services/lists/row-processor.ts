@@ -4,7 +4,8 @@ import type {
   RowStatus,
   VendorLengthRule,
 } from '../../../shared/domain/list';
-import { checkPhone, type PhoneProblem } from '../../../shared/util/phone-normalize';
+import { CompiledPhoneChecker } from '../../../shared/util/phone-compiled';
+import type { PhoneProblem } from '../../../shared/util/phone-normalize';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { StoredRow } from '../storage/lists-repository';
 import type { Cell, SheetRow } from './cell';
@@ -96,7 +97,12 @@ export class RowProcessor {
   private seq = 0;
   private readonly tally = { total: 0, valid: 0, fixed: 0, invalid: 0, flagged: 0, duplicate: 0 };
 
-  constructor(private readonly options: RowProcessorOptions) {}
+  /** libphonenumber-js's checks compiled for this import's countries (same results, faster). */
+  private readonly checker: CompiledPhoneChecker;
+
+  constructor(private readonly options: RowProcessorOptions) {
+    this.checker = new CompiledPhoneChecker(options.defaultCountry, options.rule);
+  }
 
   /** The list row of `row`, or null for a skipped (header or earlier) row. */
   process(row: SheetRow): StoredRow | null {
@@ -124,7 +130,7 @@ export class RowProcessor {
         reasonDetail: phoneCell ? original : null,
       };
     }
-    const check = checkPhone(cellText, this.options.defaultCountry, this.options.rule);
+    const check = this.checker.check(cellText);
     if (!check.ok) {
       const status = problemStatus(check.problem);
       this.tally[status]++;

@@ -7,7 +7,7 @@ import type {
 } from '../../../shared/domain/list';
 import type { LocalizedText } from '../../../shared/domain/locale';
 import type { ErrorCode } from '../../../shared/ipc/errors';
-import type { StoredRow } from '../storage/lists-repository';
+import type { NewList, StoredRow } from '../storage/lists-repository';
 import type { ImportOutcome, PreviewData } from './import-job';
 import type { ImportLimits } from './limits';
 
@@ -30,6 +30,13 @@ export type WorkerJob =
       readonly file: string;
       readonly options: ImportOptions;
       readonly limits: ImportLimits;
+      /** The list the rows belong to, as created when the first rows are written. */
+      readonly list: NewList;
+      /**
+       * The database file the worker writes the list into on its own connection; null for an
+       * in-memory database, whose rows the worker posts to the main thread instead.
+       */
+      readonly database: string | null;
     };
 
 /** An AppError flattened for postMessage. */
@@ -42,6 +49,7 @@ export interface WorkerError {
 /** Messages from the worker to the main thread. */
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly progress: ImportProgress }
+  /** Only when the job has no database file (see `WorkerJob`). */
   | { readonly type: 'rows'; readonly rows: readonly StoredRow[] }
   | { readonly type: 'done'; readonly result: FileInspection | PreviewData | ImportOutcome }
   | { readonly type: 'failed'; readonly error: WorkerError };

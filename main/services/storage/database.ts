@@ -14,13 +14,27 @@ export function openDatabase(
   file: string,
   migrations: readonly Migration[] = MIGRATIONS,
 ): DatabaseSync {
+  const db = openConnection(file);
+  try {
+    runMigrations(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens one more connection to a database `openDatabase` already brought up to date (the import
+ * worker writes lists on its own), with the same settings and no schema steps.
+ */
+export function openConnection(file: string): DatabaseSync {
   const db = new DatabaseSync(file);
   try {
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = NORMAL');
     db.exec('PRAGMA foreign_keys = ON');
     db.exec('PRAGMA busy_timeout = 5000');
-    runMigrations(db, migrations);
     return db;
   } catch (error) {
     db.close();

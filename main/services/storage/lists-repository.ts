@@ -1,4 +1,5 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { CalleeFingerprint } from '../lists/callee-fingerprint';
 import { inTransaction } from './transaction';
 import { z } from 'zod';
 import {
@@ -126,6 +127,40 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+const ROWS_PER_INSERT = 20;
+
+/** Values per row in `RowValues` (every column of `list_rows` but the list id). */
+export const VALUES_PER_ROW = 13;
+
+/**
+ * Rows as one flat array, `VALUES_PER_ROW` values each, in the column order of `list_rows` after
+ * the list id. Cheap to pass between threads (no object per row) and to bind.
+ */
+export type RowValues = (string | number | null)[];
+
+/** Appends `rows` to `values` (see `RowValues`). */
+export function pushRowValues(values: RowValues, rows: readonly StoredRow[]): RowValues {
+  for (const row of rows) {
+    const v = row.variables;
+    values.push(
+      row.seq,
+      row.rowNumber,
+      row.status,
+      row.original,
+      row.phone,
+      row.name,
+      v[0] ?? null,
+      v[1] ?? null,
+      v[2] ?? null,
+      v[3] ?? null,
+      v[4] ?? null,
+      row.reasonCode,
+      row.reasonDetail,
+    );
+  }
+  return values;
+}
+
 /**
  * Lists and their rows in SQLite (DESIGN.md: a list is rows keyed by list id).
  *
@@ -135,13 +170,15 @@ function likePattern(text: string): string {
  */
 export class ListsRepository {
   private readonly insertRow: StatementSync;
+  /** Inserts ROWS_PER_INSERT rows at once: a million rows are 50,000 calls into SQLite, not 1M. */
+  private readonly insertRows: StatementSync;
 
   constructor(private readonly db: DatabaseSync) {
-    this.insertRow = db.prepare(
-      `INSERT INTO list_rows (list_id, seq, row_number, status, original, phone, name,
-         var1, var2, var3, var4, var5, reason_code, reason_detail)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const columns = `INSERT INTO list_rows (list_id, seq, row_number, status, original, phone, name,
+         var1, var2, var3, var4, var5, reason_code, reason_detail) VALUES `;
+    const values = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+    this.insertRow = db.prepare(columns + values);
+    this.insertRows = db.prepare(columns + Array<string>(ROWS_PER_INSERT).fill(values).join(', '));
   }
 
   /** Creates a list in the `importing` state. */
@@ -171,26 +208,28 @@ export class ListsRepository {
 
   /** Appends rows in one transaction. */
   append(listId: string, rows: readonly StoredRow[]): void {
-    this.transaction(() => {
-      for (const row of rows) {
-        const v = row.variables;
-        this.insertRow.run(
-          listId,
-          row.seq,
-          row.rowNumber,
-          row.status,
-          row.original,
-          row.phone,
-          row.name,
-          v[0] ?? null,
-          v[1] ?? null,
-          v[2] ?? null,
-          v[3] ?? null,
-          v[4] ?? null,
-          row.reasonCode,
-          row.reasonDetail,
-        );
+    this.appendValues(listId, pushRowValues([], rows));
+  }
+
+  /** Appends rows given as `RowValues`, in one transaction. */
+  appendValues(listId: string, values: Readonly<RowValues>): void {
+    const rows = Math.floor(values.length / VALUES_PER_ROW);
+    const whole = rows - (rows % ROWS_PER_INSERT);
+    const args: SQLInputValue[] = [];
+    const bind = (from: number, to: number): SQLInputValue[] => {
+      args.length = 0;
+      for (let row = from; row < to; row += 1) {
+        args.push(listId);
+        const at = row * VALUES_PER_ROW;
+        for (let i = at; i < at + VALUES_PER_ROW; i += 1) args.push(values[i] ?? null);
       }
+      return args;
+    };
+    this.transaction(() => {
+      for (let row = 0; row < whole; row += ROWS_PER_INSERT) {
+        this.insertRows.run(...bind(row, row + ROWS_PER_INSERT));
+      }
+      for (let row = whole; row < rows; row += 1) this.insertRow.run(...bind(row, row + 1));
     });
   }
 
@@ -241,6 +280,23 @@ export class ListsRepository {
         counts.duplicate,
         listId,
       );
+  }
+
+  /** Stores the fingerprint of the list's callable rows (`lists/callee-fingerprint.ts`). */
+  recordCallees(listId: string, callees: CalleeFingerprint): void {
+    this.db
+      .prepare('UPDATE lists SET callee_count = ?, callee_sha256 = ? WHERE id = ?')
+      .run(callees.count, callees.sha256, listId);
+  }
+
+  /** Runs `work` in one transaction on this repository's connection. */
+  transaction<T>(work: () => T): T {
+    return inTransaction(this.db, work);
+  }
+
+  /** The database file, or null for an in-memory database (which no other thread can open). */
+  location(): string | null {
+    return this.db.location();
   }
 
   /** Deletes a list and its rows (in one transaction). Returns whether it existed. */
@@ -328,9 +384,5 @@ export class ListsRepository {
       params.push(pattern, pattern, pattern);
     }
     return { where: clauses.join(' AND '), params };
-  }
-
-  private transaction<T>(work: () => T): T {
-    return inTransaction(this.db, work);
   }
 }

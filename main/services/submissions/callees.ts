@@ -1,37 +1,29 @@
-import { createHash } from 'node:crypto';
 import type { ListSource } from '../drafts/list-source';
+import { CalleeHasher, type CalleeFingerprint } from '../lists/callee-fingerprint';
 import type { Callee } from '../vendors/vendor';
 
 /** A list's callable rows as the outbox sends them, with their fingerprint. */
-export interface LoadedCallees {
+export interface LoadedCallees extends CalleeFingerprint {
   readonly callees: readonly Callee[];
-  readonly count: number;
-  /** SHA-256 over every row in order: number, name and variables. */
-  readonly sha256: string;
 }
 
-const SEP = '\u001f';
-
 /**
- * Reads a list's valid rows in order, as callees (when `keep`), and fingerprints them.
+ * Reads a list's valid rows in order, as callees (when `keep`), and fingerprints them
+ * (`CalleeHasher`: the same bytes the import hashes when it stores a list's fingerprint).
  *
- * The fingerprint is taken when a submission is queued and checked before every attempt, so a
- * resumed create sends exactly the numbers it started with, or refuses.
+ * The outbox uses the stored fingerprint; this read is for lists imported before it was stored,
+ * and for looking up the numbers a task was sent (`submitted-numbers.ts`).
  */
 export async function readCallees(
   source: ListSource,
   listId: string,
   options: { readonly keep: boolean },
 ): Promise<LoadedCallees> {
-  const hash = createHash('sha256');
+  const hasher = new CalleeHasher();
   const callees: Callee[] = [];
-  let count = 0;
   for await (const batch of source.rows(listId)) {
-    // One hash update per batch (the same bytes as one per row).
-    let text = '';
     for (const row of batch) {
-      count += 1;
-      text += `${row.e164}${SEP}${row.name ?? ''}${SEP}${row.variables.join(SEP)}\n`;
+      hasher.add(row.e164, row.name, row.variables);
       if (options.keep) {
         callees.push({
           phone: row.e164,
@@ -40,7 +32,21 @@ export async function readCallees(
         });
       }
     }
-    hash.update(text);
   }
-  return { callees, count, sha256: hash.digest('hex') };
+  return { callees, ...hasher.digest() };
+}
+
+/**
+ * The fingerprint of a list's callable rows: the one stored at import, or, for a list imported
+ * before fingerprints were stored, computed from its rows. Null when the list is gone.
+ */
+export async function calleeFingerprintOf(
+  source: ListSource,
+  listId: string,
+): Promise<CalleeFingerprint | null> {
+  const summary = await source.summary(listId);
+  if (summary === null) return null;
+  if (summary.callees !== null) return summary.callees;
+  const { count, sha256 } = await readCallees(source, listId, { keep: false });
+  return { count, sha256 };
 }

@@ -9,7 +9,7 @@ import type { ListSource } from '../drafts/list-source';
 import { AppError } from '../errors';
 import type { CreateCheckpoint, Progress, Vendor } from '../vendors/vendor';
 import { partialRefusalOf, type PartialRefusal } from '../vendors/partial-refusal';
-import { readCallees, type LoadedCallees } from './callees';
+import { calleeFingerprintOf } from './callees';
 import type { JournalError, JournalRecord, Refusal, SubmissionJournal } from './journal';
 
 /** How an Outbox is put together. */
@@ -115,7 +115,6 @@ export class Outbox {
   private readonly listeners = new Set<SubmissionListener>();
   private readonly running = new Map<string, AbortController>();
   /** Callees read at enqueue, reused by the first attempt in this process (saves a re-read). */
-  private readonly prepared = new Map<string, LoadedCallees>();
   private draining: Promise<void> | null = null;
   private again = false;
 
@@ -159,7 +158,11 @@ export class Outbox {
         { submissionId: existing.id },
       );
     }
-    const fingerprint = await readCallees(this.options.lists, input.listId, { keep: true });
+    // By reference: the fingerprint stored with the list at import (no rows are read here).
+    const fingerprint = (await calleeFingerprintOf(this.options.lists, input.listId)) ?? {
+      count: 0,
+      sha256: '',
+    };
     if (fingerprint.count === 0) {
       throw new AppError(
         'INVALID_INPUT',
@@ -207,7 +210,6 @@ export class Outbox {
       });
       return inserted;
     });
-    this.prepared.set(id, fingerprint);
     const view = this.viewOf(record);
     this.emit(view);
     return view;
@@ -382,10 +384,10 @@ export class Outbox {
     try {
       record = this.patch(id, { state: 'sending', stage: 'checking', error: null });
       const vendor = await this.options.vendorFor(record.accountId);
-      const loaded =
-        this.prepared.get(id) ??
-        (await readCallees(this.options.lists, record.listId, { keep: true }));
-      this.prepared.delete(id);
+      const loaded = (await calleeFingerprintOf(this.options.lists, record.listId)) ?? {
+        count: 0,
+        sha256: '',
+      };
       if (loaded.count !== record.calleeCount || loaded.sha256 !== record.calleeSha256) {
         return this.needsAttention(
           id,
@@ -434,7 +436,8 @@ export class Outbox {
           {
             kind: sending.kind,
             name: sending.name,
-            callees: loaded.callees,
+            // Read from the list a chunk at a time as the vendor sends: the rows' one read.
+            callees: this.options.lists.callees(sending.listId, sending.calleeCount),
             settings: sending.settings,
             ...(resume.resumeFrom > 0 ? { resumeFrom: resume.resumeFrom } : {}),
           },

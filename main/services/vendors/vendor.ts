@@ -116,6 +116,24 @@ export interface Callee {
   readonly variables?: readonly string[];
 }
 
+/**
+ * The callees of one create, read as they are sent. An array is one; the outbox passes a list's
+ * rows read from the database a chunk at a time, so a 1,000,000-number list is never held whole.
+ * Vendors read it in order with `slice`, and should not read a range twice.
+ */
+export interface CalleeSource {
+  readonly length: number;
+  /** The callees at positions [from, to), in list order. */
+  slice(from: number, to: number): readonly Callee[];
+}
+
+/** Callees of `source` in slices of `size`, in order. */
+export function* calleeSlices(source: CalleeSource, size = 10_000): Generator<readonly Callee[]> {
+  for (let from = 0; from < source.length; from += size) {
+    yield source.slice(from, Math.min(source.length, from + size));
+  }
+}
+
 /** What to resend: the vendor decides which outcomes it can filter by. */
 export type ResendScope = 'all' | 'failed' | 'not-called';
 
@@ -247,7 +265,7 @@ export interface CreateTaskRequest {
   readonly kind: TaskKind;
   /** Unique per account: the idempotency key. */
   readonly name: string;
-  readonly callees: readonly Callee[];
+  readonly callees: CalleeSource;
   readonly settings: Readonly<Record<string, unknown>>;
   /** For chunked creates: resume after this many callees were confirmed. */
   readonly resumeFrom?: number;

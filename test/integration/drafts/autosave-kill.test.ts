@@ -48,7 +48,7 @@ describe('a draft survives the app being killed during autosave', () => {
       const drafts = new DraftsService({
         db,
         clock: { now: () => Date.now() },
-        lists: { summary: async () => null, rows: async function* () {} },
+        lists: { summary: async () => null, rows: async function* () {}, callees: () => [] },
       });
       const [summary] = drafts.list();
       const draft = drafts.get(summary?.id ?? '');

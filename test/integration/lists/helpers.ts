@@ -1,7 +1,9 @@
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CountryCode } from 'libphonenumber-js/max';
+import type { DatabaseSync } from 'node:sqlite';
 import type { SheetRow } from '../../../main/services/lists/cell';
 import { DEFAULT_LIMITS, type ImportLimits } from '../../../main/services/lists/limits';
 import { ListsService } from '../../../main/services/lists/lists-service';
@@ -19,13 +21,27 @@ export async function fixtureFolder(): Promise<string> {
   return makeListFixtures(await mkdtemp(join(tmpdir(), 'list-fixtures-')));
 }
 
-/** A ListsService on an in-memory database, with the in-memory settings store. */
-export function makeService(limits: Partial<ImportLimits> = {}): {
+/**
+ * A ListsService on a database file in a fresh temp folder (the import worker writes the list on
+ * its own connection, as in the app), or on an in-memory database with `memory` (the worker
+ * posts its rows to this thread), with the in-memory settings store.
+ */
+export function makeService(
+  limits: Partial<ImportLimits> = {},
+  options: { readonly memory?: boolean } = {},
+): {
   service: ListsService;
   repository: ListsRepository;
   store: InMemoryKeyValueStore;
+  /** The main thread's connection. */
+  db: DatabaseSync;
 } {
-  const repository = new ListsRepository(openDatabase(':memory:'));
+  const db = openDatabase(
+    options.memory === true
+      ? ':memory:'
+      : join(mkdtempSync(join(tmpdir(), 'lists-db-')), 'campaign-desk.db'),
+  );
+  const repository = new ListsRepository(db);
   const store = new InMemoryKeyValueStore();
   let next = 0;
   const service = new ListsService({
@@ -37,7 +53,7 @@ export function makeService(limits: Partial<ImportLimits> = {}): {
     logger: new MemoryLogger(),
     limits,
   });
-  return { service, repository, store };
+  return { service, repository, store, db };
 }
 
 /** Every row the fast reader yields for a sheet. */

@@ -3,7 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { DRAFT_SCHEMA_VERSION, type Draft } from '../../../shared/domain/draft';
 import type { ListRow, ListSource, ListSummary } from '../../../main/services/drafts/list-source';
 import { AppError } from '../../../main/services/errors';
-import type { ConnectionCheck, Vendor } from '../../../main/services/vendors/vendor';
+import type { CalleeSource, ConnectionCheck, Vendor } from '../../../main/services/vendors/vendor';
 
 /** Rows left out of a list by the import, by status and reason. */
 export interface Excluded {
@@ -70,6 +70,10 @@ export class CountingListSource implements ListSource {
   rows(listId: string): AsyncIterable<readonly ListRow[]> {
     this.rowReads += 1;
     return this.inner.rows(listId);
+  }
+  callees(listId: string, count: number): CalleeSource {
+    this.rowReads += 1;
+    return this.inner.callees(listId, count);
   }
 }
 

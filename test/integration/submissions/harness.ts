@@ -1,3 +1,4 @@
+import { CalleeHasher } from '../../../main/services/lists/callee-fingerprint';
 import type { DatabaseSync } from 'node:sqlite';
 import { AuditTrail } from '../../../main/services/audit/audit-trail';
 import { SqliteListSource } from '../../../main/services/drafts/sqlite-list-source';
@@ -119,7 +120,15 @@ export function phoneAt(prefix: string, i: number): string {
  * Writes an imported list straight into the lists tables: `count` valid rows, plus a few
  * excluded ones so summaries have reasons.
  */
-export function insertList(db: DatabaseSync, listId: string, count: number, prefix = '8613'): void {
+export function insertList(
+  db: DatabaseSync,
+  listId: string,
+  count: number,
+  prefix = '8613',
+  options: { readonly fingerprint?: boolean } = {},
+): void {
+  // As an import stores it; `fingerprint: false` makes a list imported before it was stored.
+  const hasher = new CalleeHasher();
   db.exec('BEGIN');
   try {
     db.prepare(
@@ -135,6 +144,15 @@ export function insertList(db: DatabaseSync, listId: string, count: number, pref
     for (let i = 0; i < count; i += 1) {
       const phone = phoneAt(prefix, i);
       row.run(listId, i, i + 2, 'valid', phone, phone, `Name ${i}`, `v${i % 10}`, null);
+      hasher.add(phone, `Name ${i}`, [`v${i % 10}`]);
+    }
+    if (options.fingerprint !== false) {
+      const { count: callees, sha256 } = hasher.digest();
+      db.prepare('UPDATE lists SET callee_count = ?, callee_sha256 = ? WHERE id = ?').run(
+        callees,
+        sha256,
+        listId,
+      );
     }
     row.run(listId, count, count + 2, 'invalid', '12', null, null, null, 'too-short');
     row.run(listId, count + 1, count + 3, 'invalid', 'abc', null, null, null, 'not-a-number');

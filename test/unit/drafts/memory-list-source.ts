@@ -4,6 +4,7 @@ import {
   type ListSource,
   type ListSummary,
 } from '../../../main/services/drafts/list-source';
+import type { CalleeSource } from '../../../main/services/vendors/vendor';
 
 /** A ListSource over lists held in memory (rows generated on demand, so 1,000,000 is cheap). */
 export class MemoryListSource implements ListSource {
@@ -30,6 +31,25 @@ export class MemoryListSource implements ListSource {
       total: list.count + 2,
       valid: list.count,
       excluded: [{ status: 'invalid', reason: 'too-short', count: 2 }],
+      callees: null,
+    };
+  }
+
+  callees(listId: string, count: number): CalleeSource {
+    const list = this.lists.get(listId);
+    return {
+      length: list === undefined ? 0 : Math.min(count, list.count),
+      slice: (from, to) =>
+        list === undefined
+          ? []
+          : Array.from({ length: Math.max(0, Math.min(to, list.count) - from) }, (_, i) => {
+              const row = list.row(from + i);
+              return {
+                phone: row.e164,
+                ...(row.name ? { name: row.name } : {}),
+                ...(row.variables.length > 0 ? { variables: row.variables } : {}),
+              };
+            }),
     };
   }
 

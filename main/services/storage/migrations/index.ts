@@ -3,6 +3,7 @@ import { listsMigration } from './001-lists';
 import { draftsOutboxAuditMigration } from './drafts-outbox-audit';
 import { ccCalledCounterMigration } from './cc-called-counter';
 import { flaggedStatusMigration } from './flagged-status';
+import { listCalleeFingerprintMigration } from './list-callee-fingerprint';
 import { monitorMigration } from './monitor';
 import { submissionRefusalsMigration } from './submission-refusals';
 
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   submissionRefusalsMigration,
   ccCalledCounterMigration,
   flaggedStatusMigration,
+  listCalleeFingerprintMigration,
 ];

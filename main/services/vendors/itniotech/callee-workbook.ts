@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Callee } from '../vendor';
+import { calleeSlices, type CalleeSource } from '../vendor';
 
 /**
  * Header row of the callee workbook: the number, then var01..var05.
@@ -23,7 +23,7 @@ export function wireNumber(phone: string): string {
  * with the compressed file (about 2 MB for 100,000 rows), not with a model of every cell (which
  * took about 700 MB for 100,000 rows). Strings are stored inline, which every xlsx reader takes.
  */
-export async function buildCalleeWorkbook(callees: readonly Callee[]): Promise<Buffer> {
+export async function buildCalleeWorkbook(callees: CalleeSource): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const sink = new PassThrough();
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -38,9 +38,11 @@ export async function buildCalleeWorkbook(callees: readonly Callee[]): Promise<B
   });
   const sheet = workbook.addWorksheet('callees');
   sheet.addRow([...CALLEE_COLUMNS]).commit();
-  for (const callee of callees) {
-    const variables = (callee.variables ?? []).slice(0, 5);
-    sheet.addRow([wireNumber(callee.phone), ...variables]).commit();
+  for (const slice of calleeSlices(callees)) {
+    for (const callee of slice) {
+      const variables = (callee.variables ?? []).slice(0, 5);
+      sheet.addRow([wireNumber(callee.phone), ...variables]).commit();
+    }
   }
   sheet.commit();
   await workbook.commit();

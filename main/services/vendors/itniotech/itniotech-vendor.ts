@@ -870,7 +870,8 @@ export class ItniotechVendor implements Vendor {
     const { min, max } = ITNIO_CALLEE_DIGITS[kind];
     const numberInfoList: NumberInfo[] = [];
     const bad: string[] = [];
-    for (const callee of request.callees) {
+    // One JSON body carries every number (§5.1), so the list is read whole once, here.
+    for (const callee of request.callees.slice(0, total)) {
       const digits = wireNumber(callee.phone);
       if (digits.length < min || digits.length > max) bad.push(callee.phone);
       const texts: Record<`text${number}`, string> = {};

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { PARTIAL_REFUSAL, partialRefusalOf, type RefusedNumber } from '../partial-refusal';
-import type { CallOptions, Callee, CreateCheckpoint, Progress } from '../vendor';
+import type { CallOptions, Callee, CalleeSource, CreateCheckpoint, Progress } from '../vendor';
 import {
   MAX_NUMBERS_PER_CALL,
   type TaskCreatRequest,
@@ -51,7 +51,8 @@ export function chunkFailureOf(error: unknown): ChunkFailure | null {
 /** What a chunked create needs besides the client. */
 export interface ChunkedCreateInput {
   readonly name: string;
-  readonly callees: readonly Callee[];
+  /** Read in order, one chunk at a time (a chunk is read again only for its refused entries). */
+  readonly callees: CalleeSource;
   /** TaskCreat fields other than the numbers; absent when appending to `existingTaskId`. */
   readonly base?: Omit<TaskCreatRequest, 'telphone'>;
   /** How a callee becomes a telphone entry (default: number and custom fields, no time). */
@@ -145,6 +146,7 @@ async function refusedIn(
   input: {
     readonly taskId: string;
     readonly from: number;
+    /** The callees the chunk carried, from `from` on. */
     readonly callees: readonly Callee[];
     readonly entries: readonly TelphoneEntry[];
     readonly invalidData: readonly unknown[];
@@ -161,7 +163,7 @@ async function refusedIn(
   const refused: RefusedNumber[] = [];
   const entryAt = (i: number, reason: RefusedNumber['reason']): RefusedNumber => ({
     index: input.from + i,
-    phone: input.callees[input.from + i]?.phone ?? '',
+    phone: input.callees[i]?.phone ?? '',
     sent: input.entries[i]?.phone ?? '',
     reason,
   });
@@ -264,7 +266,7 @@ export async function chunkedCreate(
     const refused = await refusedIn(client, {
       taskId: taskId ?? '',
       from,
-      callees,
+      callees: callees.slice(from, from + entries.length),
       entries,
       invalidData,
       missing,

@@ -113,6 +113,12 @@ export const IMPORT_FAILURES = {
     en: 'Reading the file took too long and was stopped. The file may be damaged; open it in Excel or WPS, save it again and retry.',
     'zh-CN': '读取文件耗时过长，已停止。文件可能已损坏；请在 Excel 或 WPS 中打开、重新保存后重试。',
   },
+  notSaved: {
+    code: 'INTERNAL',
+    en: "The list could not be saved in the app's data folder: the disk may be full, or the folder may not be writable. Nothing was saved. Free some space and import again.",
+    'zh-CN':
+      '名单无法保存到应用的数据文件夹：磁盘可能已满，或该文件夹不可写。未保存任何内容。请释放空间后重新导入。',
+  },
   internal: {
     code: 'INTERNAL',
     en: 'The import stopped because of an unexpected problem. Nothing was saved. Try again; if it happens again, send the log to support.',

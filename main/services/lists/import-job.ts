@@ -20,7 +20,7 @@ import { CalleeHasher, type CalleeFingerprint } from './callee-fingerprint';
 import type { ImportLimits } from './limits';
 import { detectHeaderRow, headerNames } from './mapping';
 import { RowProcessor } from './row-processor';
-import { openSource, pickSheet, type ReadProgress, type Source } from './source';
+import { openSource, pickSheet, type ReadProgress, type Source, type SourceSheet } from './source';
 import { readRange } from './xlsx/zip-reader';
 
 /** What a preview reads before mapping: the header guess and the first rows. */
@@ -110,6 +110,27 @@ export async function inspectFile(
   });
 }
 
+/**
+ * The sheet named `name`; with none, the one the app opens by default (`defaultSheet`): the first
+ * visible sheet that holds rows, so a workbook whose first sheet is an empty cover page imports
+ * its list whoever calls, with or without `inspect` first.
+ */
+async function chooseSheet(
+  source: Source,
+  name: string | undefined,
+  signal: AbortSignal | undefined,
+): Promise<SourceSheet> {
+  if (name !== undefined || source.sheets.length < 2) return pickSheet(source, name);
+  for (const sheet of source.sheets) {
+    if (sheet.hidden) continue;
+    // The first batch tells: readers yield only rows that hold a value.
+    for await (const batch of source.rows(sheet, { bytesRead: 0 }, signal)) {
+      if (batch.length > 0) return sheet;
+    }
+  }
+  return pickSheet(source, undefined);
+}
+
 function width(rows: readonly SheetRow[]): number {
   return Math.max(0, ...rows.map((row) => row.cells.length));
 }
@@ -122,7 +143,7 @@ export async function previewFile(
   signal?: AbortSignal,
 ): Promise<PreviewData> {
   return withSource(file, options.encoding, limits, signal, async (source) => {
-    const sheet = pickSheet(source, options.sheet);
+    const sheet = await chooseSheet(source, options.sheet, signal);
     const opening: SheetRow[] = [];
     let headerRow = options.headerRow;
     const after: SheetRow[] = [];
@@ -209,7 +230,7 @@ export async function importFile(
   const started = performance.now();
   const hash = await sha256(file, signal);
   return withSource(file, options.encoding, limits, signal, async (source) => {
-    const sheet = pickSheet(source, options.sheet);
+    const sheet = await chooseSheet(source, options.sheet, signal);
     const progress: ReadProgress = { bytesRead: 0 };
     let rowsRead = 0;
     let lastReport = 0;

@@ -39,7 +39,7 @@ export class ListWriterThread {
       resourceLimits: { maxOldGenerationSizeMb: 256 },
     });
     this.worker.on('message', (message: FromWriter) => {
-      if (message.type === 'failed') this.fail(importError('internal', { writer: message.error }));
+      if (message.type === 'failed') this.fail(importError('notSaved', { writer: message.error }));
       else this.answered();
     });
     this.worker.on('error', (error) =>

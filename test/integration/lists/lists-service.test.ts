@@ -335,6 +335,27 @@ describe('the worker writes the list on its own connection', () => {
     }
   });
 
+  it('fails in words when the database refuses a write, and leaves nothing', async () => {
+    const { service, db } = makeService();
+    // The database refuses a row well into the import (as a full disk would).
+    db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON list_rows WHEN NEW.seq = 60000
+             BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const file = await bigCsv(80_000);
+    const error = await failure(
+      service.import(file, {
+        mapping: { phone: 0, name: 1, variables: [] },
+        defaultCountry: 'CN',
+        rule: 'yccall',
+      }),
+    );
+    expect(error.details?.['failure']).toBe('notSaved');
+    expect(error.text.en).toMatch(/could not be saved/);
+    expect(error.text['zh-CN']).toMatch(/无法保存/);
+    expect(service.list()).toEqual([]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM list_rows').get()?.['n']).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM lists').get()?.['n']).toBe(0);
+  });
+
   it('lets the main thread write while a large import runs', async () => {
     const { service, db } = makeService();
     const file = await bigCsv(200_000);

@@ -193,12 +193,13 @@ describe('the outbox process killed at 20 random points', () => {
       .map(
         (entry) =>
           entry.payload as {
-            checkpoint: { pendingFrom: number; pendingTo: number };
-            found: { resumeFrom: number };
+            checkpoint: { pendingFrom: number; pendingTo: number } | null;
+            // Null when the reconcile found no task (nothing had landed).
+            found: { resumeFrom: number } | null;
           },
       );
     console.info(
-      `Yccall kill test: ${kills} kills, ${reconciled.length} reconciles, ${reconciled.filter((r) => r.found.resumeFrom === r.checkpoint.pendingTo && r.checkpoint.pendingTo > r.checkpoint.pendingFrom).length} found the in-flight chunk had landed`,
+      `Yccall kill test: ${kills} kills, ${reconciled.length} reconciles, ${reconciled.filter((r) => r.checkpoint !== null && r.found?.resumeFrom === r.checkpoint.pendingTo && r.checkpoint.pendingTo > r.checkpoint.pendingFrom).length} found the in-flight chunk had landed`,
     );
     // Most kills land after something was sent, so the next start reconciles (a kill during a
     // slow start-up on a busy machine does not; the bound allows for it).

@@ -9,6 +9,7 @@ import type { PhoneProblem } from '../../../shared/util/phone-normalize';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { StoredRow } from '../storage/lists-repository';
 import type { Cell, SheetRow } from './cell';
+import { E164Index } from './e164-index';
 
 const NATIONAL_FORMAT: ReadonlySet<string> = new Set([
   'country-code-added',
@@ -93,7 +94,7 @@ function shortened(text: string): string {
  * are skipped. The same processor serves both readers, so their outputs can be compared.
  */
 export class RowProcessor {
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new E164Index();
   private seq = 0;
   private readonly tally = { total: 0, valid: 0, fixed: 0, invalid: 0, flagged: 0, duplicate: 0 };
 
@@ -116,16 +117,22 @@ export class RowProcessor {
     const original = shortened(cellText);
     const name = mapping.name === null ? null : (cells[mapping.name]?.text ?? '');
     const variables = mapping.variables.map((column) => cells[column]?.text ?? '');
-    const base = { seq: this.seq++, rowNumber: row.rowNumber, original, name, variables };
+    const seq = this.seq++;
+    const rowNumber = row.rowNumber;
     this.tally.total++;
+    // Every row is one object literal of the same shape (a million rows: no spreads, one shape).
     const problem = cellProblem(phoneCell);
     if (problem !== null) {
       const status = problemStatus(problem);
       this.tally[status]++;
       return {
-        ...base,
+        seq,
+        rowNumber,
         status,
+        original,
         phone: null,
+        name,
+        variables,
         reasonCode: problem,
         reasonDetail: phoneCell ? original : null,
       };
@@ -135,9 +142,13 @@ export class RowProcessor {
       const status = problemStatus(check.problem);
       this.tally[status]++;
       return {
-        ...base,
+        seq,
+        rowNumber,
         status,
+        original,
         phone: null,
+        name,
+        variables,
         reasonCode: check.problem,
         reasonDetail:
           check.problem === 'letters' || check.problem === 'text-e-notation'
@@ -145,30 +156,47 @@ export class RowProcessor {
             : check.detail,
       };
     }
-    const first = this.seen.get(check.e164);
-    if (first !== undefined) {
+    const first = this.seen.firstRow(check.e164, rowNumber);
+    if (first !== null) {
       this.tally.duplicate++;
       return {
-        ...base,
+        seq,
+        rowNumber,
         status: 'duplicate',
+        original,
         phone: check.e164,
+        name,
+        variables,
         reasonCode: 'duplicate',
         reasonDetail: String(first),
       };
     }
-    this.seen.set(check.e164, row.rowNumber);
     // A national number (with or without its trunk prefix, e.g. 07911… in GB) read in the chosen
     // default country is what the manager asked for, not a repair: only changes to the characters
     // themselves (separators, IDD prefixes such as 00, full-width digits) count as "fixed".
     if (check.changes.every((change) => NATIONAL_FORMAT.has(change))) {
       this.tally.valid++;
-      return { ...base, status: 'valid', phone: check.e164, reasonCode: null, reasonDetail: null };
+      return {
+        seq,
+        rowNumber,
+        status: 'valid',
+        original,
+        phone: check.e164,
+        name,
+        variables,
+        reasonCode: null,
+        reasonDetail: null,
+      };
     }
     this.tally.fixed++;
     return {
-      ...base,
+      seq,
+      rowNumber,
       status: 'fixed',
+      original,
       phone: check.e164,
+      name,
+      variables,
       // Each change once: a forced-text number with spaces (`="+44 7911 123456"`) is reported
       // as 'formatting' by both steps, and the reason should say it once.
       reasonCode: [...new Set(check.changes)].join(','),

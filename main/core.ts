@@ -122,12 +122,7 @@ export function createCore(adapters: CoreAdapters): Core {
     locale: () => settings.locale(),
     logger: adapters.logger,
   });
-  accounts.onChange(() =>
-    events.emit('accounts.changed', {
-      accounts: accounts.list(),
-      activeAccountId: accounts.activeAccountId(),
-    }),
-  );
+  accounts.onChange(() => events.emit('accounts.changed', accounts.state()));
 
   const databaseFile =
     adapters.databaseFile ?? path.join(adapters.paths.dataFolder, 'campaign-desk.db');
@@ -273,6 +268,8 @@ export function createCore(adapters: CoreAdapters): Core {
         new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref()),
       ]);
       await demo.close();
+      // The settings backup of the last write reaches the disk before the app quits.
+      await adapters.settingsStore.flush?.();
       if (journalDatabase !== database) journalDatabase.close();
       database.close();
     },

@@ -7,7 +7,7 @@ import { registerIpc } from './ipc/register';
 import { APP_ORIGIN, originOf } from './ipc/sender';
 import { JsonLinesLogger } from './services/logging/logger';
 import { AppError } from './services/errors';
-import { ElectronKeyValueStore } from './platform/electron-store';
+import { openElectronSettingsStore } from './platform/electron-store';
 import { KeytarSecretStore } from './platform/keytar-secret-store';
 import { electronDialogs } from './platform/dialogs';
 import { electronNotifier } from './platform/notifier';
@@ -30,7 +30,8 @@ async function start(): Promise<void> {
   const core = createCore({
     runtime: electronRuntime(),
     paths: { dataFolder },
-    settingsStore: new ElectronKeyValueStore(),
+    // A damaged settings file is set aside and the last good copy used (a notice says so).
+    settingsStore: await openElectronSettingsStore(dataFolder, logger),
     opener: electronOpener,
     logger,
     secrets: new KeytarSecretStore(),

@@ -1,4 +1,5 @@
 import type { Locale } from '../shared/domain/locale';
+import type { SettingsRecovery } from '../shared/domain/settings-recovery';
 
 /** Small JSON settings storage (electron-store in the app, conf in tests and the browser host). */
 export interface KeyValueStore {
@@ -7,6 +8,10 @@ export interface KeyValueStore {
   delete(key: string): void;
   /** Where the store lives on disk, for diagnostics. */
   readonly path: string;
+  /** What was repaired when the store was opened (a damaged file set aside), or null. */
+  recovery?(): SettingsRecovery | null;
+  /** Resolves once background work (the backup of the last write) is on disk. */
+  flush?(): Promise<void>;
 }
 
 /** The OS keychain: one secret per account. Implementations must never fall back to files. */

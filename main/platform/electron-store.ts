@@ -1,9 +1,14 @@
 import ElectronStore from 'electron-store';
-import type { KeyValueStore } from '../ports';
+import type { KeyValueStore, Logger } from '../ports';
+import { BackedUpKeyValueStore } from '../services/settings/backed-up-store';
 
 /** The settings port over electron-store (same file format as the conf adapter the tests use). */
 export class ElectronKeyValueStore implements KeyValueStore {
-  private readonly store = new ElectronStore<Record<string, unknown>>({ name: 'settings' });
+  private readonly store: ElectronStore<Record<string, unknown>>;
+
+  constructor(folder: string, name = 'settings') {
+    this.store = new ElectronStore<Record<string, unknown>>({ cwd: folder, name });
+  }
 
   get path(): string {
     return this.store.path;
@@ -17,4 +22,16 @@ export class ElectronKeyValueStore implements KeyValueStore {
   delete(key: string): void {
     this.store.delete(key);
   }
+}
+
+/** The app's settings store: electron-store in the data folder, with backup and recovery. */
+export function openElectronSettingsStore(
+  folder: string,
+  logger: Logger,
+): Promise<BackedUpKeyValueStore> {
+  return BackedUpKeyValueStore.open({
+    folder,
+    open: (cwd, name) => new ElectronKeyValueStore(cwd, name),
+    logger,
+  });
 }

@@ -8,6 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { AccountView } from '../../shared/domain/account';
+import type { DamagedAccount } from '../../shared/domain/damaged-account';
 import type { EventPayloadOf } from '../../shared/ipc/contract';
 import { call, useEvent, errorMessage } from '../ipc/client';
 
@@ -18,6 +19,8 @@ interface AccountsValue {
   readonly state: AccountsState | null;
   readonly error: string | null;
   readonly accounts: readonly AccountView[];
+  /** Stored entries this version cannot use (shown with repair and remove). */
+  readonly damaged: readonly DamagedAccount[];
   readonly activeAccountId: string | null;
   setActive(id: string | null): Promise<void>;
 }
@@ -57,6 +60,7 @@ export function AccountsProvider(props: { children: ReactNode }) {
       state,
       error,
       accounts: state?.accounts ?? [],
+      damaged: state?.damaged ?? [],
       activeAccountId: state?.activeAccountId ?? null,
       setActive,
     }),

@@ -9,6 +9,7 @@ import { DraftsView } from '../features/drafts/drafts-view';
 import { TasksView } from '../features/tasks/tasks-view';
 import { SettingsView } from '../features/settings/settings-view';
 import { AboutView } from '../features/about/about-view';
+import { SettingsRecoveryNotice } from '../features/settings/recovery-notice';
 
 function SectionView(props: { section: Section; go: (section: Section) => void }) {
   switch (props.section) {
@@ -66,6 +67,7 @@ export function Shell() {
         <AccountSwitcher />
       </nav>
       <main className="content" id="content" data-section={section}>
+        <SettingsRecoveryNotice />
         <SectionView section={section} go={go} />
       </main>
     </div>

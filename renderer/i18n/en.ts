@@ -1,4 +1,6 @@
+import { damagedAccountsEn } from '../features/accounts/damaged-messages';
 import { draftsEn } from '../features/drafts/messages';
+import { settingsRecoveryEn } from '../features/settings/recovery-messages';
 import { tasksEn } from '../features/tasks/messages';
 
 /**
@@ -11,6 +13,8 @@ import { tasksEn } from '../features/tasks/messages';
 export const en = {
   ...tasksEn,
   ...draftsEn,
+  ...damagedAccountsEn,
+  ...settingsRecoveryEn,
   'app.name': 'Campaign Desk',
   'app.loading': 'Starting Campaign Desk…',
   'app.loadFailed': 'Campaign Desk could not start its window: {message}',

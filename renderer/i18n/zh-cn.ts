@@ -1,11 +1,15 @@
 import type { Catalogue } from './en';
+import { damagedAccountsZh } from '../features/accounts/damaged-messages';
 import { draftsZh } from '../features/drafts/messages';
+import { settingsRecoveryZh } from '../features/settings/recovery-messages';
 import { tasksZh } from '../features/tasks/messages';
 
 /** Simplified Chinese UI text (must have every key of the English catalogue; the type-check enforces it). */
 export const zhCN: Catalogue = {
   ...tasksZh,
   ...draftsZh,
+  ...damagedAccountsZh,
+  ...settingsRecoveryZh,
   'app.name': 'Campaign Desk',
   'app.loading': '正在启动 Campaign Desk…',
   'app.loadFailed': 'Campaign Desk 无法启动窗口：{message}',

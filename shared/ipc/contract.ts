@@ -8,6 +8,12 @@ import {
 } from '../domain/account';
 import { AppInfoSchema } from '../domain/app-info';
 import {
+  AccountRepairSchema,
+  DamagedAccountKeySchema,
+  DamagedAccountSchema,
+} from '../domain/damaged-account';
+import { SettingsRecoverySchema } from '../domain/settings-recovery';
+import {
   DraftEditSchema,
   DraftProblemSchema,
   DraftSchema,
@@ -90,6 +96,8 @@ export const HttpsUrlSchema = z
  */
 const AccountsStateSchema = z.strictObject({
   accounts: z.array(AccountViewSchema),
+  /** Stored entries this version cannot use: kept, shown with repair and remove. */
+  damaged: z.array(DamagedAccountSchema),
   /** null: "All accounts". */
   activeAccountId: z.string().nullable(),
 });
@@ -185,6 +193,14 @@ export const channels = {
   'accounts.addDemo': {
     request: Empty,
     response: z.strictObject({ accounts: z.array(AccountViewSchema) }),
+  },
+  'accounts.repair': {
+    request: z.strictObject({ key: DamagedAccountKeySchema, account: AccountRepairSchema }),
+    response: AccountViewSchema,
+  },
+  'accounts.removeDamaged': {
+    request: z.strictObject({ key: DamagedAccountKeySchema }),
+    response: Empty,
   },
   'lists.pickFile': {
     request: z.strictObject({
@@ -381,6 +397,11 @@ export const channels = {
     request: z.strictObject({ patch: PreferencesPatchSchema }),
     response: PreferencesSchema,
   },
+  'settings.recoveryNotice': {
+    request: Empty,
+    response: z.strictObject({ notice: SettingsRecoverySchema.nullable() }),
+  },
+  'settings.dismissRecoveryNotice': { request: Empty, response: Empty },
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 /** Every push event, name → payload schema. */

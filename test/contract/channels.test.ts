@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { channels, events } from '../../shared/ipc/contract';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../../shared/ipc/names';
+import { damagedAccountKey } from '../../main/services/accounts/stored-accounts';
 import { noSignal, testCore } from '../fakes/core';
 
 /**
@@ -75,6 +76,15 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
   'accounts.testConnection': [{}, { id: null }, { id: huge }],
   'accounts.setActive': [{}, { id: 42 }, { id: '' }],
   'accounts.addDemo': [{ vendor: 'itniotech' }],
+  'accounts.repair': [
+    {},
+    { key: 'damaged-0123456789abcdef01234567' },
+    { key: '../../etc', account: goodItnio },
+    { key: 'damaged-0123456789abcdef01234567', account: { ...goodItnio, name: huge } },
+    { key: 'damaged-0123456789abcdef01234567', account: { ...goodItnio, vendor: 'twilio' } },
+    { key: 'damaged-0123456789abcdef01234567', account: { ...goodItnio, secret: '' } },
+  ],
+  'accounts.removeDamaged': [{}, { key: 42 }, { key: 'id-1' }, { key: huge }],
   'lists.pickFile': [{ suggestedPath: 42 }, { suggestedPath: huge }, { path: '/etc/passwd' }],
   'lists.inspect': [
     {},
@@ -440,6 +450,8 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
     { patch: { theme: 'x'.repeat(100_000) } },
     { patch: 'dark' },
   ],
+  'settings.recoveryNotice': [{ dismiss: true }],
+  'settings.dismissRecoveryNotice': [{ at: 'now' }],
 };
 
 describe('the IPC contract', () => {
@@ -501,10 +513,14 @@ describe('the IPC contract', () => {
   });
 
   it('accepts good input on every channel', async () => {
-    const { core, opened, dialogs } = testCore();
+    const { core, opened, dialogs, store } = testCore();
     const created = await core.dispatch('accounts.create', goodItnio, noSignal);
     if (!created.ok) throw new Error(created.error.message);
     const id = (created.value as { id: string }).id;
+    // Two entries this version cannot use (names over 80 characters), for repair and remove.
+    const damaged = ['to-repair', 'to-remove'].map((name) => ({ id: name, name: name.repeat(20) }));
+    store.set('accounts', [...(store.get('accounts') as unknown[]), ...damaged]);
+    const [repairKey, removeKey] = damaged.map((entry) => damagedAccountKey(entry));
     const folder = await mkdtemp(path.join(tmpdir(), 'campaign-desk-contract-'));
     dialogs.nextOpen = path.join(folder, 'numbers.csv');
     dialogs.nextSave = path.join(folder, 'export.xlsx');
@@ -555,6 +571,11 @@ describe('the IPC contract', () => {
       'accounts.testConnection': { id },
       'accounts.setActive': { id: null },
       'accounts.addDemo': {},
+      'accounts.repair': {
+        key: repairKey,
+        account: { ...goodItnio, connection: { ...goodItnio.connection, apiKey: 'key3' } },
+      },
+      'accounts.removeDamaged': { key: removeKey },
       'lists.pickFile': {},
       'lists.inspect': { fileId },
       'lists.preview': { fileId },
@@ -646,6 +667,8 @@ describe('the IPC contract', () => {
       'app.openExternal': { url: 'https://example.com/help' },
       'settings.get': {},
       'settings.update': { patch: { theme: 'dark' } },
+      'settings.recoveryNotice': {},
+      'settings.dismissRecoveryNotice': {},
       // Last: drafts and submissions above need the account.
       'accounts.remove': { id },
     };

@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { mountItniotech } from '../../main/services/sandbox/itniotech/itniotech-
 import { mountYccall } from '../../main/services/sandbox/yccall/yccall-sim';
 import { systemClock } from '../../main/services/sandbox/sim-kit';
 import { startHost, type Host } from '../host/server';
+import { InMemorySecretStore } from '../fakes/memory-secret-store';
 import { launchChromium, screenshotDir } from './browser';
 
 const ITNIO = { apiKey: 'e2eKey01', apiSecret: 'itnio-SECRET-7f3a9c' };
@@ -175,5 +177,109 @@ describe('accounts in Chromium through the browser host', () => {
       for (const secret of SECRETS)
         expect(text.includes(secret), `${secret} in ${where}`).toBe(false);
     }
+  });
+});
+
+describe('damaged settings and account entries in Chromium through the browser host', () => {
+  /** Entries an older version (or a hand edit) left: the current rules refuse both. */
+  const longName = {
+    id: 'old-e2e-1',
+    name: `Guangzhou outbound team ${'x'.repeat(90)}`,
+    vendor: 'itniotech',
+    demo: false,
+    createdAt: '2025-01-02T03:04:05.000Z',
+    updatedAt: '2025-01-02T03:04:05.000Z',
+    lastCheck: null,
+    connection: { brand: 'itniotech', apiKey: 'oldKey77', defaults: {} },
+  };
+  const unknownVendor = { ...longName, id: 'old-e2e-2', name: 'Fax line', vendor: 'faxco' };
+  const secrets = new InMemorySecretStore();
+  let damagedHost: Host;
+  let damagedPage: Page;
+
+  beforeAll(async () => {
+    const dataFolder = await mkdtemp(path.join(tmpdir(), 'campaign-desk-damaged-e2e-'));
+    // The settings file was cut short; its backup (the last good copy) holds both entries.
+    await writeFile(path.join(dataFolder, 'settings.json'), '{"schemaVersion":1,"accou');
+    await writeFile(
+      path.join(dataFolder, 'settings.backup.json'),
+      JSON.stringify({ schemaVersion: 1, accounts: [longName, unknownVendor] }),
+    );
+    secrets.entries.set(longName.id, 'kept-secret');
+    secrets.entries.set(unknownVendor.id, 'other-secret');
+    damagedHost = await startHost({ dataFolder, secrets, systemLocale: 'en-US' });
+    damagedPage = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    ).newPage();
+    await damagedPage.goto(`${damagedHost.url}#/accounts`);
+    await damagedPage.waitForSelector('html[data-ready="true"]');
+  });
+
+  afterAll(async () => {
+    await damagedPage?.context().close();
+    await damagedHost?.close();
+  });
+
+  const damagedCards = () => damagedPage.locator('article.account-card.damaged');
+
+  it('says once that the settings file was damaged and the last good copy was used', async () => {
+    const notice = damagedPage.locator('[data-testid="settings-recovery"]');
+    await notice.waitFor();
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain('cut short or unreadable');
+    expect(text).toContain('last good copy');
+    expect(text).toMatch(/kept, unchanged, as settings\.damaged-[\dT-]+Z\.json/);
+    await damagedPage.screenshot({
+      path: path.join(await screenshotDir(), 'settings-recovered-en.png'),
+      fullPage: true,
+    });
+    await notice.locator('button').click();
+    await expect.poll(() => notice.count()).toBe(0);
+    await damagedPage.reload();
+    await damagedPage.waitForSelector('html[data-ready="true"]');
+    await damagedCards().first().waitFor();
+    expect(await notice.count()).toBe(0);
+  });
+
+  it('shows each damaged entry with what is wrong, in words, and repair and remove', async () => {
+    await expect.poll(() => damagedCards().count()).toBe(2);
+    const problems = await damagedCards()
+      .locator('[data-testid="damaged-problems"]')
+      .allTextContents();
+    expect(problems).toEqual([
+      'Account name: longer than 80 characters.',
+      'Vendor: a vendor this version does not know.',
+    ]);
+    for (const label of ['Repair', 'Remove']) {
+      expect(await damagedCards().first().locator('button', { hasText: label }).count()).toBe(1);
+    }
+    await damagedPage.screenshot({
+      path: path.join(await screenshotDir(), 'accounts-damaged-en.png'),
+      fullPage: true,
+    });
+  });
+
+  it('repairs an entry in the form, prefilled as stored; the secret in the keychain is kept', async () => {
+    await damagedCards().first().locator('button', { hasText: 'Repair' }).click();
+    expect(await damagedPage.inputValue('#account-name')).toBe(longName.name);
+    expect(await damagedPage.inputValue('#account-apiKey')).toBe('oldKey77');
+    expect(await damagedPage.textContent('#account-name-note')).toContain('at most 80');
+    await damagedPage.fill('#account-name', 'Guangzhou outbound team');
+    await damagedPage.click('form.account-form button[type="submit"]');
+    await damagedPage
+      .locator('article.account-card:not(.damaged) h2', { hasText: 'Guangzhou outbound team' })
+      .waitFor();
+    await expect.poll(() => damagedCards().count()).toBe(1);
+    expect(damagedHost.core.accounts.list().map((account) => account.id)).toEqual([longName.id]);
+    expect(secrets.entries.get(longName.id)).toBe('kept-secret');
+  });
+
+  it('removes an entry after a confirmation; its keychain secret goes with it', async () => {
+    await damagedCards().first().locator('button', { hasText: 'Remove' }).click();
+    expect(await damagedPage.textContent('dialog')).toContain('deleted from the keychain');
+    await damagedPage.click('dialog button.danger');
+    await expect.poll(() => damagedCards().count()).toBe(0);
+    expect(secrets.entries.has(unknownVendor.id)).toBe(false);
+    expect(secrets.entries.get(longName.id)).toBe('kept-secret');
   });
 });

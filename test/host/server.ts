@@ -16,7 +16,7 @@ import {
 } from '../../main/security/static-files';
 import { isExternalLinkAllowed } from '../../main/security/navigation';
 import { JsonLinesLogger } from '../../main/services/logging/logger';
-import { ConfKeyValueStore } from '../../main/services/settings/conf-store';
+import { openConfSettingsStore } from '../../main/services/settings/conf-store';
 import { hostRuntime, repoRoot } from './runtime';
 import { ScriptedDialogs } from './dialogs';
 import { RecordingNotifier } from '../fakes/recording-notifier';
@@ -124,7 +124,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const core = createCore({
     runtime: await hostRuntime(options.systemLocale ?? 'en-US'),
     paths: { dataFolder },
-    settingsStore: new ConfKeyValueStore(dataFolder),
+    settingsStore: await openConfSettingsStore(dataFolder, logger),
     opener,
     logger,
     secrets: options.secrets ?? new KeytarSecretStore(),

@@ -8,15 +8,14 @@ type AccountChannels =
   | 'accounts.remove'
   | 'accounts.testConnection'
   | 'accounts.setActive'
-  | 'accounts.addDemo';
+  | 'accounts.addDemo'
+  | 'accounts.repair'
+  | 'accounts.removeDamaged';
 
 /** Handlers of the `accounts.*` channels. Secrets go in (create/update) and never come out. */
 export function accountsHandlers(accounts: AccountsService): Pick<Handlers, AccountChannels> {
   return {
-    'accounts.list': () => ({
-      accounts: accounts.list(),
-      activeAccountId: accounts.activeAccountId(),
-    }),
+    'accounts.list': () => accounts.state(),
     'accounts.create': (request) => accounts.create(request),
     'accounts.update': ({ id, changes }) => accounts.update(id, changes),
     'accounts.remove': async ({ id }) => {
@@ -29,5 +28,10 @@ export function accountsHandlers(accounts: AccountsService): Pick<Handlers, Acco
       return {};
     },
     'accounts.addDemo': () => ({ accounts: accounts.addDemo() }),
+    'accounts.repair': ({ key, account }) => accounts.repair(key, account),
+    'accounts.removeDamaged': async ({ key }) => {
+      await accounts.removeDamaged(key);
+      return {};
+    },
   };
 }

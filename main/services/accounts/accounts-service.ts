@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import {
+  AccountIdSchema,
   AccountProfileSchema,
   type AccountChanges,
   type AccountProfile,
@@ -7,11 +7,19 @@ import {
   type ConnectionCheckResult,
   type NewAccount,
 } from '../../../shared/domain/account';
+import type { AccountRepair, DamagedAccount } from '../../../shared/domain/damaged-account';
 import type { Locale } from '../../../shared/domain/locale';
 import type { ErrorCode } from '../../../shared/ipc/errors';
 import type { Clock, KeyValueStore, Logger, SecretStore } from '../../ports';
 import { AppError } from '../errors';
 import type { Vendor } from '../vendors/vendor';
+import {
+  readStoredAccounts,
+  storedCreatedAt,
+  storedDemo,
+  storedIdOf,
+  type StoredAccount,
+} from './stored-accounts';
 
 const ACCOUNTS_KEY = 'accounts';
 const ACTIVE_KEY = 'activeAccountId';
@@ -31,7 +39,12 @@ export interface ConnectionTest {
   readonly check: ConnectionCheckResult & { readonly code: ErrorCode | null };
 }
 
-const StoredAccountsSchema = z.array(z.unknown());
+/** The accounts, the damaged entries and the selection, as the renderer sees them. */
+export interface AccountsState {
+  readonly accounts: AccountView[];
+  readonly damaged: DamagedAccount[];
+  readonly activeAccountId: string | null;
+}
 
 /** Demo accounts: fixed credentials known only to the built-in simulator; nothing in the keychain. */
 export const DEMO_CREDENTIALS = {
@@ -51,6 +64,17 @@ function keychainUnavailable(cause: unknown): AppError {
   );
 }
 
+function damagedGone(key: string): AppError {
+  return new AppError(
+    'NOT_FOUND',
+    {
+      en: 'That damaged account entry is no longer there. It may have been repaired or removed in another window.',
+      'zh-CN': '该损坏的账户条目已不存在，可能已在其他窗口中修复或删除。',
+    },
+    { key },
+  );
+}
+
 function notFound(id: string): AppError {
   return new AppError(
     'NOT_FOUND',
@@ -66,9 +90,15 @@ function notFound(id: string): AppError {
  * Account profiles in the settings store, their secrets in the keychain (one entry per account,
  * keyed by account id). The order of writes is chosen so a failure leaves nothing half-saved:
  * the secret first, then the profile; on removal, the secret first, then the profile.
+ *
+ * A stored entry this version cannot use (written by another version, or by hand) is never
+ * dropped: every write keeps it verbatim, it is listed as damaged, and its keychain entry stays
+ * until the person repairs it (`repair`, which keeps the secret) or removes it (`removeDamaged`).
  */
 export class AccountsService {
   private readonly listeners = new Set<() => void>();
+  /** Damaged entries already written to the log (once each, not on every read). */
+  private readonly reported = new Set<string>();
   /**
    * One long-lived vendor module per account (DESIGN.md "Vendor modules"): built on first use,
    * reused by every service, dropped (and signed out) when the account changes or is removed.
@@ -97,6 +127,20 @@ export class AccountsService {
     return this.profiles().map(toView);
   }
 
+  /** Stored entries this version cannot use, with what is wrong with each. */
+  damaged(): DamagedAccount[] {
+    return this.stored().flatMap((entry) => (entry.kind === 'damaged' ? [entry.view] : []));
+  }
+
+  /** Everything the accounts screen shows: accounts, damaged entries and the selection. */
+  state(): AccountsState {
+    return {
+      accounts: this.list(),
+      damaged: this.damaged(),
+      activeAccountId: this.activeAccountId(),
+    };
+  }
+
   /** The account the shell has selected, or null for "All accounts". */
   activeAccountId(): string | null {
     const id = this.deps.store.get(ACTIVE_KEY);
@@ -116,17 +160,7 @@ export class AccountsService {
   /** Adds an account: the secret goes to the keychain, the rest to the settings store. */
   async create(input: NewAccount): Promise<AccountView> {
     const profiles = this.profiles();
-    const twin = profiles.find((profile) => !profile.demo && sameCredentials(profile, input));
-    if (twin) {
-      throw new AppError(
-        'CONFLICT',
-        {
-          en: `The account "${twin.name}" already uses these credentials. Edit that account instead.`,
-          'zh-CN': `账户“${twin.name}”已使用这些凭据，请改为编辑该账户。`,
-        },
-        { id: twin.id },
-      );
-    }
+    this.refuseTwin(profiles, input);
     const now = new Date(this.deps.clock.now()).toISOString();
     const id = this.deps.newId();
     const profile = AccountProfileSchema.parse({
@@ -195,6 +229,86 @@ export class AccountsService {
     this.save(profiles.filter((candidate) => candidate.id !== id));
     await this.dropVendor(id);
     this.deps.logger.info('Account removed', { id });
+  }
+
+  /**
+   * Replaces a damaged entry with a valid account built from the repair form, in its place.
+   *
+   * The account keeps its stored id, and with it its keychain secret, unless a new secret is
+   * given. An id that cannot be used (unusable characters, or taken by another account) gets a
+   * new one; the secret then moves with it.
+   */
+  async repair(key: string, input: AccountRepair): Promise<AccountView> {
+    const entry = this.findDamaged(key);
+    const profiles = this.profiles();
+    const storedId = storedIdOf(entry.raw);
+    const demo = storedDemo(entry.raw);
+    const ownsSecret = this.ownsKeychainEntry(entry.raw, profiles);
+    const keepsId =
+      storedId !== null &&
+      AccountIdSchema.safeParse(storedId).success &&
+      !profiles.some((profile) => profile.id === storedId);
+    const id = keepsId ? storedId : this.deps.newId();
+    if (!demo) this.refuseTwin(profiles, input);
+
+    if (!demo) {
+      if (input.secret !== undefined) {
+        await this.writeSecret(id, input.secret);
+      } else {
+        const kept = ownsSecret && storedId !== null ? await this.keychainGet(storedId) : null;
+        if (kept === null) {
+          throw new AppError('INVALID_INPUT', {
+            en: 'The keychain holds no secret for this account. Enter the secret to repair it.',
+            'zh-CN': '钥匙串中没有该账户的密钥。请输入密钥以修复该账户。',
+          });
+        }
+        if (id !== storedId) await this.writeSecret(id, kept);
+      }
+    }
+
+    const now = this.nowIso();
+    const profile = AccountProfileSchema.parse({
+      id,
+      name: input.name,
+      vendor: input.vendor,
+      connection: input.connection,
+      demo,
+      createdAt: storedCreatedAt(entry.raw) ?? now,
+      updatedAt: now,
+      lastCheck: null,
+    });
+    this.writeEntries((entries) => {
+      const at = entries.findIndex((candidate) => isDamaged(candidate, key));
+      if (at < 0) throw damagedGone(key);
+      return entries.map((candidate, index) => (index === at ? profile : rawOf(candidate)));
+    });
+    // The secret moved to the new id: the old keychain entry would otherwise be orphaned.
+    if (ownsSecret && storedId !== null && storedId !== id) {
+      await this.deps.secrets.delete(storedId).catch(() => false);
+    }
+    await this.dropVendor(id);
+    this.deps.logger.info('Damaged account repaired', { id, vendor: profile.vendor });
+    return toView(profile);
+  }
+
+  /** Removes a damaged entry, and then (only then) its keychain entry. */
+  async removeDamaged(key: string): Promise<void> {
+    const entry = this.findDamaged(key);
+    const storedId = storedIdOf(entry.raw);
+    if (this.ownsKeychainEntry(entry.raw, this.profiles()) && storedId !== null) {
+      try {
+        await this.deps.secrets.delete(storedId);
+      } catch (error) {
+        throw keychainUnavailable(error);
+      }
+      if (this.deps.store.get(ACTIVE_KEY) === storedId) this.deps.store.delete(ACTIVE_KEY);
+    }
+    this.writeEntries((entries) => {
+      const at = entries.findIndex((candidate) => isDamaged(candidate, key));
+      if (at < 0) throw damagedGone(key);
+      return entries.flatMap((candidate, index) => (index === at ? [] : [rawOf(candidate)]));
+    });
+    this.deps.logger.info('Damaged account entry removed', { key });
   }
 
   /** Adds the demo accounts (ITNIO and Yccall, backed by the built-in simulator) if missing. */
@@ -351,6 +465,43 @@ export class AccountsService {
     return secret;
   }
 
+  private async keychainGet(id: string): Promise<string | null> {
+    try {
+      return await this.deps.secrets.get(id);
+    } catch (error) {
+      throw keychainUnavailable(error);
+    }
+  }
+
+  /**
+   * Whether a damaged entry's id names a keychain entry of its own: not a demo, and no valid
+   * account shares the id (that account's secret must never be moved or deleted with it).
+   */
+  private ownsKeychainEntry(raw: unknown, profiles: readonly AccountProfile[]): boolean {
+    const id = storedIdOf(raw);
+    return id !== null && !storedDemo(raw) && !profiles.some((profile) => profile.id === id);
+  }
+
+  private findDamaged(key: string): Extract<StoredAccount, { kind: 'damaged' }> {
+    const entry = this.stored().find((candidate) => isDamaged(candidate, key));
+    if (!entry || entry.kind !== 'damaged') throw damagedGone(key);
+    return entry;
+  }
+
+  private refuseTwin(profiles: readonly AccountProfile[], input: NewAccount | AccountRepair): void {
+    const twin = profiles.find((profile) => !profile.demo && sameCredentials(profile, input));
+    if (twin) {
+      throw new AppError(
+        'CONFLICT',
+        {
+          en: `The account "${twin.name}" already uses these credentials. Edit that account instead.`,
+          'zh-CN': `账户“${twin.name}”已使用这些凭据，请改为编辑该账户。`,
+        },
+        { id: twin.id },
+      );
+    }
+  }
+
   private async writeSecret(id: string, secret: string): Promise<void> {
     try {
       await this.deps.secrets.set(id, secret);
@@ -372,26 +523,51 @@ export class AccountsService {
     return profile;
   }
 
-  private profiles(): AccountProfile[] {
-    const stored = StoredAccountsSchema.safeParse(this.deps.store.get(ACCOUNTS_KEY) ?? []);
-    if (!stored.success) {
-      this.deps.logger.warn('Stored accounts are not a list; showing none.');
-      return [];
+  private stored(): StoredAccount[] {
+    const entries = readStoredAccounts(this.deps.store.get(ACCOUNTS_KEY));
+    for (const entry of entries) {
+      if (entry.kind !== 'damaged' || this.reported.has(entry.view.key)) continue;
+      this.reported.add(entry.view.key);
+      this.deps.logger.warn('A stored account is not valid; it is kept and shown as damaged.', {
+        key: entry.view.key,
+        problems: entry.view.problems.map((problem) => `${problem.field}:${problem.kind}`),
+      });
     }
-    const profiles: AccountProfile[] = [];
-    for (const entry of stored.data) {
-      const parsed = AccountProfileSchema.safeParse(entry);
-      if (parsed.success) profiles.push(parsed.data);
-      else
-        this.deps.logger.warn('A stored account is not valid and was skipped.', {
-          issues: parsed.error.issues.length,
-        });
-    }
-    return profiles;
+    return entries;
   }
 
+  private profiles(): AccountProfile[] {
+    return this.stored().flatMap((entry) => (entry.kind === 'valid' ? [entry.profile] : []));
+  }
+
+  /**
+   * Stores the usable accounts as `profiles` says: changed ones in their place, removed ones
+   * gone, new ones at the end. Damaged entries stay where they are, verbatim.
+   */
   private save(profiles: readonly AccountProfile[]): void {
-    this.deps.store.set(ACCOUNTS_KEY, profiles);
+    const byId = new Map(profiles.map((profile) => [profile.id, profile]));
+    this.writeEntries((entries) => {
+      const written = new Set<string>();
+      const next: unknown[] = [];
+      for (const entry of entries) {
+        if (entry.kind === 'damaged') {
+          next.push(entry.raw);
+          continue;
+        }
+        const updated = byId.get(entry.profile.id);
+        if (updated && !written.has(updated.id)) {
+          next.push(updated);
+          written.add(updated.id);
+        }
+      }
+      for (const profile of profiles) if (!written.has(profile.id)) next.push(profile);
+      return next;
+    });
+  }
+
+  /** Rewrites the stored list from what is stored now (read again, so nothing is lost). */
+  private writeEntries(change: (entries: readonly StoredAccount[]) => unknown[]): void {
+    this.deps.store.set(ACCOUNTS_KEY, change(this.stored()));
     this.changed();
   }
 
@@ -400,12 +576,20 @@ export class AccountsService {
   }
 }
 
+function isDamaged(entry: StoredAccount, key: string): boolean {
+  return entry.kind === 'damaged' && entry.view.key === key;
+}
+
+function rawOf(entry: StoredAccount): unknown {
+  return entry.kind === 'damaged' ? entry.raw : entry.profile;
+}
+
 function toView(profile: AccountProfile): AccountView {
   // Non-demo accounts cannot exist without their secret having been written first.
   return { ...profile, secretStored: !profile.demo };
 }
 
-function sameCredentials(profile: AccountProfile, input: NewAccount): boolean {
+function sameCredentials(profile: AccountProfile, input: NewAccount | AccountRepair): boolean {
   if (profile.vendor === 'itniotech' && input.vendor === 'itniotech') {
     return (
       profile.connection.apiKey === input.connection.apiKey &&

@@ -1,5 +1,6 @@
 import Conf from 'conf';
-import type { KeyValueStore } from '../../ports';
+import type { Clock, KeyValueStore, Logger } from '../../ports';
+import { BackedUpKeyValueStore } from './backed-up-store';
 
 /**
  * The settings port over `conf`, the storage engine electron-store is built on.
@@ -34,4 +35,18 @@ export class ConfKeyValueStore implements KeyValueStore {
   delete(key: string): void {
     this.conf.delete(key);
   }
+}
+
+/** The settings store of the browser host and the Node tests: conf with backup and recovery. */
+export function openConfSettingsStore(
+  folder: string,
+  logger: Logger,
+  clock?: Clock,
+): Promise<BackedUpKeyValueStore> {
+  return BackedUpKeyValueStore.open({
+    folder,
+    open: (cwd, name) => new ConfKeyValueStore(cwd, name),
+    logger,
+    ...(clock ? { clock } : {}),
+  });
 }

@@ -5,6 +5,7 @@ import {
   type PreferencesPatch,
 } from '../../../shared/domain/settings';
 import { matchLocale, type Locale } from '../../../shared/domain/locale';
+import type { SettingsRecovery } from '../../../shared/domain/settings-recovery';
 import type { KeyValueStore, Logger } from '../../ports';
 
 const PREFERENCES_KEY = 'preferences';
@@ -12,6 +13,7 @@ const PREFERENCES_KEY = 'preferences';
 /** Reads and writes the user's preferences through the settings port. */
 export class SettingsService {
   private readonly listeners = new Set<(preferences: Preferences) => void>();
+  private recoverySeen = false;
 
   constructor(
     private readonly store: KeyValueStore,
@@ -44,6 +46,19 @@ export class SettingsService {
   locale(): Locale {
     const { language } = this.get();
     return language === 'system' ? matchLocale(this.systemLocaleTag()) : language;
+  }
+
+  /**
+   * What the settings store repaired when it opened (a damaged file set aside), until the person
+   * has dismissed the notice: it is shown once, not on every reload of the window.
+   */
+  recoveryNotice(): SettingsRecovery | null {
+    return this.recoverySeen ? null : (this.store.recovery?.() ?? null);
+  }
+
+  /** The person has read the recovery notice. */
+  dismissRecoveryNotice(): void {
+    this.recoverySeen = true;
   }
 
   /** Calls `listener` after every change; returns the unsubscribe function. */

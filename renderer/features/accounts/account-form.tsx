@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { AccountView } from '../../../shared/domain/account';
+import type { DamagedAccount } from '../../../shared/domain/damaged-account';
 import { ITNIO_DEFAULT_UTC_OFFSET_MINUTES } from '../../../shared/domain/vendor-rules';
 import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
@@ -16,6 +17,7 @@ import {
   type FormErrors,
   type VendorChoice,
 } from './account-form-model';
+import { formFromDamaged, toRepair } from './repair-form-model';
 
 const VENDOR_LABEL: Readonly<Record<VendorChoice, MessageKey>> = {
   itniotech: 'accounts.vendor.itniotech',
@@ -23,20 +25,38 @@ const VENDOR_LABEL: Readonly<Record<VendorChoice, MessageKey>> = {
   yccall: 'accounts.vendor.yccall',
 };
 
-/** Adds an account, or edits one. The secret field is write-only: it is never filled in. */
-export function AccountForm(props: { account?: AccountView; onDone: () => void }) {
+/**
+ * Adds an account, edits one, or repairs a damaged stored entry (prefilled as it was stored).
+ * The secret field is write-only: it is never filled in.
+ */
+export function AccountForm(props: {
+  account?: AccountView;
+  repair?: DamagedAccount;
+  onDone: () => void;
+}) {
   const { t, locale } = useI18n();
   const editing = props.account;
-  const [values, setValues] = useState<AccountFormValues>(
-    editing ? formFromAccount(editing) : EMPTY_FORM,
+  const repairing = props.repair;
+  // A repaired entry keeps the keychain secret filed under its id, unless a new one is typed.
+  const keepsSecret = Boolean(repairing && (repairing.hasId || repairing.demo));
+  const initial = editing
+    ? formFromAccount(editing)
+    : repairing
+      ? formFromDamaged(repairing)
+      : EMPTY_FORM;
+  const [values, setValues] = useState<AccountFormValues>(initial);
+  // A repair shows at once what has to change.
+  const [errors, setErrors] = useState<FormErrors>(() =>
+    repairing ? validateAccountForm(initial, !keepsSecret) : {},
   );
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
+  const [touched, setTouched] = useState<ReadonlySet<FieldName>>(
+    () => new Set(repairing ? (Object.keys(initial) as FieldName[]) : []),
+  );
   const [replacingSecret, setReplacingSecret] = useState(!editing);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const demo = editing?.demo ?? false;
-  const secretRequired = !editing;
+  const secretRequired = !editing && !keepsSecret;
 
   const update = (field: keyof AccountFormValues, value: string) => {
     let next = { ...values, [field]: value } as AccountFormValues;
@@ -66,6 +86,8 @@ export function AccountForm(props: { account?: AccountView; onDone: () => void }
     try {
       if (editing)
         await call('accounts.update', { id: editing.id, changes: toChanges(values, demo) });
+      else if (repairing)
+        await call('accounts.repair', { key: repairing.key, account: toRepair(values) });
       else await call('accounts.create', toNewAccount(values));
       props.onDone();
     } catch (error) {
@@ -148,7 +170,10 @@ export function AccountForm(props: { account?: AccountView; onDone: () => void }
     values.vendor === 'yccall' ? 'accounts.field.accesskey' : 'accounts.field.apiSecret';
   const secretField = demo ? null : replacingSecret ? (
     <>
-      {field('secret', secretLabel, { type: 'password', hint: 'accounts.field.secret.hint' })}
+      {field('secret', secretLabel, {
+        type: 'password',
+        hint: keepsSecret ? 'accounts.repair.secretHint' : 'accounts.field.secret.hint',
+      })}
       {editing && (
         <button
           type="button"
@@ -174,20 +199,21 @@ export function AccountForm(props: { account?: AccountView; onDone: () => void }
     </div>
   );
 
+  const title = editing
+    ? t('accounts.form.editTitle', { name: editing.name })
+    : repairing
+      ? t('accounts.repair.title', { name: repairing.name ?? t('accounts.damaged.unnamed') })
+      : t('accounts.form.addTitle');
+
   return (
     <form
       className="card account-form"
       onSubmit={(event) => void submit(event)}
       noValidate
-      aria-label={
-        editing ? t('accounts.form.editTitle', { name: editing.name }) : t('accounts.form.addTitle')
-      }
+      aria-label={title}
     >
-      <h2>
-        {editing
-          ? t('accounts.form.editTitle', { name: editing.name })
-          : t('accounts.form.addTitle')}
-      </h2>
+      <h2>{title}</h2>
+      {repairing && <p className="muted">{t('accounts.repair.intro')}</p>}
       <fieldset className="vendor-choice" disabled={Boolean(editing) || saving}>
         <legend>{t('accounts.field.vendor')}</legend>
         {(Object.keys(VENDOR_LABEL) as VendorChoice[]).map((choice) => (

@@ -6,16 +6,18 @@ import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import { AccountCard } from './account-card';
 import { AccountForm } from './account-form';
+import { DamagedAccountCard } from './damaged-account-card';
 
 type Editing =
   | { readonly mode: 'none' }
   | { readonly mode: 'add' }
-  | { readonly mode: 'edit'; readonly id: string };
+  | { readonly mode: 'edit'; readonly id: string }
+  | { readonly mode: 'repair'; readonly key: string };
 
 /** Accounts: vendor accounts and their keychain-held secrets. */
 export function AccountsView() {
   const { t } = useI18n();
-  const { accounts, state, error } = useAccounts();
+  const { accounts, damaged, state, error } = useAccounts();
   const [editing, setEditing] = useState<Editing>({ mode: 'none' });
   const [failure, setFailure] = useState<string | null>(null);
   const hasDemo = accounts.some((account) => account.demo);
@@ -31,6 +33,8 @@ export function AccountsView() {
   const done = () => setEditing({ mode: 'none' });
   const edited =
     editing.mode === 'edit' ? accounts.find((account) => account.id === editing.id) : undefined;
+  const repaired =
+    editing.mode === 'repair' ? damaged.find((entry) => entry.key === editing.key) : undefined;
 
   const actions = (
     <div className="page-actions">
@@ -64,7 +68,8 @@ export function AccountsView() {
       )}
       {editing.mode === 'add' && <AccountForm onDone={done} />}
       {edited && <AccountForm key={edited.id} account={edited} onDone={done} />}
-      {state && accounts.length === 0 && editing.mode === 'none' ? (
+      {repaired && <AccountForm key={repaired.key} repair={repaired} onDone={done} />}
+      {state && accounts.length === 0 && damaged.length === 0 && editing.mode === 'none' ? (
         <EmptyState
           title={t('accounts.empty.title')}
           body={t('accounts.empty.body')}
@@ -75,6 +80,13 @@ export function AccountsView() {
         <>
           {editing.mode === 'none' && actions}
           <div className="account-list">
+            {damaged.map((entry) => (
+              <DamagedAccountCard
+                key={entry.key}
+                damaged={entry}
+                onRepair={() => setEditing({ mode: 'repair', key: entry.key })}
+              />
+            ))}
             {accounts.map((account) => (
               <AccountCard
                 key={account.id}

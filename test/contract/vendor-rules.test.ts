@@ -13,9 +13,9 @@ import {
 } from '../integration/vendors/yccall/harness';
 
 // The contract between the app's vendor clients and the vendors' documentation: every kind of
-// request the app sends goes to the STRICT simulator (rules written from ../shared/api/ alone,
-// each quoting its doc sentence), and no request may break a rule. Each rule is listed below as
-// its own case, so a broken rule names itself.
+// request the app sends goes to the STRICT simulator (rules written from the vendor reference in
+// test/fixtures/vendor-api/ alone, each quoting its doc sentence), and no request may break a
+// rule. Each rule is listed below as its own case, so a broken rule names itself.
 
 let itnio: SimHarness;
 let yccall: Harness;

@@ -63,15 +63,17 @@ describe('importing a phone list in Chromium through the browser host', () => {
     await page.click('button:has-text("Import a list")');
     host.dialogs.queueOpen(workbookFile);
     await page.click('button:has-text("Choose file…")');
-    await page.waitForSelector('[data-testid="picked-file"]');
-    const sheets = await page.locator('#import-sheet option').allTextContents();
-    expect(sheets).toEqual([
-      'Cover (2 rows)',
-      `Customers (${(ROWS + 1).toLocaleString('en')} rows)`,
-    ]);
+    // Reading a 120,000-row workbook's sheets and preview takes seconds on a busy machine: every
+    // step waits for the state it needs (vitest's default poll gives up after 1 s).
+    await page.waitForSelector('[data-testid="picked-file"]', { timeout: 60_000 });
+    await expect
+      .poll(() => page.locator('#import-sheet option').allTextContents(), { timeout: 60_000 })
+      .toEqual(['Cover (2 rows)', `Customers (${(ROWS + 1).toLocaleString('en')} rows)`]);
     await page.selectOption('#import-sheet', 'Customers');
     await expect
-      .poll(() => page.locator('table.preview thead .column-head').allTextContents())
+      .poll(() => page.locator('table.preview thead .column-head').allTextContents(), {
+        timeout: 60_000,
+      })
       .toEqual(['Name', 'Mobile', 'City', 'Note']);
     // Auto-detected: Name → name, Mobile → phone.
     expect(await page.inputValue('select[data-column="1"]')).toBe('phone');
@@ -146,7 +148,7 @@ describe('importing a phone list in Chromium through the browser host', () => {
 
   it('exports the problem report as a workbook with row numbers and reasons', async () => {
     await page.click('button:has-text("Export problem report")');
-    await page.waitForSelector('.notice:has-text("Saved")');
+    await page.waitForSelector('.notice:has-text("Saved")', { timeout: 60_000 });
     const file = host.dialogs.saved.at(-1);
     if (!file) throw new Error('nothing was saved');
     const workbook = new ExcelJS.Workbook();
@@ -167,9 +169,10 @@ describe('importing a phone list in Chromium through the browser host', () => {
   it('shows the list in Chinese too', async () => {
     await page.click('a[data-section="settings"]');
     await page.selectOption('#settings-language', 'zh-CN');
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('zh-CN');
     await page.click('a[data-section="lists"]');
-    await page.waitForSelector('table.data-table');
-    expect(await page.textContent('table.data-table thead')).toContain('无效');
+    // The table may show before the saved language reaches it: wait for the Chinese headings.
+    await expect.poll(() => page.textContent('table.data-table thead')).toContain('无效');
     expect(await page.textContent('table.data-table thead')).toContain('待核对');
     await page.screenshot({ path: path.join(await screenshotDir(), 'lists-zh-CN.png') });
   });

@@ -1,6 +1,6 @@
 import { isPlainDateTime, type ItniotechStrictRequest, type StrictRule } from './rule';
 
-// The ITNIO TECH / ONBUKA strict rules, read from shared/api/itniotech.md alone.
+// The ITNIO TECH / ONBUKA strict rules, read from itniotech.md alone (test/fixtures/vendor-api/).
 //
 // Reading conventions, applied the same way everywhere (each is the weakest reading that still
 // enforces what the doc does say):

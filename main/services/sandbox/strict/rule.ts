@@ -1,5 +1,5 @@
 // Types of the strict simulator's rules. Each rule is one documented requirement of a vendor API,
-// written from the vendor reference (../../../../../shared/api/*.md) alone, not from the app's
+// written from the vendor reference (test/fixtures/vendor-api/*.md) alone, not from the app's
 // clients: the clients and the lenient simulator share one reading of the docs, and these rules
 // are a second, independent reading that can disagree with both.
 

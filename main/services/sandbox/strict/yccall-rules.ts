@@ -5,7 +5,8 @@ import {
   type YccallStrictRequest,
 } from './rule';
 
-// The Yccall (PhalApi `service` API) strict rules, read from shared/api/yccall.md alone.
+// The Yccall (PhalApi `service` API) strict rules, read from yccall.md alone (the copy in
+// test/fixtures/vendor-api/).
 //
 // Reading conventions, applied the same way everywhere (the doc is silent on them, so each is the
 // weakest reading that still enforces what the doc does say):

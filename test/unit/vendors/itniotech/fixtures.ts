@@ -1,9 +1,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-/** The vendor fixtures folder: `../shared/api/fixtures` beside the repo root (CI clones it there). */
+/** The vendor fixtures folder: the checked-in copy in `test/fixtures/vendor-api/fixtures/`. */
 export const FIXTURES_DIR = fileURLToPath(
-  new URL('../../../../../shared/api/fixtures/', import.meta.url),
+  new URL('../../../fixtures/vendor-api/fixtures/', import.meta.url),
 );
 
 /** Reads one fixture as JSON. */

@@ -19,9 +19,11 @@ import {
   TaskStatusCallbackSchema,
 } from '../../../../main/services/vendors/yccall/schemas';
 
-// CI clones the repo with shared/ beside it: <repo>/../shared/api/fixtures.
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const FIXTURES = path.resolve(repoRoot, '../shared/api/fixtures');
+// The vendors' documented examples, checked in (test/fixtures/README.md says where they come from).
+const FIXTURES = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../fixtures/vendor-api/fixtures',
+);
 
 async function load(name: string): Promise<unknown> {
   return JSON.parse(await readFile(path.join(FIXTURES, name), 'utf8')) as unknown;

@@ -38,6 +38,10 @@ import { openDatabase } from './services/storage/database';
 import { ListsRepository } from './services/storage/lists-repository';
 import { DemoSandbox } from './services/sandbox/demo-sandbox';
 import { createUndiciSend, type HttpSend } from './services/vendors/http';
+import { EnvProxyResolver, type ProxyResolver } from './services/vendors/proxy-resolver';
+import { ProxyRouter } from './services/vendors/proxy-router';
+import { ProxySettingsService } from './services/settings/proxy-settings';
+import { proxyHandlers } from './ipc/handlers/proxy';
 import { createVendorFactory } from './services/vendors/factory';
 import { RequestRecorder } from './services/audit/request-recorder';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatch';
@@ -70,6 +74,8 @@ export interface CoreAdapters {
   readonly notifier: Notifier;
   /** Whether the machine is online (default: always). */
   readonly isOnline?: () => boolean;
+  /** The system proxy (Electron's session in the app; default: HTTPS_PROXY/HTTP_PROXY/NO_PROXY). */
+  readonly proxyResolver?: ProxyResolver;
 }
 
 /** Services, handlers and the dispatcher: everything main does, without Electron. */
@@ -102,12 +108,23 @@ export function createCore(adapters: CoreAdapters): Core {
   );
   settings.onChange((preferences) => events.emit('settings.changed', preferences));
   const demo = new DemoSandbox(adapters.logger);
+  // Vendor calls go through the proxy chosen in Settings (its password in the keychain).
+  const proxySettings = new ProxySettingsService({
+    store: adapters.settingsStore,
+    secrets: adapters.secrets,
+    logger: adapters.logger,
+  });
+  const proxyRouter = new ProxyRouter({
+    settings: proxySettings,
+    resolver: adapters.proxyResolver ?? new EnvProxyResolver(),
+    logger: adapters.logger,
+  });
   // Vendor calls made for a submission are recorded, without secrets, in the audit trail.
   const recorder = new RequestRecorder();
   const vendorFor =
     adapters.vendorFor ??
     createVendorFactory({
-      send: adapters.send ?? createUndiciSend(),
+      send: adapters.send ?? createUndiciSend({ route: proxyRouter.route }),
       clock,
       logger: adapters.logger,
       demo,
@@ -247,6 +264,7 @@ export function createCore(adapters: CoreAdapters): Core {
       locale: () => settings.locale(),
     }),
     ...settingsHandlers(settings),
+    ...proxyHandlers(proxySettings),
   };
   const dispatch = createDispatcher(handlers, () => settings.locale(), adapters.logger);
   return {
@@ -268,6 +286,7 @@ export function createCore(adapters: CoreAdapters): Core {
         new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref()),
       ]);
       await demo.close();
+      await proxyRouter.close();
       // The settings backup of the last write reaches the disk before the app quits.
       await adapters.settingsStore.flush?.();
       if (journalDatabase !== database) journalDatabase.close();

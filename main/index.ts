@@ -13,6 +13,7 @@ import { electronDialogs } from './platform/dialogs';
 import { electronNotifier } from './platform/notifier';
 import { registerAppScheme, serveRenderer } from './platform/protocol';
 import { electronOpener, electronRuntime } from './platform/runtime';
+import { electronProxyResolver } from './platform/proxy';
 import { createMainWindow, lockDownSession } from './platform/window';
 
 // Composition root only: adapters → core (services, handlers) → IPC → window.
@@ -40,6 +41,7 @@ async function start(): Promise<void> {
     listsWorkerUrl: new URL('./import-worker.js', import.meta.url),
     notifier: electronNotifier,
     isOnline: () => net.isOnline(),
+    proxyResolver: electronProxyResolver(logger),
   });
 
   const devOrigin = devServerUrl && !app.isPackaged ? originOf(devServerUrl) : null;

@@ -1,5 +1,6 @@
 import { damagedAccountsEn } from '../features/accounts/damaged-messages';
 import { draftsEn } from '../features/drafts/messages';
+import { networkEn } from '../features/settings/network-messages';
 import { settingsRecoveryEn } from '../features/settings/recovery-messages';
 import { tasksEn } from '../features/tasks/messages';
 
@@ -13,6 +14,7 @@ import { tasksEn } from '../features/tasks/messages';
 export const en = {
   ...tasksEn,
   ...draftsEn,
+  ...networkEn,
   ...damagedAccountsEn,
   ...settingsRecoveryEn,
   'app.name': 'Campaign Desk',
@@ -56,7 +58,14 @@ export const en = {
   'accounts.field.baseUrl.hint': 'Leave empty to use the brand’s standard address.',
   'accounts.field.serverUrl': 'Server address',
   'accounts.field.serverUrl.hint':
-    'The API address of your call-center server, e.g. http://10.0.0.5:8080.',
+    'The API address of your call-center server, e.g. https://10.0.0.5:8443.',
+  'accounts.field.allowUnencrypted': 'Allow an unencrypted connection (http://)',
+  'accounts.field.allowUnencrypted.hint':
+    'Only for this computer or a private network address (127.x, 10.x, 172.16–31.x, 192.168.x, fc00::/7, localhost). Servers on the internet need https://.',
+  'accounts.unencrypted.warning.yccall':
+    'Not encrypted: anyone on the network between this computer and the server can read the access key, the sign-in token, every phone number you send and the task results. Use this only on a network you trust.',
+  'accounts.unencrypted.warning.itniotech':
+    'Not encrypted: anyone on the network between this computer and the server can read the API key and each request’s signature, every phone number you send and the task results. Use this only on a network you trust.',
   'accounts.field.appid': 'App ID',
   'accounts.field.defaults': 'Defaults for new campaigns',
   'accounts.field.appId': 'Application ID',
@@ -85,8 +94,10 @@ export const en = {
   'accounts.error.internationalPrefix': '1 to 6 digits (e.g. 00).',
   'accounts.error.url.format': 'Enter a full address such as https://api.example.com.',
   'accounts.error.url.scheme': 'The address must start with https:// (or http://).',
-  'accounts.error.url.http-not-loopback':
-    'Use https:// for this vendor; plain http:// works only for this computer (127.0.0.1).',
+  'accounts.error.url.http-not-allowed':
+    'This address is not encrypted (http://). Use https://, or allow an unencrypted connection below.',
+  'accounts.error.url.http-public-host':
+    'Unencrypted http:// works only for this computer or a private network address. Use https:// for a server on the internet.',
   'accounts.error.url.credentials': 'Do not put a user name or password in the address.',
   'accounts.error.url.query': 'The address must not contain ? or # parts.',
   'accounts.form.addTitle': 'Add an account',

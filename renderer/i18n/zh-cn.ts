@@ -1,6 +1,7 @@
 import type { Catalogue } from './en';
 import { damagedAccountsZh } from '../features/accounts/damaged-messages';
 import { draftsZh } from '../features/drafts/messages';
+import { networkZh } from '../features/settings/network-messages';
 import { settingsRecoveryZh } from '../features/settings/recovery-messages';
 import { tasksZh } from '../features/tasks/messages';
 
@@ -8,6 +9,7 @@ import { tasksZh } from '../features/tasks/messages';
 export const zhCN: Catalogue = {
   ...tasksZh,
   ...draftsZh,
+  ...networkZh,
   ...damagedAccountsZh,
   ...settingsRecoveryZh,
   'app.name': 'Campaign Desk',
@@ -49,7 +51,14 @@ export const zhCN: Catalogue = {
   'accounts.field.baseUrl': '服务器地址（可选）',
   'accounts.field.baseUrl.hint': '留空则使用该品牌的标准地址。',
   'accounts.field.serverUrl': '服务器地址',
-  'accounts.field.serverUrl.hint': '您的呼叫中心服务器的 API 地址，例如 http://10.0.0.5:8080。',
+  'accounts.field.serverUrl.hint': '您的呼叫中心服务器的 API 地址，例如 https://10.0.0.5:8443。',
+  'accounts.field.allowUnencrypted': '允许未加密的连接（http://）',
+  'accounts.field.allowUnencrypted.hint':
+    '仅限本机或内网地址（127.x、10.x、172.16–31.x、192.168.x、fc00::/7、localhost）。互联网上的服务器必须使用 https://。',
+  'accounts.unencrypted.warning.yccall':
+    '未加密：本机与服务器之间网络上的任何人都能读取访问密钥（accesskey）、登录令牌、您发送的每个电话号码以及任务结果。请仅在可信的网络中使用。',
+  'accounts.unencrypted.warning.itniotech':
+    '未加密：本机与服务器之间网络上的任何人都能读取 API 密钥和每个请求的签名、您发送的每个电话号码以及任务结果。请仅在可信的网络中使用。',
   'accounts.field.appid': 'App ID（appid）',
   'accounts.field.defaults': '新建活动的默认值',
   'accounts.field.appId': '应用 ID',
@@ -77,8 +86,10 @@ export const zhCN: Catalogue = {
   'accounts.error.internationalPrefix': '1 到 6 位数字（例如 00）。',
   'accounts.error.url.format': '请输入完整地址，例如 https://api.example.com。',
   'accounts.error.url.scheme': '地址必须以 https://（或 http://）开头。',
-  'accounts.error.url.http-not-loopback':
-    '此服务商请使用 https://；http:// 仅适用于本机（127.0.0.1）。',
+  'accounts.error.url.http-not-allowed':
+    '此地址未加密（http://）。请使用 https://，或在下方允许未加密的连接。',
+  'accounts.error.url.http-public-host':
+    '未加密的 http:// 仅适用于本机或内网地址。互联网上的服务器请使用 https://。',
   'accounts.error.url.credentials': '地址中不要包含用户名或密码。',
   'accounts.error.url.query': '地址中不能包含 ? 或 # 部分。',
   'accounts.form.addTitle': '添加账户',

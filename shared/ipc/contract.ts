@@ -65,6 +65,7 @@ import {
 } from '../domain/list';
 import { ErrorCodeSchema } from './errors';
 import { PreferencesPatchSchema, PreferencesSchema } from '../domain/settings';
+import { ProxySettingsChangeSchema, ProxySettingsSchema } from '../domain/proxy';
 import type { ChannelName, EventName } from './names';
 
 /** A request channel: what the renderer sends and what main answers. */
@@ -397,6 +398,8 @@ export const channels = {
     request: z.strictObject({ patch: PreferencesPatchSchema }),
     response: PreferencesSchema,
   },
+  'settings.proxy': { request: Empty, response: ProxySettingsSchema },
+  'settings.setProxy': { request: ProxySettingsChangeSchema, response: ProxySettingsSchema },
   'settings.recoveryNotice': {
     request: Empty,
     response: z.strictObject({ notice: SettingsRecoverySchema.nullable() }),

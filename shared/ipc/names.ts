@@ -46,6 +46,8 @@ export const CHANNEL_NAMES = [
   'lists.saveRecipe',
   'settings.get',
   'settings.update',
+  'settings.proxy',
+  'settings.setProxy',
   'settings.recoveryNotice',
   'settings.dismissRecoveryNotice',
   'submissions.submit',

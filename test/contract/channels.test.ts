@@ -450,6 +450,19 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
     { patch: { theme: 'x'.repeat(100_000) } },
     { patch: 'dark' },
   ],
+  'settings.proxy': [{ password: true }],
+  'settings.setProxy': [
+    {},
+    { mode: 'socks' },
+    { mode: 'manual', manual: null },
+    { mode: 'manual', manual: { host: 'http://proxy.corp', port: 8080 } },
+    { mode: 'manual', manual: { host: 'proxy.corp', port: 0 } },
+    { mode: 'manual', manual: { host: 'proxy.corp', port: 70_000 } },
+    { mode: 'manual', manual: { host: 'proxy.corp', port: 8080, username: 'a:b' } },
+    { mode: 'manual', manual: { host: 'proxy.corp', port: 8080 }, password: 'no-user' },
+    { mode: 'manual', manual: { host: 'proxy.corp', port: 8080, username: 'u' }, password: '' },
+    { mode: 'none', manual: null, passwordStored: true },
+  ],
   'settings.recoveryNotice': [{ dismiss: true }],
   'settings.dismissRecoveryNotice': [{ at: 'now' }],
 };
@@ -667,6 +680,12 @@ describe('the IPC contract', () => {
       'app.openExternal': { url: 'https://example.com/help' },
       'settings.get': {},
       'settings.update': { patch: { theme: 'dark' } },
+      'settings.proxy': {},
+      'settings.setProxy': {
+        mode: 'manual',
+        manual: { host: 'proxy.corp', port: 3128, username: 'agent7' },
+        password: 'proxy-pass',
+      },
       'settings.recoveryNotice': {},
       'settings.dismissRecoveryNotice': {},
       // Last: drafts and submissions above need the account.

@@ -62,6 +62,8 @@ describe('accounts in Chromium through the browser host', () => {
     await fill('apiKey', ITNIO.apiKey);
     await fill('secret', ITNIO.apiSecret);
     await fill('baseUrl', sim.url);
+    // The simulator listens on http://127.0.0.1: an unencrypted connection the person allows.
+    await page.check('#account-allowUnencrypted');
     await fill('countryCode', '86');
     await page.click('button[type="submit"]');
     const itnio = await card('Shenzhen BPO');
@@ -87,6 +89,7 @@ describe('accounts in Chromium through the browser host', () => {
     await page.check('input[name="vendor"][value="yccall"]');
     await fill('name', 'Office PBX');
     await fill('serverUrl', sim.url);
+    await page.check('#account-allowUnencrypted');
     await fill('appid', YCCALL.appid);
     await fill('secret', WRONG);
     await page.click('button[type="submit"]');

@@ -47,13 +47,19 @@ beforeAll(async () => {
   await dispatch('accounts.create', {
     vendor: 'itniotech',
     name: 'BPO ITNIO',
-    connection: { brand: 'itniotech', apiKey: ITNIO.apiKey, baseUrl: url, defaults: {} },
+    connection: {
+      brand: 'itniotech',
+      apiKey: ITNIO.apiKey,
+      baseUrl: url,
+      allowUnencrypted: true,
+      defaults: {},
+    },
     secret: ITNIO.apiSecret,
   });
   await dispatch('accounts.create', {
     vendor: 'yccall',
     name: 'Office PBX',
-    connection: { serverUrl: url, appid: YCCALL.appid, defaults: {} },
+    connection: { serverUrl: url, allowUnencrypted: true, appid: YCCALL.appid, defaults: {} },
     secret: YCCALL.accesskey,
   });
   const folder = await mkdtemp(path.join(tmpdir(), 'campaign-desk-e2e-drafts-'));

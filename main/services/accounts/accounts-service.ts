@@ -342,7 +342,9 @@ export class AccountsService {
           vendor: 'yccall',
           demo: true,
           connection: {
+            // The built-in simulator listens on this computer only, over http.
             serverUrl: 'http://127.0.0.1',
+            allowUnencrypted: true,
             appid: DEMO_CREDENTIALS.yccall.appid,
             defaults: {},
           },

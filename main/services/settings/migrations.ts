@@ -20,7 +20,33 @@ export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [
     describe: 'first format: preferences, accounts, activeAccountId',
     up: () => undefined,
   },
+  {
+    version: 2,
+    describe: 'accounts: explicit consent to http:// (allowUnencrypted)',
+    up: markHttpAccountsUnencrypted,
+  },
 ];
+
+/**
+ * Before version 2 an http:// address was itself the choice of an unencrypted connection; it
+ * becomes the explicit `allowUnencrypted` flag, so the accounts people set up keep working. An
+ * http:// address to a public host stays refused by the account schema (issue 15).
+ */
+function markHttpAccountsUnencrypted(store: KeyValueStore): void {
+  const accounts = store.get('accounts');
+  if (!Array.isArray(accounts)) return;
+  const isRecord = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+  const next = accounts.map((entry: unknown) => {
+    if (!isRecord(entry) || !isRecord(entry['connection'])) return entry;
+    const connection = entry['connection'];
+    if ('allowUnencrypted' in connection) return entry;
+    const address = connection['serverUrl'] ?? connection['baseUrl'];
+    const http = typeof address === 'string' && /^\s*http:/i.test(address);
+    return http ? { ...entry, connection: { ...connection, allowUnencrypted: true } } : entry;
+  });
+  if (next.some((entry, index) => entry !== accounts[index])) store.set('accounts', next);
+}
 
 /** The version this build writes. */
 export const SETTINGS_VERSION = SETTINGS_MIGRATIONS.at(-1)?.version ?? 0;

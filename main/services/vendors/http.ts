@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import { AppError } from '../errors';
+import type { RouteFor } from './proxy-router';
 
 /** One HTTP request to a vendor. Headers and body may hold secrets: they are never logged. */
 export interface HttpRequest {
@@ -23,7 +24,46 @@ export interface HttpResponse {
 /** Sends HTTP requests; the undici implementation below, or a fake in unit tests. */
 export type HttpSend = (request: HttpRequest) => Promise<HttpResponse>;
 
-const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** The largest vendor answer the app reads: bytes actually received, whatever the headers say. */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+/** Marks the answer-too-large error in `details`: retrying would only read 32 MB again. */
+const TOO_LARGE = 'response-too-large';
+
+function tooLarge(target: string, readBytes: number): AppError {
+  // VENDOR_UNAVAILABLE, not LIMIT_EXCEEDED: for a write, the request did reach the vendor, so
+  // the outbox must treat its outcome as unknown and reconcile before sending again.
+  return new AppError(
+    'VENDOR_UNAVAILABLE',
+    {
+      en: `${target} sent an answer larger than 32 MB, which the app refuses; it stopped reading there. The address may point to something other than the vendor's API.`,
+      'zh-CN': `${target} 返回的数据超过 32 MB，应用已拒绝并停止读取。该地址可能指向的不是服务商的 API。`,
+    },
+    { target, reason: TOO_LARGE, readBytes, limitBytes: MAX_RESPONSE_BYTES },
+  );
+}
+
+/**
+ * Reads a body to the end, counting the bytes that actually arrive (a chunked answer declares
+ * no length); past the cap the body is destroyed, which aborts the connection.
+ */
+async function readCapped(
+  body: AsyncIterable<Uint8Array> & { destroy(error?: Error): unknown },
+  target: string,
+): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let read = 0;
+  for await (const chunk of body) {
+    read += chunk.byteLength;
+    if (read > MAX_RESPONSE_BYTES) {
+      body.destroy();
+      throw tooLarge(target, read);
+    }
+    chunks.push(chunk);
+  }
+  // TextDecoder drops a leading BOM, as undici's body.text() does.
+  return new TextDecoder().decode(Buffer.concat(chunks, read));
+}
 
 /** Where a request went, safe for messages and logs (no query string, no credentials). */
 export function describeTarget(url: string): string {
@@ -59,9 +99,18 @@ export function transportError(
   target: string,
   timeoutMs: number,
   cancelled: boolean,
+  proxy?: string,
 ): AppError {
   const code = errorCode(error);
-  const details = { target, cause: code || (error instanceof Error ? error.name : 'unknown') };
+  const details = {
+    target,
+    cause: code || (error instanceof Error ? error.name : 'unknown'),
+    ...(proxy ? { proxy } : {}),
+  };
+  if (proxy && !cancelled) {
+    const refused = proxyRefusal(error, target, proxy, details);
+    if (refused) return refused;
+  }
   if (cancelled) {
     return new AppError(
       'CANCELLED',
@@ -83,6 +132,24 @@ export function transportError(
       {
         en: `${target} did not answer within ${seconds} s. The server may be busy or the network slow; try again shortly.`,
         'zh-CN': `${target} 在 ${seconds} 秒内没有响应。服务器可能繁忙或网络较慢，请稍后重试。`,
+      },
+      details,
+    );
+  }
+  if (
+    proxy &&
+    (code === 'ENOTFOUND' ||
+      code === 'EAI_AGAIN' ||
+      code === 'ECONNREFUSED' ||
+      code === 'EHOSTUNREACH' ||
+      code === 'ENETUNREACH')
+  ) {
+    // Through a proxy, the only connection this computer opens is the one to the proxy.
+    return new AppError(
+      'NETWORK',
+      {
+        en: `Could not reach the proxy ${proxy} (${code}) to connect to ${target}. Check the proxy settings (Settings → Network), or ask your IT department.`,
+        'zh-CN': `无法连接代理 ${proxy}（${code}），因此无法访问 ${target}。请检查代理设置（设置 → 网络），或联系您的 IT 部门。`,
       },
       details,
     );
@@ -127,18 +194,68 @@ export function transportError(
   );
 }
 
+/** The proxy's HTTP status when it refused a request (407: it wants credentials). */
+function proxyStatus(error: unknown): number | null {
+  const message = error instanceof Error ? error.message : '';
+  const match = /Proxy response \((\d{3})\)|Proxy Authentication Required \((\d{3})\)/.exec(
+    message,
+  );
+  return match ? Number(match[1] ?? match[2]) : null;
+}
+
+function proxyRefusal(
+  error: unknown,
+  target: string,
+  proxy: string,
+  details: Readonly<Record<string, unknown>>,
+): AppError | null {
+  const status = proxyStatus(error);
+  if (status === null) return null;
+  if (status === 407) {
+    return new AppError(
+      'NETWORK',
+      {
+        en: `The proxy ${proxy} asks for a user name and password, or refused the ones saved. Check them in Settings → Network.`,
+        'zh-CN': `代理 ${proxy} 要求提供用户名和密码，或拒绝了已保存的用户名和密码。请在“设置 → 网络”中检查。`,
+      },
+      { ...details, proxyStatus: status },
+    );
+  }
+  return new AppError(
+    'NETWORK',
+    {
+      en: `The proxy ${proxy} refused to connect to ${target} (HTTP ${status}). The proxy may block this address; ask your IT department.`,
+      'zh-CN': `代理 ${proxy} 拒绝连接 ${target}（HTTP ${status}）。代理可能屏蔽了该地址，请联系您的 IT 部门。`,
+    },
+    { ...details, proxyStatus: status },
+  );
+}
+
+/** How {@link createUndiciSend} reaches vendors. */
+export interface UndiciSendOptions {
+  /** Picks a proxy per request (the ProxyRouter); absent or null: a direct connection. */
+  readonly route?: RouteFor;
+  /** A fixed dispatcher for every direct request (tests). */
+  readonly dispatcher?: Dispatcher;
+}
+
 /**
- * Sends one request with undici, with a deadline and cancellation, and reads the whole body.
+ * Sends one request with undici, with a deadline and cancellation, and reads the whole body
+ * (at most {@link MAX_RESPONSE_BYTES} of it), directly or through the proxy the route names.
  *
  * Every failure becomes an AppError (NETWORK, TIMEOUT, CANCELLED) whose message names the host
- * and path only, never headers or body.
+ * and path only (and the proxy's host and port), never headers, body or credentials.
  */
-export function createUndiciSend(dispatcher?: Dispatcher): HttpSend {
+export function createUndiciSend(options: UndiciSendOptions = {}): HttpSend {
   return async (req) => {
     const target = describeTarget(req.url);
     const deadline = AbortSignal.timeout(req.timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
+    let proxy: string | undefined;
     try {
+      const route = options.route ? await options.route(req.url) : null;
+      proxy = route?.proxy;
+      const dispatcher = route?.dispatcher ?? options.dispatcher;
       const response = await request(req.url, {
         method: req.method,
         headers: req.headers ? { ...req.headers } : undefined,
@@ -152,16 +269,9 @@ export function createUndiciSend(dispatcher?: Dispatcher): HttpSend {
       const declared = Number(response.headers['content-length'] ?? 0);
       if (declared > MAX_RESPONSE_BYTES) {
         response.body.destroy();
-        throw new AppError(
-          'VENDOR_UNAVAILABLE',
-          {
-            en: `${target} sent an answer larger than 32 MB, which the app refuses.`,
-            'zh-CN': `${target} 返回的数据超过 32 MB，应用已拒绝。`,
-          },
-          { target },
-        );
+        throw tooLarge(target, 0);
       }
-      const text = await response.body.text();
+      const text = await readCapped(response.body, target);
       return { status: response.statusCode, text, headers: response.headers };
     } catch (error) {
       if (error instanceof AppError) throw error;
@@ -172,6 +282,7 @@ export function createUndiciSend(dispatcher?: Dispatcher): HttpSend {
         target,
         req.timeoutMs,
         cancelled,
+        proxy,
       );
     }
   };
@@ -215,7 +326,9 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function isRetryable(error: unknown): boolean {
   return (
     error instanceof AppError &&
-    (error.code === 'NETWORK' || error.code === 'TIMEOUT' || error.code === 'VENDOR_UNAVAILABLE')
+    (error.code === 'NETWORK' || error.code === 'TIMEOUT' || error.code === 'VENDOR_UNAVAILABLE') &&
+    error.details?.['reason'] !== TOO_LARGE &&
+    error.details?.['proxyStatus'] === undefined
   );
 }
 

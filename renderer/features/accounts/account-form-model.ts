@@ -34,9 +34,12 @@ export interface AccountFormValues {
   readonly serverZone: string;
   /** Empty when editing and keeping the stored secret. */
   readonly secret: string;
+  /** Consent to an unencrypted http:// connection (loopback and private addresses only). */
+  readonly allowUnencrypted: boolean;
 }
 
-export type FieldName = Exclude<keyof AccountFormValues, 'vendor'>;
+/** The text fields of the form. */
+export type FieldName = Exclude<keyof AccountFormValues, 'vendor' | 'allowUnencrypted'>;
 
 /** A problem with one field, as an i18n key and its parameters. */
 export interface FieldError {
@@ -62,6 +65,7 @@ export const EMPTY_FORM: AccountFormValues = {
   internationalPrefix: '00',
   serverZone: String(ITNIO_DEFAULT_UTC_OFFSET_MINUTES),
   secret: '',
+  allowUnencrypted: false,
 };
 
 /** The form's values for an existing account (the secret is never known here). */
@@ -78,6 +82,7 @@ export function formFromAccount(account: AccountView): AccountFormValues {
       countryCode: c.defaults.countryCode ?? '',
       displayNumber: c.defaults.displayNumber ?? '',
       serverZone: String(c.serverUtcOffsetMinutes),
+      allowUnencrypted: c.allowUnencrypted === true,
     };
   }
   const c = account.connection;
@@ -91,6 +96,7 @@ export function formFromAccount(account: AccountView): AccountFormValues {
     homeCountry: c.dialing.homeCountry,
     internationalPrefix: c.dialing.internationalPrefix,
     serverZone: c.serverUtcOffsetMinutes === null ? '' : String(c.serverUtcOffsetMinutes),
+    allowUnencrypted: c.allowUnencrypted === true,
   };
 }
 
@@ -107,11 +113,24 @@ function identifier(value: string): FieldError | undefined {
   );
 }
 
-function url(value: string, allowHttp: 'any' | 'loopback'): FieldError | undefined {
+function url(value: string, allowUnencrypted: boolean): FieldError | undefined {
   const tooLong = required(value, 300);
   if (tooLong) return tooLong;
-  const problem = serverUrlProblem(value.trim(), { allowHttp });
+  const problem = serverUrlProblem(value.trim(), { allowUnencrypted });
   return problem ? { key: `accounts.error.url.${problem}` } : undefined;
+}
+
+/** The address the account connects to (Yccall's server, or ITNIO's optional override). */
+export function addressOf(values: AccountFormValues): string {
+  return (values.vendor === 'yccall' ? values.serverUrl : values.baseUrl).trim();
+}
+
+/**
+ * Whether the form offers the "allow an unencrypted connection" choice: for an http:// address,
+ * or while the choice is on (so it can be turned off again).
+ */
+export function offersUnencrypted(values: AccountFormValues): boolean {
+  return values.allowUnencrypted || /^http:/i.test(addressOf(values));
 }
 
 /**
@@ -135,7 +154,7 @@ export function validateAccountForm(
     );
   }
   if (values.vendor === 'yccall') {
-    set('serverUrl', url(values.serverUrl, 'any'));
+    set('serverUrl', url(values.serverUrl, values.allowUnencrypted));
     set('appid', identifier(values.appid));
     if (values.queue.trim().length > 64)
       set('queue', { key: 'accounts.error.tooLong', params: { max: 64 } });
@@ -144,7 +163,7 @@ export function validateAccountForm(
     return errors;
   }
   set('apiKey', identifier(values.apiKey));
-  if (values.baseUrl.trim() !== '') set('baseUrl', url(values.baseUrl, 'loopback'));
+  if (values.baseUrl.trim() !== '') set('baseUrl', url(values.baseUrl, values.allowUnencrypted));
   if (values.appId.trim().length > 64)
     set('appId', { key: 'accounts.error.tooLong', params: { max: 64 } });
   if (values.countryCode.trim() !== '' && !ITNIO_COUNTRY_CODE.test(values.countryCode.trim())) {
@@ -167,6 +186,7 @@ const zoneOf = (text: string): number | null => (text === '' ? null : Number(tex
 function yccallConnection(values: AccountFormValues) {
   return {
     serverUrl: values.serverUrl.trim(),
+    allowUnencrypted: values.allowUnencrypted,
     appid: values.appid.trim(),
     defaults: { queue: optional(values.queue) },
     dialing: {
@@ -182,6 +202,7 @@ function itniotechConnection(values: AccountFormValues) {
     brand: values.vendor === 'onbuka' ? ('onbuka' as const) : ('itniotech' as const),
     apiKey: values.apiKey.trim(),
     baseUrl: optional(values.baseUrl),
+    allowUnencrypted: values.allowUnencrypted,
     defaults: {
       appId: optional(values.appId),
       countryCode: optional(values.countryCode),

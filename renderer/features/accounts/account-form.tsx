@@ -9,6 +9,7 @@ import { COUNTRIES, countryLabel, UTC_OFFSETS, utcOffsetLabel } from '../../comp
 import {
   EMPTY_FORM,
   formFromAccount,
+  offersUnencrypted,
   toChanges,
   toNewAccount,
   validateAccountForm,
@@ -58,7 +59,7 @@ export function AccountForm(props: {
   const demo = editing?.demo ?? false;
   const secretRequired = !editing && !keepsSecret;
 
-  const update = (field: keyof AccountFormValues, value: string) => {
+  const update = (field: Exclude<keyof AccountFormValues, 'allowUnencrypted'>, value: string) => {
     let next = { ...values, [field]: value } as AccountFormValues;
     // The zone defaults differ per vendor (ITNIO: UTC+8; Yccall: this computer's) until chosen.
     if (field === 'vendor' && !touched.has('serverZone')) {
@@ -69,6 +70,12 @@ export function AccountForm(props: {
     }
     setValues(next);
     if (field !== 'vendor') setTouched((current) => new Set(current).add(field));
+    setErrors(validateAccountForm(next, secretRequired));
+  };
+
+  const setAllowUnencrypted = (allowUnencrypted: boolean) => {
+    const next = { ...values, allowUnencrypted };
+    setValues(next);
     setErrors(validateAccountForm(next, secretRequired));
   };
 
@@ -166,6 +173,42 @@ export function AccountForm(props: {
     COUNTRIES.includes(values.homeCountry) ? COUNTRIES : [values.homeCountry, ...COUNTRIES]
   ).map((code) => ({ value: code, label: countryLabel(code, locale) }));
 
+  // Shown under the address: the consent to http://, and what it exposes once given.
+  const unencrypted = offersUnencrypted(values) ? (
+    <div className="form-row">
+      <label className="checkbox" htmlFor="account-allowUnencrypted">
+        <input
+          id="account-allowUnencrypted"
+          name="allowUnencrypted"
+          type="checkbox"
+          checked={values.allowUnencrypted}
+          disabled={saving || demo}
+          aria-describedby="account-allowUnencrypted-note"
+          onChange={(event) => setAllowUnencrypted(event.target.checked)}
+        />
+        {t('accounts.field.allowUnencrypted')}
+      </label>
+      {values.allowUnencrypted ? (
+        <p
+          id="account-allowUnencrypted-note"
+          className="field-warning"
+          role="note"
+          data-testid="unencrypted-warning"
+        >
+          {t(
+            values.vendor === 'yccall'
+              ? 'accounts.unencrypted.warning.yccall'
+              : 'accounts.unencrypted.warning.itniotech',
+          )}
+        </p>
+      ) : (
+        <p id="account-allowUnencrypted-note" className="field-hint">
+          {t('accounts.field.allowUnencrypted.hint')}
+        </p>
+      )}
+    </div>
+  ) : null;
+
   const secretLabel: MessageKey =
     values.vendor === 'yccall' ? 'accounts.field.accesskey' : 'accounts.field.apiSecret';
   const secretField = demo ? null : replacingSecret ? (
@@ -236,9 +279,10 @@ export function AccountForm(props: {
         <>
           {field('serverUrl', 'accounts.field.serverUrl', {
             hint: 'accounts.field.serverUrl.hint',
-            placeholder: 'http://10.0.0.5:8080',
+            placeholder: 'https://10.0.0.5:8443',
             disabled: demo,
           })}
+          {unencrypted}
           {field('appid', 'accounts.field.appid', { disabled: demo })}
           {secretField}
           <h3>{t('accounts.field.defaults')}</h3>
@@ -274,6 +318,7 @@ export function AccountForm(props: {
             placeholder: 'https://',
             disabled: demo,
           })}
+          {unencrypted}
           <h3>{t('accounts.field.defaults')}</h3>
           {field('appId', 'accounts.field.appId', { disabled: demo })}
           {field('countryCode', 'accounts.field.countryCode', {

@@ -9,10 +9,11 @@ import { LOCALES } from '../../../shared/domain/locale';
 import { Page } from '../../components/page';
 import { useAppState } from '../../app/app-state';
 import { useI18n } from '../../i18n/i18n';
+import { ProxySettingsSection } from './proxy-settings';
 
 type SaveState = { readonly kind: 'idle' | 'saved' } | { readonly kind: 'failed'; message: string };
 
-/** Settings: theme, language, and where data lives. */
+/** Settings: theme, language, the network (proxy), and where data lives. */
 export function SettingsView() {
   const { t } = useI18n();
   const { preferences, updatePreferences, info } = useAppState();
@@ -65,6 +66,7 @@ export function SettingsView() {
           {save.kind === 'failed' && t('settings.saveFailed', { message: save.message })}
         </p>
       </section>
+      <ProxySettingsSection />
       <section className="card">
         <h2>{t('settings.storage')}</h2>
         <dl className="facts">

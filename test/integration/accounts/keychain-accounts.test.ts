@@ -64,6 +64,7 @@ describe('accounts with the real keychain (libsecret) and the simulator over loo
         brand: 'itniotech',
         apiKey: 'kc-key',
         baseUrl: sim.url,
+        allowUnencrypted: true,
         defaults: {},
         serverUtcOffsetMinutes: 480,
       },

@@ -64,6 +64,7 @@ export async function startYccallAccounts(
       name: credentials.appid,
       connection: {
         serverUrl: `${server.url}/`,
+        allowUnencrypted: true,
         appid: credentials.appid,
         defaults: {},
         dialing: { homeCountry: 'CN', internationalPrefix: '00' },

@@ -42,6 +42,7 @@ const yccall: NewAccount = {
   name: 'Office PBX',
   connection: {
     serverUrl: 'http://10.0.0.5:8080',
+    allowUnencrypted: true,
     appid: 'app01',
     defaults: {},
     dialing: { homeCountry: 'CN', internationalPrefix: '00' },

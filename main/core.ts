@@ -34,7 +34,7 @@ import { DraftSubmitter } from './services/submissions/draft-submitter';
 import { Outbox } from './services/submissions/outbox';
 import { Preflight } from './services/preflight/preflight';
 import { ListsService } from './services/lists/lists-service';
-import { openDatabase } from './services/storage/database';
+import { CheckedStorage } from './services/storage/checked-storage';
 import { ListsRepository } from './services/storage/lists-repository';
 import { DemoSandbox } from './services/sandbox/demo-sandbox';
 import { createUndiciSend, type HttpSend } from './services/vendors/http';
@@ -47,6 +47,7 @@ import { RequestRecorder } from './services/audit/request-recorder';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatch';
 import { appHandlers } from './ipc/handlers/app';
 import { settingsHandlers } from './ipc/handlers/settings';
+import { storageHandlers } from './ipc/handlers/storage';
 import { EventBus } from './services/events';
 import { SettingsService } from './services/settings/settings-service';
 
@@ -74,6 +75,11 @@ export interface CoreAdapters {
   readonly notifier: Notifier;
   /** Whether the machine is online (default: always). */
   readonly isOnline?: () => boolean;
+  /**
+   * Restarts the app (Electron: relaunch and quit; the browser host: a new core on the same data
+   * folder). A database recovery the person chose is carried out at the next start.
+   */
+  readonly relaunch?: () => void;
   /** The system proxy (Electron's session in the app; default: HTTPS_PROXY/HTTP_PROXY/NO_PROXY). */
   readonly proxyResolver?: ProxyResolver;
 }
@@ -86,6 +92,8 @@ export interface Core {
   readonly settings: SettingsService;
   readonly accounts: AccountsService;
   readonly lists: ListsService;
+  /** The database: its start-up check, daily backup and recovery. */
+  readonly storage: CheckedStorage;
   /** The simulator behind the demo accounts (started on first use). */
   readonly demo: DemoSandbox;
   close(): Promise<void>;
@@ -143,11 +151,20 @@ export function createCore(adapters: CoreAdapters): Core {
 
   const databaseFile =
     adapters.databaseFile ?? path.join(adapters.paths.dataFolder, 'campaign-desk.db');
-  const database = openDatabase(databaseFile);
+  // Checked at start (quick_check, bounded in time) and backed up daily; a damaged file gives
+  // recovery mode: an empty in-memory database and a screen offering the last good backup.
+  const storage = CheckedStorage.open({
+    file: databaseFile,
+    backupsFolder: path.join(adapters.paths.dataFolder, 'backups'),
+    clock,
+    logger: adapters.logger,
+  });
+  storage.onChange((state) => events.emit('storage.changed', state));
+  const database = storage.database;
   // The outbox journal gets its own connection with synchronous=FULL: an entry must be on disk
-  // before its request leaves (an in-memory test database has only the one connection).
+  // before its request leaves (an in-memory database, in tests or recovery mode, has only one).
   const journalDatabase =
-    databaseFile === ':memory:' ? database : openJournalDatabase(databaseFile);
+    database.location() === null ? database : openJournalDatabase(databaseFile);
   const listsRepository = new ListsRepository(database);
   const lists = new ListsService({
     repository: listsRepository,
@@ -264,6 +281,7 @@ export function createCore(adapters: CoreAdapters): Core {
       locale: () => settings.locale(),
     }),
     ...settingsHandlers(settings),
+    ...storageHandlers({ storage, relaunch: adapters.relaunch }),
     ...proxyHandlers(proxySettings),
   };
   const dispatch = createDispatcher(handlers, () => settings.locale(), adapters.logger);
@@ -274,12 +292,14 @@ export function createCore(adapters: CoreAdapters): Core {
     settings,
     accounts,
     lists,
+    storage,
     demo,
     close: async () => {
       if (onlineProbe) clearInterval(onlineProbe);
       clearInterval(outboxTimer);
       await monitor.stop();
       outbox.stop();
+      await storage.close();
       // Sign out of the vendors (Yccall logout), but never hold up quitting for long.
       await Promise.race([
         accounts.close(),

@@ -41,6 +41,12 @@ async function start(): Promise<void> {
     listsWorkerUrl: new URL('./import-worker.js', import.meta.url),
     notifier: electronNotifier,
     isOnline: () => net.isOnline(),
+    // A database recovery is carried out at the next start: quit (closing the database) and
+    // start again (Electron starts the new instance once this one has exited).
+    relaunch: () => {
+      app.relaunch();
+      app.quit();
+    },
     proxyResolver: electronProxyResolver(logger),
   });
 

@@ -7,6 +7,7 @@ import { I18nProvider, translator } from '../i18n/i18n';
 import { AccountsProvider } from './accounts-state';
 import { AppStateContext, type AppState } from './app-state';
 import { Shell } from './shell';
+import { StorageGate } from '../features/storage/storage-gate';
 import { useAppliedTheme } from './theme';
 
 type Boot =
@@ -102,9 +103,11 @@ export function App() {
   return (
     <AppStateContext.Provider value={state}>
       <I18nProvider locale={locale}>
-        <AccountsProvider>
-          <Shell />
-        </AccountsProvider>
+        <StorageGate>
+          <AccountsProvider>
+            <Shell />
+          </AccountsProvider>
+        </StorageGate>
       </I18nProvider>
     </AppStateContext.Provider>
   );

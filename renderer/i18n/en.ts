@@ -3,6 +3,7 @@ import { draftsEn } from '../features/drafts/messages';
 import { networkEn } from '../features/settings/network-messages';
 import { settingsRecoveryEn } from '../features/settings/recovery-messages';
 import { tasksEn } from '../features/tasks/messages';
+import { storageEn } from '../features/storage/messages';
 
 /**
  * English UI text: the reference catalogue every other language must match key for key.
@@ -14,6 +15,7 @@ import { tasksEn } from '../features/tasks/messages';
 export const en = {
   ...tasksEn,
   ...draftsEn,
+  ...storageEn,
   ...networkEn,
   ...damagedAccountsEn,
   ...settingsRecoveryEn,

@@ -4,11 +4,13 @@ import { draftsZh } from '../features/drafts/messages';
 import { networkZh } from '../features/settings/network-messages';
 import { settingsRecoveryZh } from '../features/settings/recovery-messages';
 import { tasksZh } from '../features/tasks/messages';
+import { storageZh } from '../features/storage/messages';
 
 /** Simplified Chinese UI text (must have every key of the English catalogue; the type-check enforces it). */
 export const zhCN: Catalogue = {
   ...tasksZh,
   ...draftsZh,
+  ...storageZh,
   ...networkZh,
   ...damagedAccountsZh,
   ...settingsRecoveryZh,

@@ -65,6 +65,7 @@ import {
 } from '../domain/list';
 import { ErrorCodeSchema } from './errors';
 import { PreferencesPatchSchema, PreferencesSchema } from '../domain/settings';
+import { BackupIdSchema, RecoveryStartedSchema, StorageStateSchema } from '../domain/storage';
 import { ProxySettingsChangeSchema, ProxySettingsSchema } from '../domain/proxy';
 import type { ChannelName, EventName } from './names';
 
@@ -245,6 +246,12 @@ export const channels = {
   'app.info': { request: Empty, response: AppInfoSchema },
   'app.setVisible': { request: z.strictObject({ visible: z.boolean() }), response: Empty },
   'app.openExternal': { request: z.strictObject({ url: HttpsUrlSchema }), response: Empty },
+  'storage.status': { request: Empty, response: StorageStateSchema },
+  'storage.restore': {
+    request: z.strictObject({ backupId: BackupIdSchema }),
+    response: RecoveryStartedSchema,
+  },
+  'storage.startEmpty': { request: Empty, response: RecoveryStartedSchema },
   'audit.verify': {
     request: Empty,
     response: z.strictObject({
@@ -412,6 +419,7 @@ export const events = {
   'accounts.changed': AccountsStateSchema,
   'lists.importProgress': z.strictObject({ jobId: z.string(), progress: ImportProgressSchema }),
   'settings.changed': PreferencesSchema,
+  'storage.changed': StorageStateSchema,
   'submissions.changed': SubmissionViewSchema,
   'tasks.updated': BoardDeltaSchema,
 } as const satisfies Record<EventName, z.ZodType>;

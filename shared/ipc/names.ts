@@ -21,6 +21,9 @@ export const CHANNEL_NAMES = [
   'audit.verify',
   'audit.export',
   'audit.entries',
+  'storage.status',
+  'storage.restore',
+  'storage.startEmpty',
   'drafts.list',
   'drafts.create',
   'drafts.get',
@@ -78,6 +81,7 @@ export const EVENT_NAMES = [
   'accounts.changed',
   'lists.importProgress',
   'settings.changed',
+  'storage.changed',
   'submissions.changed',
   'tasks.updated',
 ] as const;

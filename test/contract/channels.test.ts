@@ -431,6 +431,16 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
     },
   ],
   'app.info': [{ extra: 1 }],
+  'storage.status': [{ force: true }],
+  'storage.restore': [
+    {},
+    { backupId: 42 },
+    { backupId: '../campaign-desk.db' },
+    { backupId: 'campaign-desk-2025-01-01.db/../../x' },
+    { backupId: '/etc/passwd' },
+    { backupId: 'campaign-desk-2025-01-01.db', extra: true },
+  ],
+  'storage.startEmpty': [{ now: true }],
   'app.openExternal': [
     {},
     { url: 42 },
@@ -677,6 +687,9 @@ describe('the IPC contract', () => {
       'audit.entries': { limit: 20 },
       'lists.remove': { id: listId },
       'app.info': {},
+      'storage.status': {},
+      'storage.restore': { backupId: 'campaign-desk-2025-01-01.db' },
+      'storage.startEmpty': {},
       'app.openExternal': { url: 'https://example.com/help' },
       'settings.get': {},
       'settings.update': { patch: { theme: 'dark' } },
@@ -698,6 +711,11 @@ describe('the IPC contract', () => {
       if (channel === 'drafts.refreshPickers') {
         expect(result.ok).toBe(false);
         if (!result.ok) expect(result.error.code).not.toBe('INVALID_INPUT');
+        continue;
+      }
+      // A sound database has nothing to recover: refused after the schema passed.
+      if (channel === 'storage.restore' || channel === 'storage.startEmpty') {
+        expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
         continue;
       }
       // Well-formed requests for things that do not exist pass the schema and are refused later.

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
-import { createCore, type Core } from '../../main/core';
+import { createCore, type Core, type CoreAdapters } from '../../main/core';
 import type { ExternalOpener, Logger, SecretStore } from '../../main/ports';
 import { KeytarSecretStore } from '../../main/platform/keytar-secret-store';
 import { contentSecurityPolicy } from '../../main/security/csp';
@@ -121,7 +121,10 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       if (isExternalLinkAllowed(url)) openedLinks.push(url);
     },
   };
-  const core = createCore({
+  // The app's relaunch (after a database recovery was chosen): a new core on the same folder;
+  // requests wait for it, as the relaunched app's window would.
+  let relaunching: Promise<void> = Promise.resolve();
+  const coreAdapters: CoreAdapters = {
     runtime: await hostRuntime(options.systemLocale ?? 'en-US'),
     paths: { dataFolder },
     settingsStore: await openConfSettingsStore(dataFolder, logger),
@@ -130,7 +133,11 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     secrets: options.secrets ?? new KeytarSecretStore(),
     dialogs,
     notifier,
-  });
+    relaunch: () => {
+      relaunching = relaunchCore();
+    },
+  };
+  let core = createCore(coreAdapters);
 
   const csp = contentSecurityPolicy({ connectSelf: true });
   const page = indexHtml.replace(
@@ -139,12 +146,19 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   );
   const streams = new Set<ServerResponse>();
   const transcript: string[] = [];
-  const detach = core.events.attach((event, payload) => {
+  const forward: Parameters<Core['events']['attach']>[0] = (event, payload) => {
     const json = JSON.stringify({ event, payload });
     transcript.push(json);
     const line = `data: ${json}\n\n`;
     for (const stream of streams) stream.write(line);
-  });
+  };
+  let detach = core.events.attach(forward);
+  async function relaunchCore(): Promise<void> {
+    detach();
+    await core.close();
+    core = createCore(coreAdapters);
+    detach = core.events.attach(forward);
+  }
 
   let origin = '';
   const server = createServer((req, res) => {
@@ -196,6 +210,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
         typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
       const controller = new AbortController();
       res.on('close', () => controller.abort());
+      await relaunching;
       const result = await core.dispatch(envelope['channel'], envelope['request'], {
         signal: controller.signal,
       });
@@ -268,12 +283,15 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     url: `${origin}/`,
     token,
     dataFolder,
-    core,
+    get core() {
+      return core;
+    },
     openedLinks,
     transcript,
     dialogs,
     notifier,
     async close() {
+      await relaunching;
       detach();
       for (const stream of streams) stream.end();
       server.closeAllConnections();

@@ -41,3 +41,14 @@ export function openConnection(file: string): DatabaseSync {
     throw error;
   }
 }
+
+/**
+ * True for SQLite's answers to a damaged file: SQLITE_CORRUPT (11, "database disk image is
+ * malformed") and SQLITE_NOTADB (26, "file is not a database", e.g. a damaged header). Extended
+ * codes keep the primary code in the low byte (https://sqlite.org/rescode.html).
+ */
+export function isDamagedDatabaseError(error: unknown): boolean {
+  if (!(error instanceof Error) || !('errcode' in error)) return false;
+  const code = typeof error.errcode === 'number' ? error.errcode & 0xff : 0;
+  return code === 11 || code === 26;
+}

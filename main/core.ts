@@ -5,6 +5,7 @@ import type {
   Dialogs,
   ExternalOpener,
   KeyValueStore,
+  LogControl,
   Logger,
   Notifier,
   Paths,
@@ -17,6 +18,7 @@ import { migrateSettings } from './services/settings/migrations';
 import { listsHandlers } from './ipc/handlers/lists';
 import { submissionHandlers } from './ipc/handlers/submissions';
 import { tasksHandlers } from './ipc/handlers/tasks';
+import { LogNotices } from './services/app/log-notices';
 import { ReportedActivity } from './services/app/reported-activity';
 import { ResendComposer } from './services/monitor/resend-composer';
 import { TaskActions } from './services/monitor/task-actions';
@@ -58,6 +60,8 @@ export interface CoreAdapters {
   readonly settingsStore: KeyValueStore;
   readonly opener: ExternalOpener;
   readonly logger: Logger;
+  /** The log file's state: when it fails (a full disk, a read-only folder) a notice says so. */
+  readonly logControl?: Pick<LogControl, 'onFallback'>;
   /** The OS keychain. */
   readonly secrets: SecretStore;
   readonly clock?: Clock;
@@ -108,6 +112,9 @@ export interface Core {
 export function createCore(adapters: CoreAdapters): Core {
   migrateSettings(adapters.settingsStore, adapters.logger);
   const events = new EventBus(adapters.logger);
+  const logNotices = new LogNotices();
+  logNotices.onChange((notice) => events.emit('app.logNoticeChanged', { notice }));
+  adapters.logControl?.onFallback((notice) => logNotices.raise(notice));
   const clock = adapters.clock ?? { now: () => Date.now() };
   const settings = new SettingsService(
     adapters.settingsStore,
@@ -238,7 +245,7 @@ export function createCore(adapters: CoreAdapters): Core {
 
   const handlers: Handlers = {
     ...accountsHandlers(accounts),
-    ...appHandlers(adapters),
+    ...appHandlers({ ...adapters, logNotices }),
     ...listsHandlers({ lists, dialogs: adapters.dialogs, events, locale: () => settings.locale() }),
     ...tasksHandlers({
       monitor,

@@ -5,7 +5,9 @@ import { EVENT_CHANNEL } from '../shared/ipc/names';
 import { createCore } from './core';
 import { registerIpc } from './ipc/register';
 import { APP_ORIGIN, originOf } from './ipc/sender';
-import { JsonLinesLogger } from './services/logging/logger';
+import { debugLogging, JsonLinesLogger } from './services/logging/logger';
+import { maskingSecretStore } from './services/logging/masking-secret-store';
+import { protectDataFolder, restrictNewFiles } from './services/app/private-data';
 import { AppError } from './services/errors';
 import { openElectronSettingsStore } from './platform/electron-store';
 import { KeytarSecretStore } from './platform/keytar-secret-store';
@@ -23,11 +25,22 @@ const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 
 registerAppScheme();
 app.enableSandbox();
+// Before anything is written: every file the app creates is 0600, every folder 0700 (POSIX).
+restrictNewFiles();
 
 async function start(): Promise<void> {
   await app.whenReady();
   const dataFolder = app.getPath('userData');
-  const logger = await JsonLinesLogger.open(dataFolder, { echo: !app.isPackaged });
+  // Files left 0644 by an older version (or by Electron before this ran) are tightened too.
+  const modeProblems = await protectDataFolder(dataFolder);
+  // Never throws: a full disk or a read-only folder gives stderr and a notice (logControl).
+  const logger = await JsonLinesLogger.open(dataFolder, {
+    echo: !app.isPackaged,
+    debug: debugLogging(app.isPackaged, process.env),
+  });
+  if (modeProblems.length > 0) {
+    logger.warn('Some data files could not be made private', { problems: modeProblems });
+  }
   const core = createCore({
     runtime: electronRuntime(),
     paths: { dataFolder },
@@ -35,7 +48,9 @@ async function start(): Promise<void> {
     settingsStore: await openElectronSettingsStore(dataFolder, logger),
     opener: electronOpener,
     logger,
-    secrets: new KeytarSecretStore(),
+    logControl: logger,
+    // Every secret read from or written to the keychain is masked in the log from then on.
+    secrets: maskingSecretStore(new KeytarSecretStore(), logger),
     dialogs: electronDialogs(app.getPath('documents')),
     // Bundled beside index.js by electron-vite (see electron.vite.config.ts).
     listsWorkerUrl: new URL('./import-worker.js', import.meta.url),

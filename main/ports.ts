@@ -1,4 +1,5 @@
 import type { Locale } from '../shared/domain/locale';
+import type { LogNotice } from '../shared/domain/log-notice';
 import type { SettingsRecovery } from '../shared/domain/settings-recovery';
 
 /** Small JSON settings storage (electron-store in the app, conf in tests and the browser host). */
@@ -32,6 +33,17 @@ export interface Logger {
   info(message: string, fields?: Readonly<Record<string, unknown>>): void;
   warn(message: string, fields?: Readonly<Record<string, unknown>>): void;
   error(message: string, fields?: Readonly<Record<string, unknown>>): void;
+}
+
+/** What the app asks of the log file besides lines: secrets to mask, and news of its failure. */
+export interface LogControl {
+  /** Masks `value` wherever it appears in later lines (e.g. a secret read from the keychain). */
+  maskSecret(value: string): void;
+  /**
+   * Calls `listener` when the log file can no longer be written and lines go to stderr (at once
+   * if that already happened); returns the unsubscribe function.
+   */
+  onFallback(listener: (notice: LogNotice) => void): () => void;
 }
 
 /** Folders the app writes to. */

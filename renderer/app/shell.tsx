@@ -9,6 +9,7 @@ import { DraftsView } from '../features/drafts/drafts-view';
 import { TasksView } from '../features/tasks/tasks-view';
 import { SettingsView } from '../features/settings/settings-view';
 import { AboutView } from '../features/about/about-view';
+import { LogNotice } from '../features/logging/log-notice';
 import { SettingsRecoveryNotice } from '../features/settings/recovery-notice';
 
 function SectionView(props: { section: Section; go: (section: Section) => void }) {
@@ -68,6 +69,7 @@ export function Shell() {
       </nav>
       <main className="content" id="content" data-section={section}>
         <SettingsRecoveryNotice />
+        <LogNotice />
         <SectionView section={section} go={go} />
       </main>
     </div>

@@ -1,5 +1,6 @@
 import { damagedAccountsEn } from '../features/accounts/damaged-messages';
 import { draftsEn } from '../features/drafts/messages';
+import { logNoticeEn } from '../features/logging/messages';
 import { networkEn } from '../features/settings/network-messages';
 import { settingsRecoveryEn } from '../features/settings/recovery-messages';
 import { tasksEn } from '../features/tasks/messages';
@@ -16,6 +17,7 @@ export const en = {
   ...tasksEn,
   ...draftsEn,
   ...storageEn,
+  ...logNoticeEn,
   ...networkEn,
   ...damagedAccountsEn,
   ...settingsRecoveryEn,

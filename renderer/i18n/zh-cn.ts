@@ -1,6 +1,7 @@
 import type { Catalogue } from './en';
 import { damagedAccountsZh } from '../features/accounts/damaged-messages';
 import { draftsZh } from '../features/drafts/messages';
+import { logNoticeZh } from '../features/logging/messages';
 import { networkZh } from '../features/settings/network-messages';
 import { settingsRecoveryZh } from '../features/settings/recovery-messages';
 import { tasksZh } from '../features/tasks/messages';
@@ -11,6 +12,7 @@ export const zhCN: Catalogue = {
   ...tasksZh,
   ...draftsZh,
   ...storageZh,
+  ...logNoticeZh,
   ...networkZh,
   ...damagedAccountsZh,
   ...settingsRecoveryZh,

@@ -7,6 +7,7 @@ import {
   NewAccountSchema,
 } from '../domain/account';
 import { AppInfoSchema } from '../domain/app-info';
+import { LogNoticeSchema } from '../domain/log-notice';
 import {
   AccountRepairSchema,
   DamagedAccountKeySchema,
@@ -246,6 +247,11 @@ export const channels = {
   'app.info': { request: Empty, response: AppInfoSchema },
   'app.setVisible': { request: z.strictObject({ visible: z.boolean() }), response: Empty },
   'app.openExternal': { request: z.strictObject({ url: HttpsUrlSchema }), response: Empty },
+  'app.logNotice': {
+    request: Empty,
+    response: z.strictObject({ notice: LogNoticeSchema.nullable() }),
+  },
+  'app.dismissLogNotice': { request: Empty, response: Empty },
   'storage.status': { request: Empty, response: StorageStateSchema },
   'storage.restore': {
     request: z.strictObject({ backupId: BackupIdSchema }),
@@ -417,6 +423,7 @@ export const channels = {
 /** Every push event, name → payload schema. */
 export const events = {
   'accounts.changed': AccountsStateSchema,
+  'app.logNoticeChanged': z.strictObject({ notice: LogNoticeSchema.nullable() }),
   'lists.importProgress': z.strictObject({ jobId: z.string(), progress: ImportProgressSchema }),
   'settings.changed': PreferencesSchema,
   'storage.changed': StorageStateSchema,

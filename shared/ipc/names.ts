@@ -18,6 +18,8 @@ export const CHANNEL_NAMES = [
   'app.info',
   'app.openExternal',
   'app.setVisible',
+  'app.logNotice',
+  'app.dismissLogNotice',
   'audit.verify',
   'audit.export',
   'audit.entries',
@@ -79,6 +81,7 @@ export const CHANNEL_NAMES = [
 /** Push events from main to the renderer. */
 export const EVENT_NAMES = [
   'accounts.changed',
+  'app.logNoticeChanged',
   'lists.importProgress',
   'settings.changed',
   'storage.changed',

@@ -431,6 +431,8 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
     },
   ],
   'app.info': [{ extra: 1 }],
+  'app.logNotice': [{ all: true }],
+  'app.dismissLogNotice': [{ at: 'now' }],
   'storage.status': [{ force: true }],
   'storage.restore': [
     {},
@@ -687,6 +689,8 @@ describe('the IPC contract', () => {
       'audit.entries': { limit: 20 },
       'lists.remove': { id: listId },
       'app.info': {},
+      'app.logNotice': {},
+      'app.dismissLogNotice': {},
       'storage.status': {},
       'storage.restore': { backupId: 'campaign-desk-2025-01-01.db' },
       'storage.startEmpty': {},

@@ -1,5 +1,5 @@
 import { createCore, type Core } from '../../main/core';
-import type { RuntimeInfo } from '../../main/ports';
+import type { LogControl, RuntimeInfo } from '../../main/ports';
 import { InMemoryKeyValueStore } from './memory-kv-store';
 import { MemoryLogger } from './memory-logger';
 import { RecordingNotifier } from './recording-notifier';
@@ -28,8 +28,11 @@ export interface TestDialogs {
   nextSave: string | null;
 }
 
-/** The real core over in-memory adapters. */
-export function testCore(systemLocale = 'en-US'): {
+/** The real core over in-memory adapters (a real log file's control when a test passes one). */
+export function testCore(
+  systemLocale = 'en-US',
+  options: { readonly logControl?: Pick<LogControl, 'onFallback'> } = {},
+): {
   core: Core;
   store: InMemoryKeyValueStore;
   logger: MemoryLogger;
@@ -54,6 +57,7 @@ export function testCore(systemLocale = 'en-US'): {
       },
     },
     logger,
+    ...(options.logControl ? { logControl: options.logControl } : {}),
     secrets,
     vendorFor: fakeVendorFactory(vendorLog),
     dialogs: {

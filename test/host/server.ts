@@ -130,6 +130,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     settingsStore: await openConfSettingsStore(dataFolder, logger),
     opener,
     logger,
+    // The app's notice when the log file fails (a full disk, a read-only folder).
+    ...(logger instanceof JsonLinesLogger ? { logControl: logger } : {}),
     secrets: options.secrets ?? new KeytarSecretStore(),
     dialogs,
     notifier,

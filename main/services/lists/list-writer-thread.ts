@@ -36,7 +36,8 @@ export class ListWriterThread {
     this.worker = new Worker(url, {
       workerData: { database, list } satisfies WriterData,
       execArgv: url.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
-      resourceLimits: { maxOldGenerationSizeMb: 256 },
+      // It holds a few batches at a time; a small young generation keeps its memory small too.
+      resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 4 },
     });
     this.worker.on('message', (message: FromWriter) => {
       if (message.type === 'failed') this.fail(importError('notSaved', { writer: message.error }));

@@ -40,6 +40,11 @@ const electronAsTypesOnly = {
       allowTypeImports: true,
       message: 'electron-store lives behind the KeyValueStore port (main/platform).',
     },
+    {
+      name: 'electron-updater',
+      allowTypeImports: true,
+      message: 'electron-updater lives behind the Updater port (main/platform/updater.ts).',
+    },
   ],
 };
 

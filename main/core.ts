@@ -11,6 +11,7 @@ import type {
   Paths,
   RuntimeInfo,
   SecretStore,
+  Updater,
 } from './ports';
 import { accountsHandlers } from './ipc/handlers/accounts';
 import { AccountsService, type VendorFactory } from './services/accounts/accounts-service';
@@ -20,12 +21,15 @@ import { submissionHandlers } from './ipc/handlers/submissions';
 import { tasksHandlers } from './ipc/handlers/tasks';
 import { LogNotices } from './services/app/log-notices';
 import { ReportedActivity } from './services/app/reported-activity';
+import { UpdateService } from './services/app/update-service';
+import { noUpdater } from './services/app/no-updater';
+import { updatesHandlers } from './ipc/handlers/updates';
 import { ResendComposer } from './services/monitor/resend-composer';
 import { TaskActions } from './services/monitor/task-actions';
 import { JournalSubmittedNumbers } from './services/submissions/submitted-numbers';
 import { SubmittedTasksRepository } from './services/storage/submitted-tasks-repository';
 import { TaskMonitor } from './services/monitor/task-monitor';
-import { timerScheduler } from './services/monitor/scheduler';
+import { timerScheduler, type Scheduler } from './services/monitor/scheduler';
 import { AuditTrail } from './services/audit/audit-trail';
 import { DraftsService } from './services/drafts/drafts-service';
 import { PickerCache } from './services/drafts/picker-cache';
@@ -86,6 +90,10 @@ export interface CoreAdapters {
   readonly relaunch?: () => void;
   /** The system proxy (Electron's session in the app; default: HTTPS_PROXY/HTTP_PROXY/NO_PROXY). */
   readonly proxyResolver?: ProxyResolver;
+  /** Auto-update (electron-updater in the app; default: none, as in the browser host). */
+  readonly updater?: Updater;
+  /** Timers of the daily update check (default: real timers; tests drive a manual one). */
+  readonly scheduler?: Scheduler;
 }
 
 /** Services, handlers and the dispatcher: everything main does, without Electron. */
@@ -100,6 +108,8 @@ export interface Core {
   readonly storage: CheckedStorage;
   /** The simulator behind the demo accounts (started on first use). */
   readonly demo: DemoSandbox;
+  /** Auto-update: checked at start and daily, installed only when the person clicks Restart. */
+  readonly updates: UpdateService;
   close(): Promise<void>;
 }
 
@@ -243,6 +253,16 @@ export function createCore(adapters: CoreAdapters): Core {
     lists: listSource,
   });
 
+  // Checked at start and every 24 hours; a verified download waits for the person's click.
+  const updates = new UpdateService({
+    updater: adapters.updater ?? noUpdater,
+    scheduler: adapters.scheduler ?? timerScheduler,
+    clock,
+    logger: adapters.logger,
+  });
+  updates.onChange((state) => events.emit('updates.changed', state));
+  updates.start();
+
   const handlers: Handlers = {
     ...accountsHandlers(accounts),
     ...appHandlers({ ...adapters, logNotices }),
@@ -290,6 +310,7 @@ export function createCore(adapters: CoreAdapters): Core {
     ...settingsHandlers(settings),
     ...storageHandlers({ storage, relaunch: adapters.relaunch }),
     ...proxyHandlers(proxySettings),
+    ...updatesHandlers(updates),
   };
   const dispatch = createDispatcher(handlers, () => settings.locale(), adapters.logger);
   return {
@@ -301,7 +322,9 @@ export function createCore(adapters: CoreAdapters): Core {
     lists,
     storage,
     demo,
+    updates,
     close: async () => {
+      updates.stop();
       if (onlineProbe) clearInterval(onlineProbe);
       clearInterval(outboxTimer);
       await monitor.stop();

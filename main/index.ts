@@ -16,6 +16,7 @@ import { electronNotifier } from './platform/notifier';
 import { registerAppScheme, serveRenderer } from './platform/protocol';
 import { electronOpener, electronRuntime } from './platform/runtime';
 import { electronProxyResolver } from './platform/proxy';
+import { createElectronUpdater } from './platform/updater';
 import { createMainWindow, lockDownSession } from './platform/window';
 
 // Composition root only: adapters → core (services, handlers) → IPC → window.
@@ -63,6 +64,9 @@ async function start(): Promise<void> {
       app.quit();
     },
     proxyResolver: electronProxyResolver(logger),
+    // Checked at start and daily; a download is installed only when its signature verifies
+    // and the person clicks Restart (off in development and without an update key).
+    updater: await createElectronUpdater(logger),
   });
 
   const devOrigin = devServerUrl && !app.isPackaged ? originOf(devServerUrl) : null;

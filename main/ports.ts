@@ -1,6 +1,7 @@
 import type { Locale } from '../shared/domain/locale';
 import type { LogNotice } from '../shared/domain/log-notice';
 import type { SettingsRecovery } from '../shared/domain/settings-recovery';
+import type { UpdateFailure, UpdatesOffReason } from '../shared/domain/update';
 
 /** Small JSON settings storage (electron-store in the app, conf in tests and the browser host). */
 export interface KeyValueStore {
@@ -117,4 +118,39 @@ export interface Activity {
   isOnline(): boolean;
   /** Calls `listener` whenever either changes; returns the unsubscribe function. */
   onChange(listener: () => void): () => void;
+}
+
+/** What the update machinery reports, in order: checking, then available → progress → downloaded. */
+export type UpdaterEvent =
+  | { readonly kind: 'checking' }
+  | { readonly kind: 'not-available' }
+  | { readonly kind: 'available'; readonly version: string }
+  | { readonly kind: 'progress'; readonly percent: number }
+  /** Downloaded and verified against the app's update key: it may be installed. */
+  | { readonly kind: 'downloaded'; readonly version: string }
+  | {
+      readonly kind: 'failed';
+      readonly failure: UpdateFailure;
+      readonly version: string | null;
+      /** For the log: the updater's error code or the verification's finding (no secrets). */
+      readonly detail: string;
+    };
+
+/**
+ * Auto-update (electron-updater behind `main/platform/updater.ts`; no-op or scripted in the
+ * browser host and tests). A newer version downloads in the background once `check()` finds
+ * it; nothing is installed until `installAndRestart()`.
+ */
+export interface Updater {
+  /** Null when this copy can update itself; otherwise why not. */
+  readonly off: UpdatesOffReason | null;
+  /** Asks the feed for a newer version; events report what follows. */
+  check(): Promise<void>;
+  /** Calls `listener` for every event; returns the unsubscribe function. */
+  onEvent(listener: (event: UpdaterEvent) => void): () => void;
+  /**
+   * Verifies the downloaded update once more, then quits, installs it and starts the app again.
+   * Reports a `failed` event (and installs nothing) when it no longer verifies.
+   */
+  installAndRestart(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { SettingsView } from '../features/settings/settings-view';
 import { AboutView } from '../features/about/about-view';
 import { LogNotice } from '../features/logging/log-notice';
 import { SettingsRecoveryNotice } from '../features/settings/recovery-notice';
+import { UpdateNotice } from '../features/updates/update-notice';
 
 function SectionView(props: { section: Section; go: (section: Section) => void }) {
   switch (props.section) {
@@ -70,6 +71,7 @@ export function Shell() {
       <main className="content" id="content" data-section={section}>
         <SettingsRecoveryNotice />
         <LogNotice />
+        <UpdateNotice />
         <SectionView section={section} go={go} />
       </main>
     </div>

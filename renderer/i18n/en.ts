@@ -5,6 +5,7 @@ import { networkEn } from '../features/settings/network-messages';
 import { settingsRecoveryEn } from '../features/settings/recovery-messages';
 import { tasksEn } from '../features/tasks/messages';
 import { storageEn } from '../features/storage/messages';
+import { updatesEn } from '../features/updates/messages';
 
 /**
  * English UI text: the reference catalogue every other language must match key for key.
@@ -21,6 +22,7 @@ export const en = {
   ...networkEn,
   ...damagedAccountsEn,
   ...settingsRecoveryEn,
+  ...updatesEn,
   'app.name': 'Campaign Desk',
   'app.loading': 'Starting Campaign Desk…',
   'app.loadFailed': 'Campaign Desk could not start its window: {message}',

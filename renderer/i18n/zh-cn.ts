@@ -6,6 +6,7 @@ import { networkZh } from '../features/settings/network-messages';
 import { settingsRecoveryZh } from '../features/settings/recovery-messages';
 import { tasksZh } from '../features/tasks/messages';
 import { storageZh } from '../features/storage/messages';
+import { updatesZh } from '../features/updates/messages';
 
 /** Simplified Chinese UI text (must have every key of the English catalogue; the type-check enforces it). */
 export const zhCN: Catalogue = {
@@ -16,6 +17,7 @@ export const zhCN: Catalogue = {
   ...networkZh,
   ...damagedAccountsZh,
   ...settingsRecoveryZh,
+  ...updatesZh,
   'app.name': 'Campaign Desk',
   'app.loading': '正在启动 Campaign Desk…',
   'app.loadFailed': 'Campaign Desk 无法启动窗口：{message}',

@@ -68,6 +68,7 @@ import { ErrorCodeSchema } from './errors';
 import { PreferencesPatchSchema, PreferencesSchema } from '../domain/settings';
 import { BackupIdSchema, RecoveryStartedSchema, StorageStateSchema } from '../domain/storage';
 import { ProxySettingsChangeSchema, ProxySettingsSchema } from '../domain/proxy';
+import { UpdateStateSchema } from '../domain/update';
 import type { ChannelName, EventName } from './names';
 
 /** A request channel: what the renderer sends and what main answers. */
@@ -418,6 +419,10 @@ export const channels = {
     response: z.strictObject({ notice: SettingsRecoverySchema.nullable() }),
   },
   'settings.dismissRecoveryNotice': { request: Empty, response: Empty },
+  /** Auto-update: where the updater is (off, checking, downloading, ready, error in words). */
+  'updates.state': { request: Empty, response: UpdateStateSchema },
+  /** "Restart to update": installs the verified, downloaded update and restarts the app. */
+  'updates.install': { request: Empty, response: Empty },
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 /** Every push event, name → payload schema. */
@@ -429,6 +434,7 @@ export const events = {
   'storage.changed': StorageStateSchema,
   'submissions.changed': SubmissionViewSchema,
   'tasks.updated': BoardDeltaSchema,
+  'updates.changed': UpdateStateSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -76,6 +76,8 @@ export const CHANNEL_NAMES = [
   'tasks.composeResend',
   'tasks.resendDefaults',
   'tasks.search',
+  'updates.state',
+  'updates.install',
 ] as const;
 
 /** Push events from main to the renderer. */
@@ -87,6 +89,7 @@ export const EVENT_NAMES = [
   'storage.changed',
   'submissions.changed',
   'tasks.updated',
+  'updates.changed',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -6,6 +6,7 @@ import { channels, events } from '../../shared/ipc/contract';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../../shared/ipc/names';
 import { damagedAccountKey } from '../../main/services/accounts/stored-accounts';
 import { noSignal, testCore } from '../fakes/core';
+import { ScriptedUpdater } from '../fakes/scripted-updater';
 
 /**
  * Malformed requests every channel must refuse. Each channel also has its own cases below;
@@ -477,6 +478,8 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
   ],
   'settings.recoveryNotice': [{ dismiss: true }],
   'settings.dismissRecoveryNotice': [{ at: 'now' }],
+  'updates.state': [{ refresh: true }],
+  'updates.install': [{ version: '9.9.9' }, { silent: true }],
 };
 
 describe('the IPC contract', () => {
@@ -520,6 +523,41 @@ describe('the IPC contract', () => {
       expect(result.error.message.length).toBeLessThan(1_000);
       expect(snapshot()).toBe(before);
     });
+  });
+
+  it('updates.state and updates.install: the state, and an install only of a ready update', async () => {
+    const updater = new ScriptedUpdater();
+    // The check at start (a real timer here) finds nothing and changes nothing.
+    updater.onCheck = [];
+    const { core } = testCore('en-US', { updater });
+    const pushed: unknown[] = [];
+    core.events.attach((event, payload) => {
+      if (event === 'updates.changed') pushed.push(payload);
+    });
+    const state = async () => {
+      const answer = await core.dispatch('updates.state', {}, noSignal);
+      if (!answer.ok) throw new Error(answer.error.message);
+      expect(channels['updates.state'].response.safeParse(answer.value).success).toBe(true);
+      return answer.value;
+    };
+    expect(await state()).toEqual({ state: 'idle', checkedAt: null });
+    expect(await core.dispatch('updates.install', {}, noSignal)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/no downloaded update/) },
+    });
+    expect(updater.installs).toBe(0);
+
+    updater.emit({ kind: 'available', version: '1.2.0' });
+    updater.emit({ kind: 'downloaded', version: '1.2.0' });
+    expect(await state()).toEqual({ state: 'ready', version: '1.2.0' });
+    expect(pushed.at(-1)).toEqual({ state: 'ready', version: '1.2.0' });
+    for (const payload of pushed)
+      expect(events['updates.changed'].safeParse(payload).success).toBe(true);
+
+    expect(await core.dispatch('updates.install', {}, noSignal)).toEqual({ ok: true, value: {} });
+    expect(updater.installs).toBe(1);
+    expect(await state()).toEqual({ state: 'installing', version: '1.2.0' });
+    await core.close();
   });
 
   it('answers Chinese users in Chinese', async () => {
@@ -705,6 +743,8 @@ describe('the IPC contract', () => {
       },
       'settings.recoveryNotice': {},
       'settings.dismissRecoveryNotice': {},
+      'updates.state': {},
+      'updates.install': {},
       // Last: drafts and submissions above need the account.
       'accounts.remove': { id },
     };
@@ -717,8 +757,13 @@ describe('the IPC contract', () => {
         if (!result.ok) expect(result.error.code).not.toBe('INVALID_INPUT');
         continue;
       }
-      // A sound database has nothing to recover: refused after the schema passed.
-      if (channel === 'storage.restore' || channel === 'storage.startEmpty') {
+      // A sound database has nothing to recover, and no update waits to be installed (the test
+      // core has no updater): refused after the schema passed.
+      if (
+        channel === 'storage.restore' ||
+        channel === 'storage.startEmpty' ||
+        channel === 'updates.install'
+      ) {
         expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
         continue;
       }

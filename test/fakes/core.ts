@@ -1,5 +1,5 @@
 import { createCore, type Core } from '../../main/core';
-import type { LogControl, RuntimeInfo } from '../../main/ports';
+import type { LogControl, RuntimeInfo, Updater } from '../../main/ports';
 import { InMemoryKeyValueStore } from './memory-kv-store';
 import { MemoryLogger } from './memory-logger';
 import { RecordingNotifier } from './recording-notifier';
@@ -28,10 +28,16 @@ export interface TestDialogs {
   nextSave: string | null;
 }
 
-/** The real core over in-memory adapters (a real log file's control when a test passes one). */
+/**
+ * The real core over in-memory adapters (a real log file's control, or a scripted updater, when a
+ * test passes one).
+ */
 export function testCore(
   systemLocale = 'en-US',
-  options: { readonly logControl?: Pick<LogControl, 'onFallback'> } = {},
+  options: {
+    readonly logControl?: Pick<LogControl, 'onFallback'>;
+    readonly updater?: Updater;
+  } = {},
 ): {
   core: Core;
   store: InMemoryKeyValueStore;
@@ -66,6 +72,7 @@ export function testCore(
     },
     databaseFile: ':memory:',
     notifier: new RecordingNotifier(),
+    ...(options.updater ? { updater: options.updater } : {}),
   });
   return { core, store, logger, opened, secrets, vendorLog, dialogs };
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { createCore, type Core, type CoreAdapters } from '../../main/core';
-import type { ExternalOpener, Logger, SecretStore } from '../../main/ports';
+import type { ExternalOpener, Logger, SecretStore, Updater } from '../../main/ports';
 import { KeytarSecretStore } from '../../main/platform/keytar-secret-store';
 import { contentSecurityPolicy } from '../../main/security/csp';
 import {
@@ -52,6 +52,8 @@ export interface HostOptions {
   readonly logger?: Logger;
   /** The keychain (default: the real OS keychain through keytar). */
   readonly secrets?: SecretStore;
+  /** Auto-update (default: none, as in development; e2e tests pass a scripted one). */
+  readonly updater?: Updater;
 }
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -138,6 +140,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     relaunch: () => {
       relaunching = relaunchCore();
     },
+    ...(options.updater ? { updater: options.updater } : {}),
   };
   let core = createCore(coreAdapters);
 

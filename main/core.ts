@@ -19,6 +19,7 @@ import { migrateSettings } from './services/settings/migrations';
 import { listsHandlers } from './ipc/handlers/lists';
 import { submissionHandlers } from './ipc/handlers/submissions';
 import { tasksHandlers } from './ipc/handlers/tasks';
+import { Diagnostics } from './services/app/diagnostics';
 import { LogNotices } from './services/app/log-notices';
 import { ReportedActivity } from './services/app/reported-activity';
 import { UpdateService } from './services/app/update-service';
@@ -41,6 +42,7 @@ import { Outbox } from './services/submissions/outbox';
 import { Preflight } from './services/preflight/preflight';
 import { ListsService } from './services/lists/lists-service';
 import { CheckedStorage } from './services/storage/checked-storage';
+import { readBackups } from './services/storage/backups';
 import { ListsRepository } from './services/storage/lists-repository';
 import { DemoSandbox } from './services/sandbox/demo-sandbox';
 import { createUndiciSend, type HttpSend } from './services/vendors/http';
@@ -253,6 +255,20 @@ export function createCore(adapters: CoreAdapters): Core {
     lists: listSource,
   });
 
+  // "Copy diagnostics" in About: read from the services at the moment it is asked for.
+  const diagnostics = new Diagnostics({
+    runtime: adapters.runtime,
+    paths: adapters.paths,
+    clock,
+    settings,
+    accounts,
+    proxy: proxySettings,
+    storage,
+    backups: () => readBackups(path.join(adapters.paths.dataFolder, 'backups')),
+    logNotices,
+    keychain: adapters.secrets,
+  });
+
   // Checked at start and every 24 hours; a verified download waits for the person's click.
   const updates = new UpdateService({
     updater: adapters.updater ?? noUpdater,
@@ -265,7 +281,7 @@ export function createCore(adapters: CoreAdapters): Core {
 
   const handlers: Handlers = {
     ...accountsHandlers(accounts),
-    ...appHandlers({ ...adapters, logNotices }),
+    ...appHandlers({ ...adapters, logNotices, diagnostics }),
     ...listsHandlers({ lists, dialogs: adapters.dialogs, events, locale: () => settings.locale() }),
     ...tasksHandlers({
       monitor,

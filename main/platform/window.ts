@@ -1,11 +1,16 @@
 import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { buildWindowOptions } from '../security/window-options';
 import { decidePermission, decideWindowOpen, isNavigationAllowed } from '../security/navigation';
+import { APP_ORIGIN } from '../ipc/sender';
 import type { Logger } from '../ports';
 import { contentSecurityPolicy } from '../security/csp';
 
-/** Applies the session-wide rules: every permission request and check is denied. */
+/**
+ * Applies the session-wide rules: every permission request and check is denied, except writing
+ * text to the clipboard from the app's own page (`decidePermission`).
+ */
 export function lockDownSession(devServerOrigin: string | null): void {
+  const trustedOrigins = devServerOrigin === null ? [APP_ORIGIN] : [APP_ORIGIN, devServerOrigin];
   if (devServerOrigin !== null) {
     // The dev server sends no CSP of its own; give its pages the (relaxed) dev policy.
     const csp = contentSecurityPolicy({ devServerOrigin });
@@ -17,11 +22,23 @@ export function lockDownSession(devServerOrigin: string | null): void {
         }),
     );
   }
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(decidePermission(permission)),
+  // Both handlers: Chromium checks a permission first and asks only when the check says no.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(
+      decidePermission(
+        permission,
+        { url: details.requestingUrl, isMainFrame: details.isMainFrame },
+        trustedOrigins,
+      ),
+    ),
   );
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) =>
-    decidePermission(permission),
+  session.defaultSession.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin, details) =>
+      decidePermission(
+        permission,
+        { url: details.requestingUrl ?? requestingOrigin, isMainFrame: details.isMainFrame },
+        trustedOrigins,
+      ),
   );
 }
 

@@ -33,7 +33,33 @@ export function isExternalLinkAllowed(url: string): boolean {
   }
 }
 
-/** Electron security checklist 5: the renderer gets no permission (camera, notifications, …). */
-export function decidePermission(_permission: string): boolean {
-  return false;
+/** Who asks for a permission: the requesting page's URL or origin, and whether it is the main frame. */
+export interface PermissionRequester {
+  readonly url: string;
+  readonly isMainFrame: boolean;
+}
+
+/**
+ * The one permission the app's own page gets: writing text to the clipboard (About's "Copy
+ * diagnostics"). Chromium asks for it before every `navigator.clipboard.writeText`, and still
+ * requires a focused page and a user's click; what is written is sanitized. Reading the
+ * clipboard stays denied.
+ */
+export const CLIPBOARD_WRITE_PERMISSION = 'clipboard-sanitized-write';
+
+/**
+ * Electron security checklist 5: the renderer gets no permission (camera, notifications, …),
+ * except writing to the clipboard, and that only to the main frame of the app's own origin
+ * (the recommendation: check the requesting origin before granting an exception).
+ */
+export function decidePermission(
+  permission: string,
+  requester: PermissionRequester,
+  trustedOrigins: readonly string[],
+): boolean {
+  return (
+    permission === CLIPBOARD_WRITE_PERMISSION &&
+    requester.isMainFrame &&
+    isNavigationAllowed(requester.url, trustedOrigins)
+  );
 }

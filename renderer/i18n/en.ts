@@ -3,6 +3,7 @@ import { draftsEn } from '../features/drafts/messages';
 import { logNoticeEn } from '../features/logging/messages';
 import { networkEn } from '../features/settings/network-messages';
 import { settingsRecoveryEn } from '../features/settings/recovery-messages';
+import { diagnosticsEn } from '../features/about/messages';
 import { tasksEn } from '../features/tasks/messages';
 import { storageEn } from '../features/storage/messages';
 import { updatesEn } from '../features/updates/messages';
@@ -23,6 +24,7 @@ export const en = {
   ...damagedAccountsEn,
   ...settingsRecoveryEn,
   ...updatesEn,
+  ...diagnosticsEn,
   'app.name': 'Campaign Desk',
   'app.loading': 'Starting Campaign Desk…',
   'app.loadFailed': 'Campaign Desk could not start its window: {message}',

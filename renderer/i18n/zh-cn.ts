@@ -4,6 +4,7 @@ import { draftsZh } from '../features/drafts/messages';
 import { logNoticeZh } from '../features/logging/messages';
 import { networkZh } from '../features/settings/network-messages';
 import { settingsRecoveryZh } from '../features/settings/recovery-messages';
+import { diagnosticsZh } from '../features/about/messages';
 import { tasksZh } from '../features/tasks/messages';
 import { storageZh } from '../features/storage/messages';
 import { updatesZh } from '../features/updates/messages';
@@ -18,6 +19,7 @@ export const zhCN: Catalogue = {
   ...damagedAccountsZh,
   ...settingsRecoveryZh,
   ...updatesZh,
+  ...diagnosticsZh,
   'app.name': 'Campaign Desk',
   'app.loading': '正在启动 Campaign Desk…',
   'app.loadFailed': 'Campaign Desk 无法启动窗口：{message}',

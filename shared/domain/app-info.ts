@@ -20,3 +20,9 @@ export const AppInfoSchema = z.strictObject({
   systemLocale: LocaleSchema,
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+/** The "Copy diagnostics" report for support, as plain text (built in main, secrets masked). */
+export const DiagnosticsReportSchema = z.strictObject({
+  text: z.string().max(1_000_000),
+});
+export type DiagnosticsReport = z.infer<typeof DiagnosticsReportSchema>;

@@ -6,7 +6,7 @@ import {
   ConnectionCheckResultSchema,
   NewAccountSchema,
 } from '../domain/account';
-import { AppInfoSchema } from '../domain/app-info';
+import { AppInfoSchema, DiagnosticsReportSchema } from '../domain/app-info';
 import { LogNoticeSchema } from '../domain/log-notice';
 import {
   AccountRepairSchema,
@@ -253,6 +253,8 @@ export const channels = {
     response: z.strictObject({ notice: LogNoticeSchema.nullable() }),
   },
   'app.dismissLogNotice': { request: Empty, response: Empty },
+  /** The "Copy diagnostics" report for support (About): no secret, ever. */
+  'app.diagnostics': { request: Empty, response: DiagnosticsReportSchema },
   'storage.status': { request: Empty, response: StorageStateSchema },
   'storage.restore': {
     request: z.strictObject({ backupId: BackupIdSchema }),

@@ -20,6 +20,7 @@ export const CHANNEL_NAMES = [
   'app.setVisible',
   'app.logNotice',
   'app.dismissLogNotice',
+  'app.diagnostics',
   'audit.verify',
   'audit.export',
   'audit.entries',

@@ -434,6 +434,7 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
   'app.info': [{ extra: 1 }],
   'app.logNotice': [{ all: true }],
   'app.dismissLogNotice': [{ at: 'now' }],
+  'app.diagnostics': [{ all: true }, { lines: 500 }],
   'storage.status': [{ force: true }],
   'storage.restore': [
     {},
@@ -729,6 +730,7 @@ describe('the IPC contract', () => {
       'app.info': {},
       'app.logNotice': {},
       'app.dismissLogNotice': {},
+      'app.diagnostics': {},
       'storage.status': {},
       'storage.restore': { backupId: 'campaign-desk-2025-01-01.db' },
       'storage.startEmpty': {},

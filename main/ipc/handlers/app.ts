@@ -1,6 +1,7 @@
 import type { Handlers } from '../dispatch';
 import type { ExternalOpener, Paths, RuntimeInfo } from '../../ports';
 import { describeApp } from '../../services/app/app-info';
+import type { Diagnostics } from '../../services/app/diagnostics';
 import type { LogNotices } from '../../services/app/log-notices';
 
 /** Handlers of the `app.*` channels. */
@@ -9,7 +10,11 @@ export function appHandlers(deps: {
   paths: Paths;
   opener: ExternalOpener;
   logNotices: LogNotices;
-}): Pick<Handlers, 'app.info' | 'app.openExternal' | 'app.logNotice' | 'app.dismissLogNotice'> {
+  diagnostics: Pick<Diagnostics, 'text'>;
+}): Pick<
+  Handlers,
+  'app.info' | 'app.openExternal' | 'app.logNotice' | 'app.dismissLogNotice' | 'app.diagnostics'
+> {
   return {
     'app.info': () => describeApp(deps.runtime, deps.paths),
     'app.openExternal': async ({ url }) => {
@@ -21,5 +26,6 @@ export function appHandlers(deps: {
       deps.logNotices.dismiss();
       return {};
     },
+    'app.diagnostics': async () => ({ text: await deps.diagnostics.text() }),
   };
 }

@@ -2,8 +2,9 @@ import { Page } from '../../components/page';
 import { useAppState } from '../../app/app-state';
 import { useI18n } from '../../i18n/i18n';
 import { useBrowserVersion } from './browser-version';
+import { DiagnosticsPanel } from './diagnostics-panel';
 
-/** About: version, runtime versions and the data folder, all from `app.info`. */
+/** About: version, runtime versions and the data folder (`app.info`), and diagnostics for support. */
 export function AboutView() {
   const { t } = useI18n();
   const { info } = useAppState();
@@ -40,6 +41,7 @@ export function AboutView() {
           </dd>
         </dl>
       </section>
+      <DiagnosticsPanel />
     </Page>
   );
 }

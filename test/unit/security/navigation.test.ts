@@ -45,7 +45,9 @@ describe('new windows', () => {
 });
 
 describe('permissions', () => {
-  it('are all denied', () => {
+  const appPage = { url: 'app://campaign-desk/index.html#/about', isMainFrame: true };
+
+  it('are all denied, to the app’s own page too, except writing to the clipboard', () => {
     for (const permission of [
       'media',
       'geolocation',
@@ -53,8 +55,30 @@ describe('permissions', () => {
       'clipboard-read',
       'openExternal',
       'fullscreen',
+      'unknown',
     ]) {
-      expect(decidePermission(permission)).toBe(false);
+      expect(decidePermission(permission, appPage, trusted)).toBe(false);
+    }
+  });
+
+  it('let the app’s own main frame write to the clipboard ("Copy diagnostics"), and nothing else', () => {
+    expect(decidePermission('clipboard-sanitized-write', appPage, trusted)).toBe(true);
+    // The check handler gets an origin rather than a URL.
+    expect(
+      decidePermission(
+        'clipboard-sanitized-write',
+        { url: 'app://campaign-desk', isMainFrame: true },
+        trusted,
+      ),
+    ).toBe(true);
+    for (const requester of [
+      { url: 'app://campaign-desk/index.html', isMainFrame: false },
+      { url: 'https://example.com/', isMainFrame: true },
+      { url: 'app://other-host/index.html', isMainFrame: true },
+      { url: 'file:///etc/passwd', isMainFrame: true },
+      { url: '', isMainFrame: true },
+    ]) {
+      expect(decidePermission('clipboard-sanitized-write', requester, trusted)).toBe(false);
     }
   });
 });

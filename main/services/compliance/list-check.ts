@@ -53,6 +53,28 @@ export interface ExclusionPage {
   readonly next: number | null;
 }
 
+/**
+ * The check's query: the list's callable rows after `:after` that a rule excludes, in list order.
+ *
+ * `+r.status` keeps the planner on the primary key (rows in seq order, no sort); the applicable
+ * DNC lists are computed once per statement (they do not depend on the row); each row probes the
+ * primary keys of `dnc_entries` (number, list) and `call_history` (number, at).
+ */
+export const LIST_CHECK_SQL = `SELECT seq, phone, dnc_list, last_called FROM (
+     SELECT r.seq, r.phone,
+       (SELECT l.id FROM dnc_entries e JOIN dnc_lists l ON l.key = e.list_key
+        WHERE e.number = ${PHONE_KEY_SQL('r.phone')}
+          AND e.list_key IN (${APPLICABLE_LISTS_SQL.replace('?', ':account')})
+          AND (e.expires_at IS NULL OR e.expires_at > :at)
+        ORDER BY e.list_key LIMIT 1) AS dnc_list,
+       (SELECT MAX(h.at) FROM call_history h
+        WHERE h.number = ${PHONE_KEY_SQL('r.phone')} AND h.at >= :from AND h.at <= :to)
+         AS last_called
+     FROM list_rows r
+     WHERE r.list_id = :list AND +r.status IN ('valid', 'fixed') AND r.seq > :after)
+   WHERE dnc_list IS NOT NULL OR last_called IS NOT NULL
+   ORDER BY seq LIMIT :limit`;
+
 /** How many exclusions the streaming check hands over at a time. */
 export const EXCLUSION_BATCH = 5_000;
 
@@ -74,24 +96,7 @@ export class SqliteListCheck {
   private readonly callable: StatementSync;
 
   constructor(private readonly db: DatabaseSync) {
-    // `+r.status` keeps the planner on the primary key (rows in seq order, no sort); the DNC
-    // subquery's IN list is computed once per statement (it does not depend on the row).
-    this.statement = db.prepare(
-      `SELECT seq, phone, dnc_list, last_called FROM (
-         SELECT r.seq, r.phone,
-           (SELECT l.id FROM dnc_entries e JOIN dnc_lists l ON l.key = e.list_key
-            WHERE e.number = ${PHONE_KEY_SQL('r.phone')}
-              AND e.list_key IN (${APPLICABLE_LISTS_SQL.replace('?', ':account')})
-              AND (e.expires_at IS NULL OR e.expires_at > :at)
-            ORDER BY e.list_key LIMIT 1) AS dnc_list,
-           (SELECT MAX(h.at) FROM call_history h
-            WHERE h.number = ${PHONE_KEY_SQL('r.phone')} AND h.at >= :from AND h.at <= :to)
-             AS last_called
-         FROM list_rows r
-         WHERE r.list_id = :list AND +r.status IN ('valid', 'fixed') AND r.seq > :after)
-       WHERE dnc_list IS NOT NULL OR last_called IS NOT NULL
-       ORDER BY seq LIMIT :limit`,
-    );
+    this.statement = db.prepare(LIST_CHECK_SQL);
     this.statement.setReturnArrays(true);
     this.callable = db.prepare(
       `SELECT COUNT(*) AS n FROM list_rows WHERE list_id = ? AND status IN ('valid', 'fixed')`,

@@ -2,6 +2,7 @@ import type { Migration } from '../migrations';
 import { listsMigration } from './001-lists';
 import { draftsOutboxAuditMigration } from './drafts-outbox-audit';
 import { ccCalledCounterMigration } from './cc-called-counter';
+import { complianceMigration } from './compliance';
 import { flaggedStatusMigration } from './flagged-status';
 import { listCalleeFingerprintMigration } from './list-callee-fingerprint';
 import { monitorMigration } from './monitor';
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ccCalledCounterMigration,
   flaggedStatusMigration,
   listCalleeFingerprintMigration,
+  complianceMigration,
 ];

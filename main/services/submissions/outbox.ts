@@ -114,7 +114,6 @@ export class Outbox {
   private readonly newId: () => string;
   private readonly listeners = new Set<SubmissionListener>();
   private readonly running = new Map<string, AbortController>();
-  /** Callees read at enqueue, reused by the first attempt in this process (saves a re-read). */
   private draining: Promise<void> | null = null;
   private again = false;
 

@@ -8,6 +8,8 @@ import type { CreateCheckpoint } from '../vendors/vendor';
 export interface JournalError {
   readonly code: string;
   readonly text: { readonly en: string; readonly 'zh-CN': string };
+  /** For a submission waiting for the vendor: how many tries in a row ended without an answer. */
+  readonly tries?: number;
 }
 
 /** One submission as the journal holds it. */

@@ -21,7 +21,10 @@ export interface OutboxOptions {
   readonly vendorFor: (accountId: string) => Promise<Vendor>;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Waits before automatic retries after an unknown outcome; the last repeats. */
+  /**
+   * Waits before the automatic retries of a submission that keeps ending without an answer:
+   * the n-th try in a row waits the n-th delay; the last repeats.
+   */
   readonly retryDelaysMs?: readonly number[];
   readonly newId?: () => string;
   /** Records each attempt's exact vendor requests in the audit trail (the vendors must send through it). */
@@ -49,14 +52,26 @@ export interface TaskLocation {
 /** Receives every change of a submission (state, stage, progress). */
 export type SubmissionListener = (view: SubmissionView) => void;
 
-const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [5_000, 15_000, 60_000, 300_000];
+/**
+ * Exponential backoff per submission: 10 s, doubling, capped at 5 minutes. An unreachable
+ * account is tried about 7 times in its first 6 minutes, then every 5 minutes (issue 13).
+ */
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [
+  10_000, 20_000, 40_000, 80_000, 160_000, 300_000,
+];
+
+/** The wait after the `tries`-th try in a row that ended without an answer (1-based). */
+export function retryDelayAfter(tries: number, delays: readonly number[]): number {
+  const index = Math.min(Math.max(tries, 1), delays.length) - 1;
+  return delays[index] ?? 60_000;
+}
 
 // An error that means "no answer came back": the request may or may not have landed, and the
 // vendor may be unreachable. Everything else is an answer (a refusal) and needs a person.
 const UNKNOWN_OUTCOME_CODES = new Set(['NETWORK', 'TIMEOUT', 'VENDOR_UNAVAILABLE', 'INTERNAL']);
 
 function errorOf(error: unknown): JournalError {
-  if (error instanceof AppError) return { code: error.code, text: error.text };
+  if (error instanceof AppError) return { code: error.code, text: { ...error.text } };
   return {
     code: 'INTERNAL',
     text: {
@@ -114,6 +129,8 @@ export class Outbox {
   private readonly newId: () => string;
   private readonly listeners = new Set<SubmissionListener>();
   private readonly running = new Map<string, AbortController>();
+  /** Per running attempt: how many tries in a row before it ended without an answer. */
+  private readonly streaks = new Map<string, number>();
   private draining: Promise<void> | null = null;
   private again = false;
 
@@ -378,6 +395,8 @@ export class Outbox {
     const id = initial.id;
     const controller = new AbortController();
     this.running.set(id, controller);
+    // The streak survives restarts in the journaled error; any other outcome ends it.
+    this.streaks.set(id, initial.state === 'waiting' ? (initial.error?.tries ?? 0) : 0);
     const signal = controller.signal;
     let record = initial;
     try {
@@ -479,6 +498,7 @@ export class Outbox {
       return this.failed(id, error);
     } finally {
       this.running.delete(id);
+      this.streaks.delete(id);
     }
   }
 
@@ -730,8 +750,14 @@ export class Outbox {
         this.options.clock.now(),
       );
       this.audit.append('submission.failed', id, {
+        name: next.name,
         outcome: 'refused',
-        error: { code: error.code, message: error.text.en, details: error.details ?? null },
+        error: {
+          code: error.code,
+          message: error.text.en,
+          text: error.text,
+          details: error.details ?? null,
+        },
       });
       return next;
     });
@@ -752,10 +778,10 @@ export class Outbox {
     if (!UNKNOWN_OUTCOME_CODES.has(code) && code !== 'CANCELLED') {
       return this.needsAttention(id, appError ?? new AppError('INTERNAL', errorOf(error).text, {}));
     }
-    const delay =
-      this.retryDelays[Math.min(current.attempts, this.retryDelays.length - 1)] ?? 60_000;
-    const nextAttemptAt = this.options.clock.now() + delay;
-    const journalError = errorOf(error);
+    // One entry per try, with its outcome and the next try; ticks that try nothing add none.
+    const tries = (this.streaks.get(id) ?? 0) + 1;
+    const nextAttemptAt = this.options.clock.now() + retryDelayAfter(tries, this.retryDelays);
+    const journalError: JournalError = { ...errorOf(error), tries };
     const record = this.journal.transaction(() => {
       const next = this.journal.update(
         id,
@@ -763,10 +789,13 @@ export class Outbox {
         this.options.clock.now(),
       );
       this.audit.append('submission.failed', id, {
+        name: current.name,
         outcome: current.sent ? 'unknown' : 'not-sent',
+        try: tries,
         error: {
           code,
           message: journalError.text.en,
+          text: journalError.text,
           details: appError?.details ?? null,
         },
         nextAttemptAt,

@@ -286,6 +286,10 @@ export const channels = {
           at: z.int(),
           type: z.string(),
           submissionId: z.string().nullable(),
+          /** The campaign (task name) the entry belongs to, when it is still in the outbox. */
+          campaign: z.string().nullable(),
+          /** What happened, in plain words in both languages. */
+          summary: z.strictObject({ en: z.string(), 'zh-CN': z.string() }),
           /** The entry's content as JSON text, cut at 4,000 characters for the screen. */
           payload: z.string(),
           hash: z.string(),

@@ -1,6 +1,7 @@
 import type { Locale } from '../../../shared/domain/locale';
 import type { Dialogs } from '../../ports';
 import { exportAuditJson, exportAuditXlsx } from '../../services/audit/audit-export';
+import { summariseAuditEntry } from '../../services/audit/audit-summary';
 import type { AuditTrail } from '../../services/audit/audit-trail';
 import type { DraftsService } from '../../services/drafts/drafts-service';
 import type { CachedPickers, PickerCache } from '../../services/drafts/picker-cache';
@@ -107,19 +108,24 @@ export function submissionHandlers(deps: {
         })),
       };
     },
-    'audit.entries': ({ limit, beforeSeq }) => ({
-      entries: audit.recent(limit, beforeSeq).map((entry) => {
-        const text = JSON.stringify(entry.payload, null, 1);
-        return {
-          seq: entry.seq,
-          at: entry.at,
-          type: entry.type,
-          submissionId: entry.submissionId,
-          payload: text.length > 4_000 ? `${text.slice(0, 4_000)}…` : text,
-          hash: entry.hash,
-        };
-      }),
-    }),
+    'audit.entries': ({ limit, beforeSeq }) => {
+      const names = new Map(outbox.list().map((view) => [view.id, view.name]));
+      return {
+        entries: audit.recent(limit, beforeSeq).map((entry) => {
+          const text = JSON.stringify(entry.payload, null, 1);
+          return {
+            seq: entry.seq,
+            at: entry.at,
+            type: entry.type,
+            submissionId: entry.submissionId,
+            campaign: entry.submissionId === null ? null : (names.get(entry.submissionId) ?? null),
+            summary: { ...summariseAuditEntry(entry) },
+            payload: text.length > 4_000 ? `${text.slice(0, 4_000)}…` : text,
+            hash: entry.hash,
+          };
+        }),
+      };
+    },
     'audit.export': async ({ format }) => {
       const zh = deps.locale() === 'zh-CN';
       const file = await deps.dialogs.saveFile({

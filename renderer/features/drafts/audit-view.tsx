@@ -73,6 +73,7 @@ export function AuditView() {
           <tr>
             <th className="num">#</th>
             <th>{t('audit.col.at')}</th>
+            <th>{t('audit.col.campaign')}</th>
             <th>{t('audit.col.type')}</th>
             <th>{t('audit.col.content')}</th>
           </tr>
@@ -82,10 +83,16 @@ export function AuditView() {
             <tr key={entry.seq} data-audit-type={entry.type}>
               <td className="num">{entry.seq}</td>
               <td>{new Date(entry.at).toLocaleString(locale)}</td>
-              <td>{entry.type}</td>
+              <td className="wrap">{entry.campaign ?? '—'}</td>
+              <td className="wrap" data-testid="audit-summary">
+                {entry.summary[locale]}
+              </td>
               <td className="wrap">
                 <details>
-                  <summary className="mono">{entry.hash.slice(0, 12)}</summary>
+                  <summary>{t('audit.details')}</summary>
+                  <div className="mono muted">
+                    {entry.type} · {entry.hash.slice(0, 12)}
+                  </div>
                   <pre className="mono audit-payload">{entry.payload}</pre>
                 </details>
               </td>

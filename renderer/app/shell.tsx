@@ -7,6 +7,7 @@ import { AccountsView } from '../features/accounts/accounts-view';
 import { ListsView } from '../features/lists/lists-view';
 import { DraftsView } from '../features/drafts/drafts-view';
 import { TasksView } from '../features/tasks/tasks-view';
+import { TASK_GRID_ID } from '../features/tasks/board-table';
 import { SettingsView } from '../features/settings/settings-view';
 import { AboutView } from '../features/about/about-view';
 import { LogNotice } from '../features/logging/log-notice';
@@ -48,6 +49,23 @@ export function Shell() {
 
   return (
     <div className="shell">
+      {section === 'tasks' && (
+        // The first Tab stop: past the sidebar and the board's toolbar, straight into the grid.
+        <a
+          className="skip-link"
+          href={`#${TASK_GRID_ID}`}
+          onClick={(event) => {
+            // The hash is the app's route, so the link moves focus itself.
+            event.preventDefault();
+            const target =
+              document.getElementById(TASK_GRID_ID) ??
+              document.querySelector<HTMLElement>('.page-header h1');
+            target?.focus();
+          }}
+        >
+          {t('tasks.skipToGrid')}
+        </a>
+      )}
       <nav className="sidebar" aria-label={t('nav.label')}>
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />

@@ -1,6 +1,12 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { restoreFocus } from './focus';
 
-/** A modal confirmation: says what will happen; Escape or Cancel closes it without acting. */
+/**
+ * A modal confirmation: says what will happen; Escape or Cancel closes it without acting.
+ *
+ * When it closes, focus goes back to the element that opened it, or to the page's heading when
+ * that element is gone (a deleted item's button), never to `<body>`.
+ */
 export function ConfirmDialog(props: {
   title: string;
   body: ReactNode;
@@ -13,8 +19,11 @@ export function ConfirmDialog(props: {
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
+    const opener = document.activeElement;
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // The dialog is unmounted, not closed, so the browser's own focus return never runs.
+    return () => restoreFocus(opener);
   }, []);
   return (
     <dialog

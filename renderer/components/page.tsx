@@ -5,7 +5,8 @@ export function Page(props: { title: string; children: ReactNode }) {
   return (
     <div className="page">
       <header className="page-header">
-        <h1>{props.title}</h1>
+        {/* Focusable by script only: where focus goes when the element that had it is gone. */}
+        <h1 tabIndex={-1}>{props.title}</h1>
       </header>
       {props.children}
     </div>

@@ -4,6 +4,14 @@ import type { BoardColumn, BoardPreferences } from '../../../shared/domain/board
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { stateLabel } from './state-label';
 
+/** The grid's element id: the skip link and a closing detail panel bring focus here. */
+export const TASK_GRID_ID = 'task-grid';
+
+/** A rendered row's element id, which the grid names as its active descendant. */
+function rowId(row: BoardRow): string {
+  return `task-row-${row.i}`;
+}
+
 /** Row height of the virtualized board (px). */
 export const ROW_HEIGHT = 40;
 const OVERSCAN = 8;
@@ -82,6 +90,11 @@ export function BoardTable(props: {
   const template = preferences.columns.map((column) => WIDTH[column]).join(' ');
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  // The grid keeps focus and names the selected row, so screen readers announce the row while
+  // arrow keys move; only a row that is rendered can be named.
+  const selectedAt =
+    props.selectedKey === null ? -1 : rows.findIndex((r) => r.k === props.selectedKey);
+  const active = selectedAt >= first && selectedAt < last ? rows[selectedAt] : undefined;
 
   const move = (event: KeyboardEvent<HTMLDivElement>) => {
     if (rows.length === 0) return;
@@ -149,9 +162,11 @@ export function BoardTable(props: {
       </div>
       <div
         ref={viewport}
+        id={TASK_GRID_ID}
         className="grid-viewport board-viewport"
         role="grid"
         aria-label={t('tasks.grid')}
+        aria-activedescendant={active ? rowId(active) : undefined}
         aria-rowcount={rows.length}
         tabIndex={0}
         onKeyDown={move}
@@ -171,7 +186,6 @@ export function BoardTable(props: {
               selected={row.k === props.selectedKey}
               account={props.accountName(row.a)}
               problem={props.accountErrors.get(row.a) ?? null}
-              onSelect={props.onSelect}
               onOpen={props.onOpen}
             />
           ))}
@@ -190,7 +204,6 @@ const BoardLine = memo(function BoardLine(props: {
   account: string;
   /** Why this row's account could not be refreshed (its numbers may be old), or null. */
   problem: string | null;
-  onSelect: (key: string) => void;
   onOpen: (key: string) => void;
 }) {
   const { t, locale } = useI18n();
@@ -199,11 +212,12 @@ const BoardLine = memo(function BoardLine(props: {
     <div
       className={`board-grid grid-row${props.selected ? ' selected' : ''}${props.problem ? ' stale' : ''}`}
       role="row"
+      id={rowId(row)}
       data-row-key={row.k}
       aria-rowindex={props.index + 1}
       aria-selected={props.selected}
-      onClick={() => props.onSelect(row.k)}
-      onDoubleClick={() => props.onOpen(row.k)}
+      // One click opens the detail (and selects the row); the keyboard's Enter does the same.
+      onClick={() => props.onOpen(row.k)}
       style={{
         transform: `translateY(${props.index * ROW_HEIGHT}px)`,
         height: ROW_HEIGHT,

@@ -19,7 +19,7 @@ import type { Section } from '../../app/routes';
 import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import { AlertsPanel } from './alerts-panel';
-import { BoardTable, columnLabel } from './board-table';
+import { BoardTable, columnLabel, TASK_GRID_ID } from './board-table';
 import { useBoard } from './board-state';
 import { NO_FILTER, rowComparator, rowFilter, vendorMatches, type BoardFilter } from './board-view';
 import { ResendComposerDialog } from './resend-composer-dialog';
@@ -58,6 +58,24 @@ export function TasksView(props: { go: (section: Section) => void }) {
       }
     })();
   }, []);
+
+  /** Closes the detail and puts focus back on the grid, on the row that opened it. */
+  const closeDetail = useCallback(() => {
+    setOpened(null);
+    document.getElementById(TASK_GRID_ID)?.focus({ preventScroll: true });
+  }, []);
+
+  useEffect(() => {
+    if (opened === null) return;
+    const onKey = (event: KeyboardEvent) => {
+      // Escape inside a dialog closes that dialog only (the dialog handles it).
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (event.target instanceof Element && event.target.closest('dialog') !== null) return;
+      closeDetail();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [opened, closeDetail]);
 
   const remember = useCallback((next: BoardPreferences) => {
     setPreferences(next);
@@ -351,7 +369,7 @@ export function TasksView(props: { go: (section: Section) => void }) {
               accountName={accountName}
               accountErrors={accountErrors}
             />
-            <p className="muted hint">{t('tasks.hint.keyboard')}</p>
+            <p className="muted hint">{t('tasks.hint.open')}</p>
           </div>
           {opened && (
             <TaskDetail
@@ -359,7 +377,7 @@ export function TasksView(props: { go: (section: Section) => void }) {
               rowKey={opened}
               row={board.model.row(opened)}
               accountName={accountName}
-              onClose={() => setOpened(null)}
+              onClose={closeDetail}
               selectedForResend={resendKeys.includes(opened)}
               onToggleResend={() => toggleResend(opened)}
             />

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { LogNotice as Notice } from '../../../shared/domain/log-notice';
-import { call, errorMessage, useEvent } from '../../ipc/client';
+import { useKeptNotice } from '../../components/use-kept-notice';
+import { call, useEvent } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 
 /**
@@ -10,40 +11,15 @@ import { useI18n } from '../../i18n/i18n';
  */
 export function LogNotice() {
   const { t } = useI18n();
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    const load = async () => {
-      try {
-        const answer = await call('app.logNotice', {});
-        if (current) setNotice(answer.notice);
-      } catch {
-        // Main answers from memory: this fails only when main is unreachable, which every
-        // screen already reports in its own words. There is then no notice to show.
-      }
-    };
-    void load();
-    return () => {
-      current = false;
-    };
-  }, []);
-
-  const onChanged = useCallback((payload: { notice: Notice | null }) => {
-    setNotice(payload.notice);
-  }, []);
+  const { notice, show, failure, dismiss } = useKeptNotice(
+    async () => (await call('app.logNotice', {})).notice,
+    () => call('app.dismissLogNotice', {}),
+  );
+  const onChanged = useCallback(
+    (payload: { notice: Notice | null }) => show(payload.notice),
+    [show],
+  );
   useEvent('app.logNoticeChanged', onChanged);
-
-  const dismiss = async () => {
-    try {
-      await call('app.dismissLogNotice', {});
-      setNotice(null);
-      setFailure(null);
-    } catch (error) {
-      setFailure(t('log.notice.dismissFailed', { message: errorMessage(error) }));
-    }
-  };
 
   if (!notice) return null;
   return (
@@ -60,7 +36,7 @@ export function LogNotice() {
       </p>
       {failure && (
         <p className="form-failure" role="alert">
-          {failure}
+          {t('log.notice.dismissFailed', { message: failure })}
         </p>
       )}
       <button type="button" onClick={() => void dismiss()}>

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { SettingsRecovery } from '../../../shared/domain/settings-recovery';
-import { call, errorMessage } from '../../ipc/client';
+import { useKeptNotice } from '../../components/use-kept-notice';
+import { call } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 
 /**
@@ -9,35 +9,10 @@ import { useI18n } from '../../i18n/i18n';
  */
 export function SettingsRecoveryNotice() {
   const { t } = useI18n();
-  const [notice, setNotice] = useState<SettingsRecovery | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    const load = async () => {
-      try {
-        const answer = await call('settings.recoveryNotice', {});
-        if (current) setNotice(answer.notice);
-      } catch {
-        // Main answers this from memory: it fails only when main itself is unreachable, which
-        // every screen already reports in its own words. There is then no notice to show.
-      }
-    };
-    void load();
-    return () => {
-      current = false;
-    };
-  }, []);
-
-  const dismiss = async () => {
-    try {
-      await call('settings.dismissRecoveryNotice', {});
-      setNotice(null);
-      setFailure(null);
-    } catch (error) {
-      setFailure(t('settings.recovery.dismissFailed', { message: errorMessage(error) }));
-    }
-  };
+  const { notice, failure, dismiss } = useKeptNotice<SettingsRecovery>(
+    async () => (await call('settings.recoveryNotice', {})).notice,
+    () => call('settings.dismissRecoveryNotice', {}),
+  );
 
   if (!notice) return null;
   return (
@@ -55,7 +30,7 @@ export function SettingsRecoveryNotice() {
       </p>
       {failure && (
         <p className="form-failure" role="alert">
-          {failure}
+          {t('settings.recovery.dismissFailed', { message: failure })}
         </p>
       )}
       <button type="button" onClick={() => void dismiss()}>

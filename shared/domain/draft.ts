@@ -1,8 +1,22 @@
 import { z } from 'zod';
+import { DraftComplianceSchema, type DraftCompliance } from './compliance';
 import { TaskKindSchema } from './task';
 
 /** The draft document version this app writes (older ones are migrated when read). */
-export const DRAFT_SCHEMA_VERSION = 2;
+export const DRAFT_SCHEMA_VERSION = 3;
+
+/** Compliance choices of a draft made before version 3 (or without settings): every rule off. */
+export const NO_COMPLIANCE_CHOICES: DraftCompliance = Object.freeze({
+  recentCallDays: 0,
+  includeRecentCalls: false,
+  callingWindow: null,
+  splitByZone: false,
+  zoneChoices: {},
+});
+
+/** Who started a draft: the manager, or a resend of finished tasks' numbers (its calls count as resends). */
+export const DraftOriginSchema = z.enum(['manager', 'resend']);
+export type DraftOrigin = z.infer<typeof DraftOriginSchema>;
 
 /** A daily calling window, `HH:mm` in the schedule's time zone. */
 export const CallWindowSchema = z.strictObject({
@@ -37,6 +51,9 @@ export const DraftSchema = z.strictObject({
   /** Vendor settings of the kind (see drafts/draft-validation.ts); may be incomplete. */
   settings: z.record(z.string(), z.unknown()),
   schedule: DraftScheduleSchema,
+  /** Do-not-call, recent-call and calling-window choices (issue 17). */
+  compliance: DraftComplianceSchema,
+  origin: DraftOriginSchema,
   notes: z.string().max(2_000),
   /** Increases by one per save; a save must name the revision it edits. */
   revision: z.number().int().nonnegative(),
@@ -54,6 +71,7 @@ export const DraftEditSchema = z.object(
     listId: true,
     settings: true,
     schedule: true,
+    compliance: true,
     notes: true,
     revision: true,
   }).shape,

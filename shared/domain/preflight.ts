@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PreflightComplianceSchema } from './compliance';
 import { DraftProblemSchema } from './draft';
 import { TaskKindSchema, VendorIdSchema } from './task';
 
@@ -231,6 +232,11 @@ export const PreflightWarningCodeSchema = z.enum([
   'start-in-past',
   'no-usable-window',
   'list-missing',
+  'dnc-excluded',
+  'recent-call-excluded',
+  'recent-call-included',
+  'zone-needs-choice',
+  'outside-calling-window',
 ]);
 export type PreflightWarningCode = z.infer<typeof PreflightWarningCodeSchema>;
 
@@ -263,6 +269,8 @@ export const PreflightReportSchema = z.strictObject({
   schedule: PreflightScheduleSchema,
   estimate: PreflightEstimateSchema,
   balance: PreflightBalanceSchema,
+  /** Do-not-call and recent-call exclusions, zone groups and the split (issue 17); null without a list. */
+  compliance: PreflightComplianceSchema.nullable(),
   warnings: z.array(PreflightWarningSchema),
 });
 export type PreflightReport = z.infer<typeof PreflightReportSchema>;

@@ -1,4 +1,4 @@
-import { DRAFT_SCHEMA_VERSION } from '../../../shared/domain/draft';
+import { DRAFT_SCHEMA_VERSION, NO_COMPLIANCE_CHOICES } from '../../../shared/domain/draft';
 import { AppError } from '../errors';
 
 /** One step of the draft document, from `from` to `from + 1`. */
@@ -36,6 +36,19 @@ export const DRAFT_MIGRATIONS: readonly DraftMigration[] = [
         schedule: { timeZone: null, sendAt: typeof sendAt === 'string' ? sendAt : null, windows },
         notes: typeof rest['notes'] === 'string' ? rest['notes'] : '',
         schemaVersion: 2,
+      };
+    },
+  },
+  {
+    from: 2,
+    describe:
+      'version 3 adds the compliance choices (recent-call days, include anyway, calling window, split by zone, zone choices; all off for an older draft) and who started the draft',
+    up(body) {
+      return {
+        ...body,
+        compliance: { ...NO_COMPLIANCE_CHOICES },
+        origin: 'manager',
+        schemaVersion: 3,
       };
     },
   },

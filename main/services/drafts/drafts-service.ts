@@ -4,11 +4,14 @@ import {
   DRAFT_SCHEMA_VERSION,
   DraftEditSchema,
   DraftSchema,
+  NO_COMPLIANCE_CHOICES,
   type Draft,
   type DraftEdit,
+  type DraftOrigin,
   type DraftProblem,
   type DraftSummary,
 } from '../../../shared/domain/draft';
+import type { DraftCompliance } from '../../../shared/domain/compliance';
 import { VENDOR_KINDS, type TaskKind, type VendorId } from '../../../shared/domain/task';
 import type { Clock } from '../../ports';
 import { AppError } from '../errors';
@@ -76,6 +79,8 @@ export class DraftsService {
     readonly name?: string;
     readonly listId?: string | null;
     readonly settings?: Readonly<Record<string, unknown>>;
+    readonly compliance?: DraftCompliance;
+    readonly origin?: DraftOrigin;
   }): Draft {
     const problem = this.targetProblem(input.accountId, input.kind);
     if (problem) throw new AppError(problem.code, problem.message, { field: problem.field });
@@ -89,6 +94,8 @@ export class DraftsService {
       listId: input.listId ?? null,
       settings: input.settings ?? {},
       schedule: { timeZone: null, sendAt: null, windows: [] },
+      compliance: input.compliance ?? { ...NO_COMPLIANCE_CHOICES },
+      origin: input.origin ?? 'manager',
       notes: '',
       revision: 1,
       createdAt: new Date(now).toISOString(),

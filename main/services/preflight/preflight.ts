@@ -303,6 +303,8 @@ export class Preflight {
       },
       estimate,
       balance,
+      // Filled by the compliance check (issue 17, in progress).
+      compliance: null,
       warnings,
     };
     this.options.logger.info('preflight.review', {

@@ -36,6 +36,7 @@ export function useAutosave(initial: Draft): {
       listId: current.listId,
       settings: current.settings,
       schedule: current.schedule,
+      compliance: current.compliance,
       notes: current.notes,
       revision: current.revision,
     };

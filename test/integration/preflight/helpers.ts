@@ -1,6 +1,10 @@
 import { NO_CAPABILITIES } from '../../fakes/capabilities';
 import type { DatabaseSync } from 'node:sqlite';
-import { DRAFT_SCHEMA_VERSION, type Draft } from '../../../shared/domain/draft';
+import {
+  DRAFT_SCHEMA_VERSION,
+  NO_COMPLIANCE_CHOICES,
+  type Draft,
+} from '../../../shared/domain/draft';
 import type { ListRow, ListSource, ListSummary } from '../../../main/services/drafts/list-source';
 import { AppError } from '../../../main/services/errors';
 import type { CalleeSource, ConnectionCheck, Vendor } from '../../../main/services/vendors/vendor';
@@ -88,6 +92,8 @@ export function draftOf(overrides: Partial<Draft> = {}): Draft {
     listId: 'l1',
     settings: { appId: 'app-1', source: 3, text: 'Hello', lan: 'en', maxCalls: 60 },
     schedule: { timeZone: 'Asia/Shanghai', sendAt: null, windows: [] },
+    compliance: { ...NO_COMPLIANCE_CHOICES },
+    origin: 'manager',
     notes: '',
     revision: 1,
     createdAt: '2025-06-01T00:00:00.000Z',

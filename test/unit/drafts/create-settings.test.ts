@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createSettingsOf } from '../../../main/services/drafts/draft-validation';
-import { DRAFT_SCHEMA_VERSION, type Draft } from '../../../shared/domain/draft';
+import {
+  DRAFT_SCHEMA_VERSION,
+  NO_COMPLIANCE_CHOICES,
+  type Draft,
+} from '../../../shared/domain/draft';
 
 function draft(kind: Draft['kind'], schedule: Partial<Draft['schedule']>): Draft {
   return {
@@ -12,6 +16,8 @@ function draft(kind: Draft['kind'], schedule: Partial<Draft['schedule']>): Draft
     listId: 'l-1',
     settings: { appId: 'app' },
     schedule: { timeZone: null, sendAt: null, windows: [], ...schedule },
+    compliance: { ...NO_COMPLIANCE_CHOICES },
+    origin: 'manager',
     notes: '',
     revision: 1,
     createdAt: '2026-11-23T00:00:00.000Z',

@@ -8,7 +8,11 @@ import {
 import { AppError } from '../../../main/services/errors';
 import * as itniotechDrafts from '../../../main/services/vendors/itniotech/draft-rules';
 import * as yccallDrafts from '../../../main/services/vendors/yccall/draft-rules';
-import { DRAFT_SCHEMA_VERSION, type Draft } from '../../../shared/domain/draft';
+import {
+  DRAFT_SCHEMA_VERSION,
+  NO_COMPLIANCE_CHOICES,
+  type Draft,
+} from '../../../shared/domain/draft';
 
 function draft(kind: Draft['kind'], changes: Partial<Omit<Draft, 'kind'>> = {}): Draft {
   return {
@@ -20,6 +24,8 @@ function draft(kind: Draft['kind'], changes: Partial<Omit<Draft, 'kind'>> = {}):
     listId: 'l-1',
     settings: {},
     schedule: { timeZone: null, sendAt: null, windows: [] },
+    compliance: { ...NO_COMPLIANCE_CHOICES },
+    origin: 'manager',
     notes: '',
     revision: 1,
     createdAt: '2026-11-23T00:00:00.000Z',

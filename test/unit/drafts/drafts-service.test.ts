@@ -131,7 +131,16 @@ describe('DraftsService', () => {
        VALUES ('old-1', 'a1', 'voice-group', ?, 'small', 1, ?, 4, 0, 0)`,
     ).run(v1.name, JSON.stringify(v1));
     const opened = drafts.get('old-1');
-    expect(opened.schemaVersion).toBe(2);
+    expect(opened.schemaVersion).toBe(3);
+    // Version 3: every compliance rule off for a draft made before they existed.
+    expect(opened.compliance).toEqual({
+      recentCallDays: 0,
+      includeRecentCalls: false,
+      callingWindow: null,
+      splitByZone: false,
+      zoneChoices: {},
+    });
+    expect(opened.origin).toBe('manager');
     expect(opened.schedule).toEqual({
       timeZone: null,
       sendAt: '2026-02-01 09:30:00',
@@ -143,7 +152,7 @@ describe('DraftsService', () => {
     drafts.save({ ...opened, notes: 'checked' });
     expect(
       db.prepare("SELECT schema_version FROM drafts WHERE id = 'old-1'").get()?.['schema_version'],
-    ).toBe(2);
+    ).toBe(3);
   });
 
   it('refuses a draft written by a newer app without changing it', () => {

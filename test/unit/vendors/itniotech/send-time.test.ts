@@ -7,7 +7,11 @@ import {
   VoiceGroupSettingsSchema,
   withVendorSendTime,
 } from '../../../../main/services/vendors/itniotech/settings';
-import { DRAFT_SCHEMA_VERSION, type Draft } from '../../../../shared/domain/draft';
+import {
+  DRAFT_SCHEMA_VERSION,
+  NO_COMPLIANCE_CHOICES,
+  type Draft,
+} from '../../../../shared/domain/draft';
 
 /** A vendor whose transport keeps every request and answers each with a new task id. */
 function vendorAt(offsetMinutes: number | undefined) {
@@ -46,6 +50,8 @@ function voiceDraft(sendAt: string | null): Draft {
     listId: 'l-1',
     settings: { appId: 'iaAJ6COV', source: 3, text: 'Hello', lan: 'EN' },
     schedule: { timeZone: 'Europe/London', sendAt, windows: [] },
+    compliance: { ...NO_COMPLIANCE_CHOICES },
+    origin: 'manager',
     notes: '',
     revision: 1,
     createdAt: '2026-11-23T00:00:00.000Z',

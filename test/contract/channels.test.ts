@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { channels, events } from '../../shared/ipc/contract';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../../shared/ipc/names';
+import { NO_COMPLIANCE_CHOICES } from '../../shared/domain/draft';
 import { damagedAccountKey } from '../../main/services/accounts/stored-accounts';
 import { noSignal, testCore } from '../fakes/core';
 import { ScriptedUpdater } from '../fakes/scripted-updater';
@@ -623,6 +624,7 @@ describe('the IPC contract', () => {
         maxCalls: 60,
       },
       schedule: { timeZone: null, sendAt: null, windows: [] },
+      compliance: { ...NO_COMPLIANCE_CHOICES },
       notes: '',
     };
     // drafts.save below edits the revision drafts.create returned.

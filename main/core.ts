@@ -58,6 +58,19 @@ import { settingsHandlers } from './ipc/handlers/settings';
 import { storageHandlers } from './ipc/handlers/storage';
 import { EventBus } from './services/events';
 import { SettingsService } from './services/settings/settings-service';
+import { complianceHandlers } from './ipc/handlers/compliance';
+import { ComplianceSettingsStore } from './services/compliance/compliance-settings';
+import { ComplianceReview } from './services/compliance/compliance-review';
+import { ComplianceReports } from './services/compliance/compliance-report';
+import { DncService } from './services/compliance/dnc-service';
+import { DraftCheck } from './services/compliance/draft-check';
+import { ListMarks } from './services/compliance/list-marks';
+import { SqliteDncRepository } from './services/compliance/sqlite-dnc-repository';
+import { vendorClockOfAccount } from './services/compliance/vendor-clock';
+import { SqliteCallHistoryRepository } from './services/compliance/sqlite-call-history-repository';
+import { DerivedLists } from './services/compliance/derived-lists';
+import { SubmitCompliance } from './services/compliance/submit-compliance';
+import { systemZone } from './services/preflight/zoned-time';
 
 /** The adapters a host (Electron, or the browser test host) hands to the core. */
 export interface CoreAdapters {
@@ -185,7 +198,19 @@ export function createCore(adapters: CoreAdapters): Core {
   const journalDatabase =
     database.location() === null ? database : openJournalDatabase(databaseFile);
   const listsRepository = new ListsRepository(database);
+  // Calling compliance (issue 17): DNC lists and the call history behind their ports.
+  const complianceSettings = new ComplianceSettingsStore(adapters.settingsStore);
+  const dncRepository = new SqliteDncRepository(database);
+  const listMarks = new ListMarks(database, clock);
+  const draftCheck = new DraftCheck(database);
+  const complianceReview = new ComplianceReview({
+    check: draftCheck,
+    settings: () => complianceSettings.get(),
+    vendorClockOf: (accountId) =>
+      vendorClockOfAccount(accounts.list().find((account) => account.id === accountId)),
+  });
   const lists = new ListsService({
+    onImported: (summary) => listMarks.mark(summary.id),
     repository: listsRepository,
     store: adapters.settingsStore,
     clock,
@@ -203,9 +228,21 @@ export function createCore(adapters: CoreAdapters): Core {
     adapters.runtime.appVersion,
     adapters.settingsStore,
   );
+  // Who started a draft: a resend's calls count as resends in the history. Set once drafts exist.
+  let originOf: (draftId: string | null) => 'manager' | 'resend' = () => 'manager';
+  const submitCompliance = new SubmitCompliance({
+    check: draftCheck,
+    review: complianceReview,
+    derived: new DerivedLists(database, listSource, randomUUID, clock),
+    history: new SqliteCallHistoryRepository(database),
+    lists: listSource,
+    clock,
+    originOf: (draftId) => originOf(draftId),
+  });
   const outbox = new Outbox({
     journal,
     audit,
+    compliance: submitCompliance,
     lists: listSource,
     vendorFor: (accountId) => accounts.vendor(accountId),
     clock,
@@ -220,7 +257,16 @@ export function createCore(adapters: CoreAdapters): Core {
     isNameTaken: (accountId, kind, name) => journal.findByName(accountId, kind, name) !== null,
     vendorOf: (accountId) =>
       accounts.list().find((account) => account.id === accountId)?.vendor ?? null,
+    complianceDefaults: () => complianceSettings.draftDefaults(),
   });
+  originOf = (draftId) => {
+    if (draftId === null) return 'manager';
+    try {
+      return drafts.get(draftId).origin;
+    } catch {
+      return 'manager'; // The draft was deleted since; its calls count as a manager's.
+    }
+  };
   outbox.recover();
   void outbox.drain();
 
@@ -297,6 +343,7 @@ export function createCore(adapters: CoreAdapters): Core {
         submitted,
         clock,
         locale: () => settings.locale(),
+        dncOf: (accountId) => draftCheck.dncProbe(accountId, clock.now()),
       }),
       actions: new TaskActions({
         board: monitor,
@@ -308,7 +355,11 @@ export function createCore(adapters: CoreAdapters): Core {
     ...submissionHandlers({
       drafts,
       outbox,
-      submitter: new DraftSubmitter(drafts, outbox),
+      submitter: new DraftSubmitter(drafts, outbox, {
+        check: submitCompliance,
+        audit,
+        now: () => clock.now(),
+      }),
       audit,
       preflight: new Preflight({
         lists: listSource,
@@ -317,6 +368,7 @@ export function createCore(adapters: CoreAdapters): Core {
         vendorFor: (accountId) => accounts.vendor(accountId),
         logger: adapters.logger,
         isNameTaken: (accountId, kind, name) => journal.findByName(accountId, kind, name) !== null,
+        compliance: complianceReview,
       }),
       isOnline: () => activity.isOnline(),
       pickers: new PickerCache(database, clock, (accountId) => accounts.vendor(accountId)),
@@ -327,6 +379,35 @@ export function createCore(adapters: CoreAdapters): Core {
     ...storageHandlers({ storage, relaunch: adapters.relaunch }),
     ...proxyHandlers(proxySettings),
     ...updatesHandlers(updates),
+    ...complianceHandlers({
+      settings: complianceSettings,
+      dnc: new DncService({
+        repository: dncRepository,
+        clock,
+        newId: randomUUID,
+        zone: systemZone,
+      }),
+      marks: listMarks,
+      reports: new ComplianceReports({
+        drafts,
+        lists: listSource,
+        check: draftCheck,
+        review: complianceReview,
+        clock,
+        accountName: (id) => accounts.list().find((account) => account.id === id)?.name ?? id,
+        auditOf: (draftId) =>
+          outbox
+            .list()
+            .filter((view) => view.draftId === draftId)
+            .flatMap((view) =>
+              audit
+                .entries({ submissionId: view.id })
+                .filter((entry) => entry.type.startsWith('compliance.')),
+            ),
+      }),
+      dialogs: adapters.dialogs,
+      locale: () => settings.locale(),
+    }),
   };
   const dispatch = createDispatcher(handlers, () => settings.locale(), adapters.logger);
   return {

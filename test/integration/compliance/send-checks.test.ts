@@ -59,7 +59,11 @@ function build(database: DatabaseSync, clock: { now(): number }, url: string) {
       callingWindow: { start: '09:00', end: '21:00' },
       blackoutDates: {},
     }),
-    vendorClockOf: () => ({ kind: 'offset', minutes: 480 }),
+    // The simulator's ITNIO answers in UTC+8 (its default); the Yccall server runs on UTC.
+    vendorClockOf: (accountId) => ({
+      kind: 'offset',
+      minutes: accountId === 'acct-itnio' ? 480 : 0,
+    }),
   });
   const origins = new Map<string, 'manager' | 'resend'>();
   const submit = new SubmitCompliance({
@@ -338,5 +342,115 @@ describe('the compliance report', () => {
       expect(zones?.getRow(2).getCell(1).value).toBe('Asia/Shanghai');
       expect(zones?.getRow(2).getCell(3).value).toBe(4);
     }
+  });
+});
+
+describe('a campaign split by recipient zone', () => {
+  // Monday 5 January 2026, 09:00 UTC (the simulator's clock): 04:00 in New York (UTC−5) and 01:00
+  // in Los Angeles (UTC−8), so neither zone may be called yet under a 09:00–21:00 window.
+  const NEW_YORK = ['+12125550101', '+12125550102', '+12125550103'];
+  const LOS_ANGELES = ['+13105550101', '+13105550102'];
+  const WINDOW = { start: '09:00', end: '21:00' };
+
+  function splitDraft(overrides: Partial<Draft> & Pick<Draft, 'id' | 'name'>): Draft {
+    return draftOf({
+      listId: 'us',
+      compliance: {
+        recentCallDays: 0,
+        includeRecentCalls: false,
+        callingWindow: WINDOW,
+        splitByZone: true,
+        zoneChoices: {},
+      },
+      ...overrides,
+    });
+  }
+
+  it('creates one Yccall task per zone with scheduledtime and pausedtime at 09:00 and 21:00 local', async () => {
+    insertList(db, 'us', 5, '1', { phones: [...NEW_YORK, ...LOS_ANGELES] });
+    const draft = splitDraft({ id: 'd-split-yc', name: 'Renewals' });
+    const reviewed = await parts.review.review(draft, 'us', sims.clock.now(), {
+      startAt: sims.clock.now(),
+      durationMs: 0,
+    });
+    expect(reviewed.problems).toEqual([]);
+    expect(reviewed.view.split?.map((t) => [t.zone, t.count])).toEqual([
+      ['America/New_York', 3],
+      ['America/Los_Angeles', 2],
+    ]);
+
+    const ids = await send(draft);
+    expect(ids).toHaveLength(2);
+    await parts.outbox.drain();
+    for (const id of ids) expect(parts.outbox.get(id).state).toBe('done');
+
+    const tasks = sims.yccall.tasks();
+    const newYork = tasks.find((t) => t.name.includes('New York'));
+    const losAngeles = tasks.find((t) => t.name.includes('Los Angeles'));
+    // 09:00 EST is 14:00 UTC; 21:00 EST is 02:00 UTC the next day. PST is three hours later.
+    expect(newYork).toMatchObject({
+      scheduledAt: Date.UTC(2026, 0, 5, 14, 0, 0),
+      deadline: Date.UTC(2026, 0, 6, 2, 0, 0),
+      numberCount: 3,
+    });
+    expect(losAngeles).toMatchObject({
+      scheduledAt: Date.UTC(2026, 0, 5, 17, 0, 0),
+      deadline: Date.UTC(2026, 0, 6, 5, 0, 0),
+      numberCount: 2,
+    });
+    const dial = (phones: readonly string[]) =>
+      phones.map((n) => dialStringOf(n, DEFAULT_DIAL_FORMAT)).sort();
+    expect([...sims.yccall.numbersOf(newYork?.id ?? '')].sort()).toEqual(dial(NEW_YORK));
+    expect([...sims.yccall.numbersOf(losAngeles?.id ?? '')].sort()).toEqual(dial(LOS_ANGELES));
+    expect(sims.yccall.strict?.violations() ?? []).toEqual([]);
+  });
+
+  it('creates one ITNIO group call per zone with sendTime and allowSendTime on the vendor clock (UTC+8)', async () => {
+    insertList(db, 'us', 5, '1', { phones: [...NEW_YORK, ...LOS_ANGELES] });
+    const draft = splitDraft({
+      id: 'd-split-it',
+      name: 'Renewals',
+      accountId: 'acct-itnio',
+      kind: 'voice-group',
+      settings: { ...SETTINGS['voice-group'] },
+    });
+    const ids = await send(draft);
+    expect(ids).toHaveLength(2);
+    await parts.outbox.drain();
+    for (const id of ids) expect(parts.outbox.get(id).state).toBe('done');
+
+    const tasks = sims.itnio.groupTasks();
+    const newYork = tasks.find((t) => t.name.includes('New York'));
+    const losAngeles = tasks.find((t) => t.name.includes('Los Angeles'));
+    // New York 09:00–21:00 EST is 22:00–10:00 in UTC+8: across the vendor's midnight, so two
+    // daily windows. Los Angeles is 01:00–13:00 in UTC+8.
+    expect(newYork?.settings).toMatchObject({
+      sendTime: '2026-01-05 22:00:00',
+      allowSendTime: [
+        { strTime: '00:00', endTime: '10:00' },
+        { strTime: '22:00', endTime: '23:59' },
+      ],
+    });
+    expect(losAngeles?.settings).toMatchObject({
+      sendTime: '2026-01-06 01:00:00',
+      allowSendTime: [{ strTime: '01:00', endTime: '13:00' }],
+    });
+    expect(newYork?.total).toBe(3);
+    expect(losAngeles?.total).toBe(2);
+    expect(sims.itnio.strict?.violations() ?? []).toEqual([]);
+  });
+
+  it('refuses to split while a number has no zone the app can infer, and sends nothing', async () => {
+    // +1 800 is toll-free: no region, so no zone; the manager must choose one.
+    insertList(db, 'us', 2, '1', { phones: [NEW_YORK[0] ?? '', '+18005550199'] });
+    const draft = splitDraft({ id: 'd-split-ask', name: 'Renewals' });
+    const reviewed = await parts.review.review(draft, 'us', sims.clock.now(), {
+      startAt: sims.clock.now(),
+      durationMs: 0,
+    });
+    expect(reviewed.view.zones.some((z) => z.needsChoice)).toBe(true);
+    expect(reviewed.problems.length).toBeGreaterThan(0);
+    await expect(send(draft)).rejects.toThrow();
+    expect(sims.yccall.tasks()).toEqual([]);
   });
 });

@@ -125,9 +125,11 @@ export function insertList(
   listId: string,
   count: number,
   prefix = '8613',
-  options: { readonly fingerprint?: boolean } = {},
+  options: { readonly fingerprint?: boolean; readonly phones?: readonly string[] } = {},
 ): void {
-  // As an import stores it; `fingerprint: false` makes a list imported before it was stored.
+  // As an import stores it; `fingerprint: false` makes a list imported before it was stored;
+  // `phones` gives the numbers themselves (as many as `count`) instead of generated ones.
+  const phoneOf = (i: number): string => options.phones?.[i] ?? phoneAt(prefix, i);
   const hasher = new CalleeHasher();
   db.exec('BEGIN');
   try {
@@ -142,7 +144,7 @@ export function insertList(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (let i = 0; i < count; i += 1) {
-      const phone = phoneAt(prefix, i);
+      const phone = phoneOf(i);
       row.run(listId, i, i + 2, 'valid', phone, phone, `Name ${i}`, `v${i % 10}`, null);
       hasher.add(phone, `Name ${i}`, [`v${i % 10}`]);
     }
@@ -161,8 +163,8 @@ export function insertList(
       count + 2,
       count + 4,
       'duplicate',
-      phoneAt(prefix, 0),
-      phoneAt(prefix, 0),
+      phoneOf(0),
+      phoneOf(0),
       null,
       null,
       'duplicate',

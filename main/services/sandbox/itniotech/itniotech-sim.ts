@@ -74,7 +74,11 @@ export interface ItniotechSim {
   /** cc tasks of an account (default: the first), newest last. */
   ccTasks(apiKey?: string): readonly SimTaskView[];
   /** Voice and AI-agent group calls of an account, newest last. */
-  groupTasks(apiKey?: string): readonly (SimTaskView & { readonly taskType: 1 | 3 })[];
+  groupTasks(apiKey?: string): readonly (SimTaskView & {
+    readonly taskType: 1 | 3;
+    /** The create request's settings as received (e.g. `sendTime`, `allowSendTime`). */
+    readonly settings: Readonly<Record<string, unknown>>;
+  })[];
   /**
    * The numbers a task holds, as the simulator stored them (digits as uploaded or sent), in
    * dialling order, each with the outcome drawn for it (what it ends as once called); cc tasks
@@ -1033,6 +1037,7 @@ export function mountItniotech(
             task.dialing.numbers.length,
           ),
           taskType: task.taskType,
+          settings: task.settings,
         };
       });
     },

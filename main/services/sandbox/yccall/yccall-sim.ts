@@ -57,6 +57,9 @@ export interface YccallSimTaskView {
   /** TaskList code: 1025 not started, 1026 running, 1027 paused, 1028 ended. */
   readonly status: number;
   readonly numberCount: number;
+  /** TaskCreat `scheduledtime` and `pausedtime` as instants (ms), or null when not given. */
+  readonly scheduledAt: number | null;
+  readonly deadline: number | null;
 }
 
 /** The simulator's state, for tests and the demo. */
@@ -768,6 +771,8 @@ export function mountYccall(server: SimulatorServer, options: YccallSimOptions):
           appid: company.account.appid,
           status: TASK_STATE_CODE[task.state],
           numberCount: task.phones.length,
+          scheduledAt: task.init.scheduledAt,
+          deadline: task.init.deadline,
         };
       }),
     numbersOf: (taskId) => entryOf(taskId).task.phones,

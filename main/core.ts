@@ -40,6 +40,7 @@ import { SubmissionJournal } from './services/submissions/journal';
 import { DraftSubmitter } from './services/submissions/draft-submitter';
 import { Outbox } from './services/submissions/outbox';
 import { Preflight } from './services/preflight/preflight';
+import { AccountBalances } from './services/monitor/account-balances';
 import { ListsService } from './services/lists/lists-service';
 import { CheckedStorage } from './services/storage/checked-storage';
 import { readBackups } from './services/storage/backups';
@@ -349,6 +350,13 @@ export function createCore(adapters: CoreAdapters): Core {
         board: monitor,
         vendorOf: (accountId) => accounts.vendor(accountId),
         submitted,
+        logger: adapters.logger,
+      }),
+      balances: new AccountBalances({
+        accounts: () => accounts.list(),
+        vendorFor: (accountId) => accounts.vendor(accountId),
+        isOnline: () => activity.isOnline(),
+        clock,
         logger: adapters.logger,
       }),
     }),

@@ -5,6 +5,7 @@ import { networkEn } from '../features/settings/network-messages';
 import { settingsRecoveryEn } from '../features/settings/recovery-messages';
 import { diagnosticsEn } from '../features/about/messages';
 import { tasksEn } from '../features/tasks/messages';
+import { boardEn } from '../features/tasks/board-messages';
 import { storageEn } from '../features/storage/messages';
 import { updatesEn } from '../features/updates/messages';
 
@@ -17,6 +18,7 @@ import { updatesEn } from '../features/updates/messages';
  */
 export const en = {
   ...tasksEn,
+  ...boardEn,
   ...draftsEn,
   ...storageEn,
   ...logNoticeEn,
@@ -29,6 +31,7 @@ export const en = {
   'app.loading': 'Starting Campaign Desk…',
   'app.loadFailed': 'Campaign Desk could not start its window: {message}',
   'app.retry': 'Try again',
+  'table.actions': 'Actions',
   'nav.label': 'Sections',
   'nav.accounts': 'Accounts',
   'nav.lists': 'Lists',

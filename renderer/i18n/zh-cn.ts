@@ -6,12 +6,14 @@ import { networkZh } from '../features/settings/network-messages';
 import { settingsRecoveryZh } from '../features/settings/recovery-messages';
 import { diagnosticsZh } from '../features/about/messages';
 import { tasksZh } from '../features/tasks/messages';
+import { boardZh } from '../features/tasks/board-messages';
 import { storageZh } from '../features/storage/messages';
 import { updatesZh } from '../features/updates/messages';
 
 /** Simplified Chinese UI text (must have every key of the English catalogue; the type-check enforces it). */
 export const zhCN: Catalogue = {
   ...tasksZh,
+  ...boardZh,
   ...draftsZh,
   ...storageZh,
   ...logNoticeZh,
@@ -24,6 +26,7 @@ export const zhCN: Catalogue = {
   'app.loading': '正在启动 Campaign Desk…',
   'app.loadFailed': 'Campaign Desk 无法启动窗口：{message}',
   'app.retry': '重试',
+  'table.actions': '操作',
   'nav.label': '栏目',
   'nav.accounts': '账户',
   'nav.lists': '号码列表',

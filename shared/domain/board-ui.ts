@@ -33,7 +33,7 @@ export type BoardColumn = z.infer<typeof BoardColumnSchema>;
 export const SortDirectionSchema = z.enum(['asc', 'desc']);
 export type SortDirection = z.infer<typeof SortDirectionSchema>;
 
-/** The board's remembered layout: visible columns and the sort. */
+/** The board's remembered layout: visible columns, the sort and the detail panel's width. */
 export const BoardPreferencesSchema = z.strictObject({
   columns: z
     .array(BoardColumnSchema)
@@ -41,6 +41,8 @@ export const BoardPreferencesSchema = z.strictObject({
     .max(BOARD_COLUMNS.length)
     .refine((columns) => new Set(columns).size === columns.length, 'A column is named twice.'),
   sort: z.strictObject({ column: BoardColumnSchema, direction: SortDirectionSchema }),
+  /** The task detail panel's width (px) as the manager last left it; absent: the default. */
+  detailWidth: z.number().int().min(200).max(4000).optional(),
 });
 export type BoardPreferences = z.infer<typeof BoardPreferencesSchema>;
 

@@ -22,6 +22,12 @@ import {
 } from '../domain/draft';
 import { SubmissionViewSchema } from '../domain/submission';
 import {
+  BalancesRequestSchema,
+  BalancesSchema,
+  CalledAtRequestSchema,
+  CalledAtSchema,
+} from '../domain/board-glance';
+import {
   EstimateSettingsPatchSchema,
   EstimateSettingsViewSchema,
   PreflightReportSchema,
@@ -423,6 +429,8 @@ export const channels = {
     response: z.strictObject({ path: z.string().nullable(), rows: z.int().min(0) }),
   },
   'tasks.search': { request: TaskSearchRequestSchema, response: TaskSearchResultSchema },
+  'tasks.calledAt': { request: CalledAtRequestSchema, response: CalledAtSchema },
+  'tasks.balances': { request: BalancesRequestSchema, response: BalancesSchema },
   'tasks.composeResend': {
     request: ComposeResendRequestSchema,
     response: ComposeResendResultSchema,

@@ -77,6 +77,8 @@ export const CHANNEL_NAMES = [
   'tasks.composeResend',
   'tasks.resendDefaults',
   'tasks.search',
+  'tasks.calledAt',
+  'tasks.balances',
   'updates.state',
   'updates.install',
   'compliance.settings',

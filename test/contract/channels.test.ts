@@ -349,6 +349,8 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
     { key: 'a:cc-preview:1', columns: ['phone'], phone: "1' OR 1=1" },
     { key: 'a:cc-preview:1', columns: ['phone'], path: '/etc/passwd' },
   ],
+  'tasks.calledAt': [{}, { at: -1 }, { at: 1.5 }, { at: '2025-01-01' }, { at: 1, accountId: 'a' }],
+  'tasks.balances': [{ refresh: 'yes' }, { refresh: true, accountId: 'a' }, []],
   'tasks.search': [
     {},
     { text: '' },
@@ -803,6 +805,8 @@ describe('the IPC contract', () => {
         outcome: 'answered',
       },
       'tasks.search': { text: 'promotion' },
+      'tasks.calledAt': { at: 1_700_000_000_000 },
+      'tasks.balances': { refresh: true },
       'tasks.composeResend': {
         keys: [`${id}:cc-preview:1`],
         outcomes: ['failed', 'no-answer'],

@@ -1,6 +1,7 @@
 import type { Locale } from '../../../shared/domain/locale';
 import type { Dialogs, KeyValueStore } from '../../ports';
 import type { ReportedActivity } from '../../services/app/reported-activity';
+import type { AccountBalances } from '../../services/monitor/account-balances';
 import { exportBoard } from '../../services/monitor/board-export';
 import { exportNumberResults } from '../../services/monitor/number-export';
 import { BoardPreferencesStore } from '../../services/monitor/board-preferences';
@@ -26,7 +27,9 @@ type Channels =
   | 'tasks.exportNumbers'
   | 'tasks.composeResend'
   | 'tasks.resendDefaults'
-  | 'tasks.search';
+  | 'tasks.search'
+  | 'tasks.calledAt'
+  | 'tasks.balances';
 
 /** A file name for the export suggestion: the date, nothing from user input. */
 function exportName(now: Date): string {
@@ -54,6 +57,8 @@ export function tasksHandlers(deps: {
   resend: Pick<ResendComposer, 'compose'>;
   /** Runs task actions with the settings the app submitted the task with. */
   actions: Pick<TaskActions, 'act' | 'resendDefaults'>;
+  /** Every account's balance, for the board's at-a-glance strip. */
+  balances: Pick<AccountBalances, 'all'>;
 }): Pick<Handlers, Channels> {
   const { monitor, activity } = deps;
   const preferences = new BoardPreferencesStore(deps.store);
@@ -147,6 +152,10 @@ export function tasksHandlers(deps: {
       return { path: file, rows };
     },
     'tasks.search': async ({ text }, { signal }) => monitor.search(text, signal),
+    'tasks.calledAt': ({ at }) => ({ rows: monitor.calledAt(at) }),
+    'tasks.balances': async ({ refresh }, { signal }) => ({
+      balances: await deps.balances.all(refresh === true, signal),
+    }),
     'tasks.composeResend': async (request, { signal }) => {
       const result = await deps.resend.compose(request, signal);
       return {

@@ -65,6 +65,8 @@ const PointRecordSchema = z.object({
   transferred: z.number().nullable(),
 });
 
+const CalledRecordSchema = z.object({ task_row: z.number(), called: z.number() });
+
 const ThresholdRecordSchema = z.object({
   scope: z.string(),
   success_rate_below: z.number(),
@@ -189,6 +191,25 @@ export class MonitorStore {
           f: r.failed,
           x: r.transferred,
         };
+      });
+  }
+
+  /**
+   * Each row's "called" counter at its last point at or before `at` (epoch ms), for rows with
+   * one: where "called today" starts counting.
+   */
+  calledAt(at: number): { readonly rowId: number; readonly called: number }[] {
+    return this.db
+      .prepare(
+        `SELECT p.task_row, p.called FROM monitor_counters p
+         WHERE p.called IS NOT NULL AND p.at = (
+           SELECT MAX(q.at) FROM monitor_counters q
+           WHERE q.task_row = p.task_row AND q.at <= ? AND q.called IS NOT NULL)`,
+      )
+      .all(at)
+      .map((record) => {
+        const r = CalledRecordSchema.parse(record);
+        return { rowId: r.task_row, called: r.called };
       });
   }
 

@@ -311,6 +311,14 @@ export class TaskMonitor {
     await Promise.all(ids.map((id) => this.runNow(id)));
   }
 
+  /**
+   * Every board row's "called" counter as last read at or before `at` (epoch ms): the board's
+   * "called today" subtracts it from the counter now.
+   */
+  calledAt(at: number): { readonly i: number; readonly c: number }[] {
+    return this.store.calledAt(at).map((entry) => ({ i: entry.rowId, c: entry.called }));
+  }
+
   /** A task's counters over time and its estimated finish. */
   history(rowKey: string): TaskHistory {
     const row = this.rows.get(rowKey);

@@ -16,6 +16,7 @@ import type { ListRow, ListSource, ListSummary } from '../drafts/list-source';
 import { AppError } from '../errors';
 import type { ComplianceReview } from '../compliance/compliance-review';
 import type { Vendor } from '../vendors/vendor';
+import { checkBalance } from './balance';
 import { planCalling, windowMinutes, type CallingPlan, type Interval } from './calling-plan';
 import { countCountries, type CountryCount } from './country-counts';
 import { zonesOfCountry } from './country-zones';
@@ -432,49 +433,11 @@ export class Preflight {
     vendorId: 'itniotech' | 'yccall',
     options: ReviewOptions,
   ): Promise<PreflightBalance> {
-    if (!options.online) {
-      return {
-        status: 'offline',
-        amount: null,
-        currency: null,
-        text: { en: 'Balance not checked (offline).', 'zh-CN': '未查询余额（离线）。' },
-      };
-    }
-    if (vendorId === 'yccall') {
-      return notAvailable({
-        en: 'Yccall servers do not report a balance.',
-        'zh-CN': 'Yccall 服务器不提供余额。',
-      });
-    }
     try {
-      const vendor = await this.options.vendorFor(accountId);
-      const check = await vendor.testConnection(
-        options.signal === undefined ? {} : { signal: options.signal },
-      );
-      if (check.balance === undefined) return notAvailable(check.summary);
-      return {
-        status: 'checked',
-        amount: check.balance.amount,
-        currency: check.balance.currency,
-        text: check.summary,
-      };
+      return await checkBalance(this.options, accountId, vendorId, options);
     } catch (error) {
-      if (options.signal?.aborted) throw cancelledError(error);
-      const reason: LocalizedText =
-        error instanceof AppError ? error.text : { en: 'Unexpected error.', 'zh-CN': '意外错误。' };
-      this.options.logger.warn('preflight.balance failed', {
-        accountId,
-        code: error instanceof AppError ? error.code : 'INTERNAL',
-      });
-      return {
-        status: 'failed',
-        amount: null,
-        currency: null,
-        text: {
-          en: `Balance not checked: ${reason.en}`,
-          'zh-CN': `未能查询余额：${reason['zh-CN']}`,
-        },
-      };
+      // checkBalance throws only when the review was cancelled.
+      throw cancelledError(error);
     }
   }
 }
@@ -486,18 +449,6 @@ const DIALLED_SAMPLES = 5;
 interface ListFacts {
   readonly counts: readonly CountryCount[];
   readonly first: readonly string[];
-}
-
-function notAvailable(text: LocalizedText): PreflightBalance {
-  return {
-    status: 'not-available',
-    amount: null,
-    currency: null,
-    text: {
-      en: `Balance not available. ${text.en}`,
-      'zh-CN': `无法获得余额。${text['zh-CN']}`,
-    },
-  };
 }
 
 function cancelledError(cause?: unknown): AppError {

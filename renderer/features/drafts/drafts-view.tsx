@@ -7,6 +7,7 @@ import { FirstSteps } from '../../components/first-steps';
 import { Page } from '../../components/page';
 import { useAccounts } from '../../app/accounts-state';
 import type { Section } from '../../app/routes';
+import { openTaskOnBoard } from '../../app/use-section';
 import { call, errorMessage } from '../../ipc/client';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n';
@@ -125,7 +126,7 @@ export function DraftsView(props: { go: (section: Section) => void }) {
           {failure}
         </p>
       )}
-      {tab === 'outbox' && <OutboxView onOpenTasks={() => props.go('tasks')} />}
+      {tab === 'outbox' && <OutboxView onOpenTask={openTaskOnBoard} />}
       {tab === 'audit' && <AuditView />}
       {tab === 'drafts' && (
         <>
@@ -189,7 +190,9 @@ export function DraftsView(props: { go: (section: Section) => void }) {
                   <th>{t('drafts.col.account')}</th>
                   <th>{t('drafts.col.kind')}</th>
                   <th>{t('drafts.col.updated')}</th>
-                  <th />
+                  <th>
+                    <span className="visually-hidden">{t('table.actions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>

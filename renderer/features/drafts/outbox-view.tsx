@@ -4,7 +4,7 @@ import { call, useEvent, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 
 /** The outbox: each submission's state, step and progress, and what the person can do. */
-export function OutboxView(props: { onOpenTasks: () => void }) {
+export function OutboxView(props: { onOpenTask: (submission: SubmissionView) => void }) {
   const { t, locale } = useI18n();
   const [items, setItems] = useState<ReadonlyMap<string, SubmissionView>>(new Map());
   const [failure, setFailure] = useState<string | null>(null);
@@ -78,7 +78,9 @@ export function OutboxView(props: { onOpenTasks: () => void }) {
             <th>{t('outbox.col.state')}</th>
             <th>{t('outbox.col.stage')}</th>
             <th className="num">{t('outbox.col.progress')}</th>
-            <th />
+            <th>
+              <span className="visually-hidden">{t('table.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -166,7 +168,7 @@ export function OutboxView(props: { onOpenTasks: () => void }) {
                   </button>
                 )}
                 {item.actions.openTask && (
-                  <button type="button" onClick={props.onOpenTasks}>
+                  <button type="button" onClick={() => props.onOpenTask(item)}>
                     {t('outbox.openTask')}
                   </button>
                 )}

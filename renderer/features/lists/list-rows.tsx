@@ -172,47 +172,55 @@ export function ListRows(props: { list: ListSummary }) {
           {failure}
         </p>
       )}
-      <div className="grid-head rows-grid" role="row">
-        <span role="columnheader">{t('lists.rows.rowNumber')}</span>
-        <span role="columnheader">{t('lists.rows.status')}</span>
-        <span role="columnheader">{t('lists.rows.original')}</span>
-        <span role="columnheader">{t('lists.rows.phone')}</span>
-        <span role="columnheader">{t('lists.rows.name')}</span>
-        <span role="columnheader">{t('lists.rows.variables')}</span>
-        <span role="columnheader">{t('lists.rows.reason')}</span>
-      </div>
+      {/* One grid: the header row and the scrolling rows are its row groups. */}
       <div
-        className="grid-viewport"
-        ref={viewport}
         role="grid"
-        aria-rowcount={total ?? undefined}
-        onScroll={(event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop)}
-        tabIndex={0}
+        aria-label={props.list.name}
+        aria-rowcount={total === null ? undefined : total + 1}
       >
-        <div style={{ height: (total ?? 0) * ROW_HEIGHT, position: 'relative' }}>
-          {rows.map(({ index, row }) => (
-            <div
-              key={index}
-              className={`rows-grid grid-row status-${row?.status ?? 'loading'}`}
-              role="row"
-              aria-rowindex={index + 1}
-              style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
-            >
-              <span role="gridcell">{row?.rowNumber ?? ''}</span>
-              <span role="gridcell">{row ? t(`lists.status.${row.status}`) : ''}</span>
-              <span role="gridcell" className="mono">
-                {row?.original ?? ''}
-              </span>
-              <span role="gridcell" className="mono">
-                {row?.phone ?? ''}
-              </span>
-              <span role="gridcell">{row?.name ?? ''}</span>
-              <span role="gridcell">{row?.variables.join(' · ') ?? ''}</span>
-              <span role="gridcell" title={row?.reason}>
-                {row?.reason ?? ''}
-              </span>
-            </div>
-          ))}
+        <div role="rowgroup">
+          <div className="grid-head rows-grid" role="row" aria-rowindex={1}>
+            <span role="columnheader">{t('lists.rows.rowNumber')}</span>
+            <span role="columnheader">{t('lists.rows.status')}</span>
+            <span role="columnheader">{t('lists.rows.original')}</span>
+            <span role="columnheader">{t('lists.rows.phone')}</span>
+            <span role="columnheader">{t('lists.rows.name')}</span>
+            <span role="columnheader">{t('lists.rows.variables')}</span>
+            <span role="columnheader">{t('lists.rows.reason')}</span>
+          </div>
+        </div>
+        <div
+          className="grid-viewport"
+          ref={viewport}
+          role="rowgroup"
+          onScroll={(event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop)}
+          tabIndex={0}
+        >
+          <div style={{ height: (total ?? 0) * ROW_HEIGHT, position: 'relative' }}>
+            {rows.map(({ index, row }) => (
+              <div
+                key={index}
+                className={`rows-grid grid-row status-${row?.status ?? 'loading'}`}
+                role="row"
+                aria-rowindex={index + 2}
+                style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
+              >
+                <span role="gridcell">{row?.rowNumber ?? ''}</span>
+                <span role="gridcell">{row ? t(`lists.status.${row.status}`) : ''}</span>
+                <span role="gridcell" className="mono">
+                  {row?.original ?? ''}
+                </span>
+                <span role="gridcell" className="mono">
+                  {row?.phone ?? ''}
+                </span>
+                <span role="gridcell">{row?.name ?? ''}</span>
+                <span role="gridcell">{row?.variables.join(' · ') ?? ''}</span>
+                <span role="gridcell" title={row?.reason}>
+                  {row?.reason ?? ''}
+                </span>
+              </div>
+            ))}
+          </div>
         </div>
       </div>
     </div>

@@ -161,7 +161,9 @@ export function ListsView(props: { go: (section: Section) => void }) {
                 </th>
                 <th className="num">{t('lists.col.duplicate')}</th>
                 <th>{t('lists.col.imported')}</th>
-                <th />
+                <th>
+                  <span className="visually-hidden">{t('table.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -23,6 +23,11 @@ export class BoardModel {
     return this.index.all;
   }
 
+  /** Every row, filtered or not, in no particular order. */
+  all(): Iterable<BoardRow> {
+    return this.byId.values();
+  }
+
   /** Every row count, filtered or not. */
   get total(): number {
     return this.byId.size;

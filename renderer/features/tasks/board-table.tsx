@@ -1,7 +1,16 @@
-import { memo, useRef, useState, type KeyboardEvent, type UIEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type RefObject,
+  type UIEvent,
+} from 'react';
 import { progressOf, successRateOf, type BoardRow } from '../../../shared/domain/board';
 import type { BoardColumn, BoardPreferences } from '../../../shared/domain/board-ui';
 import { useI18n, type Translate } from '../../i18n/i18n';
+import { columnsThatFit, gridTemplate } from './board-columns';
 import { stateLabel } from './state-label';
 
 /** The grid's element id: the skip link and a closing detail panel bring focus here. */
@@ -32,21 +41,6 @@ const HEADER: Readonly<Record<BoardColumn, Parameters<Translate>[0]>> = {
   created: 'tasks.col.created',
 };
 
-const WIDTH: Readonly<Record<BoardColumn, string>> = {
-  name: 'minmax(14rem, 2fr)',
-  account: '9rem',
-  kind: '9rem',
-  status: '7rem',
-  progress: '8rem',
-  numbers: '6rem',
-  called: '6rem',
-  success: '6rem',
-  failed: '6rem',
-  transferred: '6rem',
-  rate: '6rem',
-  created: '10rem',
-};
-
 const NUMERIC = new Set<BoardColumn>([
   'numbers',
   'called',
@@ -65,9 +59,29 @@ function count(value: number | null, locale: string): string {
   return value === null ? '—' : value.toLocaleString(locale);
 }
 
+/** The width of an element's content box, kept current by a ResizeObserver (0 until measured). */
+export function useWidth(element: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const target = element.current;
+    if (!target) return;
+    const observer = new ResizeObserver((entries) => {
+      const entry = entries[entries.length - 1];
+      if (entry) setWidth(Math.floor(entry.contentRect.width));
+    });
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [element]);
+  return width;
+}
+
 /**
  * The virtualized board: only the rows in view are rendered, and a row re-renders only when its
  * row object changed (deltas replace changed rows, keep the others).
+ *
+ * The columns are the chosen ones that fit the board's own width (measured, not the window's):
+ * lower-priority columns give way first (board-columns.ts) and a line says which, so the grid
+ * never grows past its area; rows scroll inside the grid, never the page.
  */
 export function BoardTable(props: {
   readonly rows: readonly BoardRow[];
@@ -87,7 +101,11 @@ export function BoardTable(props: {
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(VIEWPORT_GUESS);
   const viewport = useRef<HTMLDivElement>(null);
-  const template = preferences.columns.map((column) => WIDTH[column]).join(' ');
+  const area = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
+  const fitted = columnsThatFit(preferences.columns, useWidth(area));
+  const columns = fitted.shown;
+  const template = gridTemplate(columns);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   // The grid keeps focus and names the selected row, so screen readers announce the row while
@@ -97,7 +115,8 @@ export function BoardTable(props: {
   const active = selectedAt >= first && selectedAt < last ? rows[selectedAt] : undefined;
 
   const move = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (rows.length === 0) return;
+    // Keys on the sort buttons inside the grid are theirs.
+    if (event.target !== event.currentTarget || rows.length === 0) return;
     const at = props.selectedKey === null ? -1 : rows.findIndex((r) => r.k === props.selectedKey);
     if (event.key === 'Enter') {
       if (at < 0) return;
@@ -121,45 +140,17 @@ export function BoardTable(props: {
     props.onSelect(row.k);
     const element = viewport.current;
     if (element) {
-      const top = next * ROW_HEIGHT;
-      if (top < element.scrollTop) element.scrollTop = top;
+      // Rows start below the sticky header, which covers the top of the viewport.
+      const header = head.current?.offsetHeight ?? 0;
+      const top = header + next * ROW_HEIGHT;
+      if (top < element.scrollTop + header) element.scrollTop = top - header;
       else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight)
         element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
     }
   };
 
   return (
-    <div className="board">
-      <div className="board-grid grid-head" role="row" style={{ gridTemplateColumns: template }}>
-        {preferences.columns.map((column) => {
-          const sorted = preferences.sort.column === column;
-          return (
-            <span
-              key={column}
-              role="columnheader"
-              className={NUMERIC.has(column) ? 'num' : undefined}
-              aria-sort={
-                sorted
-                  ? preferences.sort.direction === 'asc'
-                    ? 'ascending'
-                    : 'descending'
-                  : 'none'
-              }
-            >
-              <button
-                type="button"
-                className="sort-button"
-                data-column={column}
-                title={t('tasks.sortBy', { column: t(HEADER[column]) })}
-                onClick={() => props.onSort(column)}
-              >
-                {t(HEADER[column])}
-                {sorted ? (preferences.sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-              </button>
-            </span>
-          );
-        })}
-      </div>
+    <div className="board" ref={area}>
       <div
         ref={viewport}
         id={TASK_GRID_ID}
@@ -167,7 +158,8 @@ export function BoardTable(props: {
         role="grid"
         aria-label={t('tasks.grid')}
         aria-activedescendant={active ? rowId(active) : undefined}
-        aria-rowcount={rows.length}
+        aria-rowcount={rows.length + 1}
+        aria-colcount={columns.length}
         tabIndex={0}
         onKeyDown={move}
         onScroll={(event: UIEvent<HTMLDivElement>) => {
@@ -175,13 +167,50 @@ export function BoardTable(props: {
           setHeight(event.currentTarget.clientHeight || VIEWPORT_GUESS);
         }}
       >
-        <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
+        <div className="board-head" role="rowgroup" ref={head}>
+          <div
+            className="board-grid grid-head"
+            role="row"
+            aria-rowindex={1}
+            style={{ gridTemplateColumns: template }}
+          >
+            {columns.map((column) => {
+              const sorted = preferences.sort.column === column;
+              return (
+                <span
+                  key={column}
+                  role="columnheader"
+                  className={NUMERIC.has(column) ? 'num' : undefined}
+                  aria-sort={
+                    sorted
+                      ? preferences.sort.direction === 'asc'
+                        ? 'ascending'
+                        : 'descending'
+                      : 'none'
+                  }
+                >
+                  <button
+                    type="button"
+                    className="sort-button"
+                    data-column={column}
+                    title={t('tasks.sortBy', { column: t(HEADER[column]) })}
+                    onClick={() => props.onSort(column)}
+                  >
+                    {t(HEADER[column])}
+                    {sorted ? (preferences.sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                  </button>
+                </span>
+              );
+            })}
+          </div>
+        </div>
+        <div role="rowgroup" style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
           {rows.slice(first, last).map((row, offset) => (
             <BoardLine
               key={row.i}
               row={row}
               index={first + offset}
-              columns={preferences.columns}
+              columns={columns}
               template={template}
               selected={row.k === props.selectedKey}
               account={props.accountName(row.a)}
@@ -191,6 +220,13 @@ export function BoardTable(props: {
           ))}
         </div>
       </div>
+      {fitted.hidden.length > 0 && (
+        <p className="muted hint" data-testid="hidden-columns">
+          {t('board.columns.hidden', {
+            columns: fitted.hidden.map((column) => t(HEADER[column])).join(', '),
+          })}
+        </p>
+      )}
     </div>
   );
 }
@@ -214,7 +250,8 @@ const BoardLine = memo(function BoardLine(props: {
       role="row"
       id={rowId(row)}
       data-row-key={row.k}
-      aria-rowindex={props.index + 1}
+      // The header is row 1.
+      aria-rowindex={props.index + 2}
       aria-selected={props.selected}
       // One click opens the detail (and selects the row); the keyboard's Enter does the same.
       onClick={() => props.onOpen(row.k)}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   BOARD_COLUMNS,
   DEFAULT_BOARD_PREFERENCES,
@@ -15,11 +15,13 @@ import { EmptyState } from '../../components/empty-state';
 import { FirstSteps } from '../../components/first-steps';
 import { Page } from '../../components/page';
 import { useAccounts } from '../../app/accounts-state';
-import type { Section } from '../../app/routes';
+import { taskFromHash, type Section } from '../../app/routes';
 import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import { AlertsPanel } from './alerts-panel';
-import { BoardTable, columnLabel, TASK_GRID_ID } from './board-table';
+import { BoardTable, columnLabel, TASK_GRID_ID, useWidth } from './board-table';
+import { DETAIL_DEFAULT_PX, DETAIL_MIN_PX, detailWidth } from './board-columns';
+import { GlanceStrip } from './glance-strip';
 import { useBoard } from './board-state';
 import { NO_FILTER, rowComparator, rowFilter, vendorMatches, type BoardFilter } from './board-view';
 import { ResendComposerDialog } from './resend-composer-dialog';
@@ -31,12 +33,16 @@ const TEXT_COLUMNS = new Set<BoardColumn>(['name', 'account', 'kind', 'status'])
 /** Tasks: the live board of every campaign, across vendors and accounts (updated by main). */
 export function TasksView(props: { go: (section: Section) => void }) {
   const { t, locale } = useI18n();
-  const { accounts, activeAccountId } = useAccounts();
+  const { accounts, activeAccountId, setActive } = useAccounts();
   const [preferences, setPreferences] = useState<BoardPreferences>(DEFAULT_BOARD_PREFERENCES);
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   const [selected, setSelected] = useState<string | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const [alerts, setAlerts] = useState(false);
+  /** A task "Open on the board" asked for, opened once the board holds its row. */
+  const [wanted, setWanted] = useState<string | null>(() => taskFromHash(window.location.hash));
+  /** Bumped by Refresh, so the strip asks the vendors for balances again. */
+  const [refreshes, setRefreshes] = useState(0);
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
   /** Finished tasks picked for the resend composer (row keys, at most 50). */
   const [resendKeys, setResendKeys] = useState<readonly string[]>([]);
@@ -91,9 +97,9 @@ export function TasksView(props: { go: (section: Section) => void }) {
     () => rowComparator(preferences.sort.column, preferences.sort.direction, accountName),
     [preferences.sort.column, preferences.sort.direction, accountName],
   );
-  // The sidebar's account choice narrows the board unless the filter names another account.
+  // One account choice for the whole app: the board's account filter is the sidebar's switcher.
   const effective = useMemo(
-    () => ({ ...filter, accountId: filter.accountId ?? activeAccountId }),
+    () => ({ ...filter, accountId: activeAccountId }),
     [filter, activeAccountId],
   );
   const vendorSearch = useVendorSearch(filter.search);
@@ -107,6 +113,49 @@ export function TasksView(props: { go: (section: Section) => void }) {
   );
   const board = useBoard(compare, match);
   const rows = board.model.visible;
+
+  useEffect(() => {
+    const onHash = () => {
+      const key = taskFromHash(window.location.hash);
+      if (key !== null) setWanted(key);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
+    if (wanted === null) return;
+    const row = board.model.row(wanted);
+    if (!row) return;
+    // Opened: the location goes back to the board's own, so a reload does not open it again.
+    window.history.replaceState(null, '', '#/tasks');
+    // The rows live outside React (BoardModel, fed by events), so the open waits for them here.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above
+    setWanted(null);
+    setFilter(NO_FILTER);
+    if (activeAccountId !== null && activeAccountId !== row.a) void setActive(null);
+    setSelected(wanted);
+    setOpened(wanted);
+  }, [wanted, board.version, board.model, activeAccountId, setActive]);
+
+  const layout = useRef<HTMLDivElement>(null);
+  const layoutWidth = useWidth(layout);
+  const panelWidth = detailWidth(preferences.detailWidth ?? DETAIL_DEFAULT_PX, layoutWidth);
+  const glanceAccounts = useMemo(
+    () =>
+      accounts
+        .filter((account) => activeAccountId === null || account.id === activeAccountId)
+        .map((account) => ({ id: account.id, name: account.name })),
+    [accounts, activeAccountId],
+  );
+  const accountRows = useCallback(
+    function* () {
+      for (const row of board.model.all()) {
+        if (activeAccountId === null || row.a === activeAccountId) yield row;
+      }
+    },
+    [board.model, activeAccountId],
+  );
 
   const sortBy = (column: BoardColumn) => {
     const same = preferences.sort.column === column;
@@ -150,6 +199,11 @@ export function TasksView(props: { go: (section: Section) => void }) {
     }
   };
 
+  const clearFilters = () => {
+    setFilter(NO_FILTER);
+    if (activeAccountId !== null) void setActive(null);
+  };
+
   if (accounts.length === 0) {
     return (
       <Page title={t('tasks.title')}>
@@ -170,7 +224,7 @@ export function TasksView(props: { go: (section: Section) => void }) {
     failing.map((status) => [status.accountId, status.error?.message[locale] ?? '']),
   );
   const filtered =
-    filter.accountId !== null ||
+    activeAccountId !== null ||
     filter.kind !== null ||
     filter.state !== null ||
     filter.createdFrom !== '' ||
@@ -179,6 +233,12 @@ export function TasksView(props: { go: (section: Section) => void }) {
 
   return (
     <Page title={t('tasks.title')}>
+      <GlanceStrip
+        rows={accountRows}
+        version={board.version}
+        accounts={glanceAccounts}
+        refreshes={refreshes}
+      />
       <div className="toolbar board-toolbar">
         <input
           type="search"
@@ -190,8 +250,9 @@ export function TasksView(props: { go: (section: Section) => void }) {
         />
         <select
           aria-label={t('tasks.filter.account')}
-          value={filter.accountId ?? ''}
-          onChange={(event) => setFilter({ ...filter, accountId: event.target.value || null })}
+          value={activeAccountId ?? ''}
+          data-testid="board-account"
+          onChange={(event) => void setActive(event.target.value || null)}
         >
           <option value="">{t('tasks.filter.allAccounts')}</option>
           {accounts.map((account) => (
@@ -245,7 +306,7 @@ export function TasksView(props: { go: (section: Section) => void }) {
           />
         </label>
         {filtered && (
-          <button type="button" onClick={() => setFilter(NO_FILTER)}>
+          <button type="button" onClick={clearFilters}>
             {t('tasks.filter.clear')}
           </button>
         )}
@@ -291,7 +352,13 @@ export function TasksView(props: { go: (section: Section) => void }) {
         <button type="button" onClick={() => setAlerts(!alerts)} aria-expanded={alerts}>
           {t('tasks.alerts')}
         </button>
-        <button type="button" onClick={() => void call('tasks.refresh', {})}>
+        <button
+          type="button"
+          onClick={() => {
+            setRefreshes((n) => n + 1);
+            void call('tasks.refresh', {});
+          }}
+        >
           {t('tasks.refresh')}
         </button>
         <span className="muted" data-testid="board-updated">
@@ -353,38 +420,148 @@ export function TasksView(props: { go: (section: Section) => void }) {
           next={t('tasks.neverUpdated')}
         />
       ) : (
-        <div className={opened ? 'board-layout with-detail' : 'board-layout'}>
-          <div>
-            <BoardTable
-              rows={rows}
-              version={board.version}
-              preferences={preferences}
-              onSort={sortBy}
-              selectedKey={selected}
-              onSelect={setSelected}
-              onOpen={(key) => {
-                setSelected(key);
-                setOpened(key);
-              }}
-              accountName={accountName}
-              accountErrors={accountErrors}
-            />
-            <p className="muted hint">{t('tasks.hint.open')}</p>
+        <div
+          ref={layout}
+          className={opened ? 'board-layout with-detail' : 'board-layout'}
+          style={opened ? { gridTemplateColumns: `minmax(0, 1fr) ${panelWidth}px` } : undefined}
+        >
+          <div className="board-area">
+            {rows.length === 0 && board.loaded ? (
+              <NoMatch
+                search={filter.search.trim()}
+                onClear={
+                  filter.search.trim() !== ''
+                    ? () => setFilter({ ...filter, search: '' })
+                    : clearFilters
+                }
+              />
+            ) : (
+              <>
+                <BoardTable
+                  rows={rows}
+                  version={board.version}
+                  preferences={preferences}
+                  onSort={sortBy}
+                  selectedKey={selected}
+                  onSelect={setSelected}
+                  onOpen={(key) => {
+                    setSelected(key);
+                    setOpened(key);
+                  }}
+                  accountName={accountName}
+                  accountErrors={accountErrors}
+                />
+                <p className="muted hint">{t('tasks.hint.open')}</p>
+              </>
+            )}
           </div>
           {opened && (
-            <TaskDetail
-              key={opened}
-              rowKey={opened}
-              row={board.model.row(opened)}
-              accountName={accountName}
-              onClose={closeDetail}
-              selectedForResend={resendKeys.includes(opened)}
-              onToggleResend={() => toggleResend(opened)}
-            />
+            <div className="detail-column">
+              <ResizeHandle
+                width={panelWidth}
+                min={DETAIL_MIN_PX}
+                max={detailWidth(Number.MAX_SAFE_INTEGER, layoutWidth)}
+                onResize={(width) =>
+                  setPreferences((current) => ({
+                    ...current,
+                    detailWidth: detailWidth(width, layoutWidth),
+                  }))
+                }
+                onDone={(width) =>
+                  remember({ ...preferences, detailWidth: detailWidth(width, layoutWidth) })
+                }
+              />
+              <TaskDetail
+                key={opened}
+                rowKey={opened}
+                row={board.model.row(opened)}
+                accountName={accountName}
+                onClose={closeDetail}
+                selectedForResend={resendKeys.includes(opened)}
+                onToggleResend={() => toggleResend(opened)}
+              />
+            </div>
           )}
         </div>
       )}
     </Page>
+  );
+}
+
+/** The board when the search or the filters leave no task: what happened and the way back. */
+function NoMatch(props: { readonly search: string; readonly onClear: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="empty-state" role="status" data-testid="no-match">
+      <h2>
+        {props.search !== ''
+          ? t('board.search.none.title', { search: props.search })
+          : t('board.filters.none.title')}
+      </h2>
+      <p>{props.search !== '' ? t('board.search.none.body') : t('board.filters.none.body')}</p>
+      <button type="button" className="primary" onClick={props.onClear}>
+        {props.search !== '' ? t('board.search.clear') : t('tasks.filter.clear')}
+      </button>
+    </div>
+  );
+}
+
+/** Arrow keys move the panel's edge by this much (px); with Shift, by more. */
+const RESIZE_STEP = 24;
+
+/**
+ * The task detail's left edge: drag it, or focus it and press Left / Right (Home / End for the
+ * widest and narrowest), to share the width between the grid and the detail.
+ */
+function ResizeHandle(props: {
+  readonly width: number;
+  readonly min: number;
+  readonly max: number;
+  /** While dragging or per key press: the wanted width (clamped by the board). */
+  readonly onResize: (width: number) => void;
+  /** When a drag or key press ends: the width to remember. */
+  readonly onDone: (width: number) => void;
+}) {
+  const { t } = useI18n();
+  const start = useRef<{ x: number; width: number } | null>(null);
+  return (
+    <div
+      className="resize-handle"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={t('board.detail.resize')}
+      aria-valuenow={props.width}
+      aria-valuemin={props.min}
+      aria-valuemax={props.max}
+      title={t('board.detail.resize.hint')}
+      tabIndex={0}
+      data-testid="detail-resize"
+      onPointerDown={(event) => {
+        event.currentTarget.setPointerCapture(event.pointerId);
+        start.current = { x: event.clientX, width: props.width };
+      }}
+      onPointerMove={(event) => {
+        if (start.current) props.onResize(start.current.width + start.current.x - event.clientX);
+      }}
+      onPointerUp={(event) => {
+        if (!start.current) return;
+        props.onDone(start.current.width + start.current.x - event.clientX);
+        start.current = null;
+      }}
+      onKeyDown={(event) => {
+        const step = event.shiftKey ? RESIZE_STEP * 4 : RESIZE_STEP;
+        const next: Readonly<Record<string, number>> = {
+          ArrowLeft: props.width + step,
+          ArrowRight: props.width - step,
+          Home: props.max,
+          End: props.min,
+        };
+        const width = next[event.key];
+        if (width === undefined) return;
+        event.preventDefault();
+        props.onDone(width);
+      }}
+    />
   );
 }
 

@@ -33,6 +33,7 @@ import { TaskMonitor } from './services/monitor/task-monitor';
 import { timerScheduler, type Scheduler } from './services/monitor/scheduler';
 import { AuditTrail } from './services/audit/audit-trail';
 import { DraftsService } from './services/drafts/drafts-service';
+import { defaultSettingsOf } from './services/drafts/draft-validation';
 import { PickerCache } from './services/drafts/picker-cache';
 import { SqliteListSource } from './services/drafts/sqlite-list-source';
 import { openJournalDatabase } from './services/submissions/journal-database';
@@ -217,9 +218,15 @@ export function createCore(adapters: CoreAdapters): Core {
     db: database,
     clock,
     lists: listSource,
-    isNameTaken: (accountId, kind, name) => journal.findByName(accountId, kind, name) !== null,
+    isNameTaken: (accountId, kind, name, draftId) =>
+      journal.findByName(accountId, kind, name, draftId) !== null,
     vendorOf: (accountId) =>
       accounts.list().find((account) => account.id === accountId)?.vendor ?? null,
+    submissionsOf: (draftIds) => journal.ofDrafts(draftIds),
+    defaultSettingsOf: (accountId, kind) => {
+      const account = accounts.list().find((candidate) => candidate.id === accountId);
+      return account ? defaultSettingsOf(account, kind) : {};
+    },
   });
   outbox.recover();
   void outbox.drain();
@@ -316,7 +323,8 @@ export function createCore(adapters: CoreAdapters): Core {
         store: adapters.settingsStore,
         vendorFor: (accountId) => accounts.vendor(accountId),
         logger: adapters.logger,
-        isNameTaken: (accountId, kind, name) => journal.findByName(accountId, kind, name) !== null,
+        isNameTaken: (accountId, kind, name, draftId) =>
+          journal.findByName(accountId, kind, name, draftId) !== null,
       }),
       isOnline: () => activity.isOnline(),
       pickers: new PickerCache(database, clock, (accountId) => accounts.vendor(accountId)),

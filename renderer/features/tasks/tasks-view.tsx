@@ -15,7 +15,7 @@ import { EmptyState } from '../../components/empty-state';
 import { FirstSteps } from '../../components/first-steps';
 import { Page } from '../../components/page';
 import { useAccounts } from '../../app/accounts-state';
-import type { Section } from '../../app/routes';
+import { taskToOpen, type Section } from '../../app/routes';
 import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import { AlertsPanel } from './alerts-panel';
@@ -107,6 +107,27 @@ export function TasksView(props: { go: (section: Section) => void }) {
   );
   const board = useBoard(compare, match);
   const rows = board.model.visible;
+
+  // "Open on the board" from elsewhere (a sent draft) arrives as `#/tasks?task=<row key>`: the
+  // task opens as soon as the board holds its row (a task just created appears at the next poll).
+  const [wanted, setWanted] = useState(() => taskToOpen(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setWanted(taskToOpen(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  if (wanted !== null && board.model.row(wanted) !== undefined) {
+    // Adjusting state while rendering (react.dev "you might not need an effect"): once.
+    setWanted(null);
+    setSelected(wanted);
+    setOpened(wanted);
+  }
+  useEffect(() => {
+    // The request is done once the task is open: a reload shows the board, not this task again.
+    if (opened !== null && taskToOpen(window.location.hash) === opened) {
+      window.history.replaceState(null, '', '#/tasks');
+    }
+  }, [opened]);
 
   const sortBy = (column: BoardColumn) => {
     const same = preferences.sort.column === column;

@@ -33,6 +33,7 @@ import { TaskMonitor } from './services/monitor/task-monitor';
 import { timerScheduler, type Scheduler } from './services/monitor/scheduler';
 import { AuditTrail } from './services/audit/audit-trail';
 import { DraftsService } from './services/drafts/drafts-service';
+import { defaultSettingsOf } from './services/drafts/draft-validation';
 import { PickerCache } from './services/drafts/picker-cache';
 import { SqliteListSource } from './services/drafts/sqlite-list-source';
 import { openJournalDatabase } from './services/submissions/journal-database';
@@ -255,10 +256,16 @@ export function createCore(adapters: CoreAdapters): Core {
     db: database,
     clock,
     lists: listSource,
-    isNameTaken: (accountId, kind, name) => journal.findByName(accountId, kind, name) !== null,
+    isNameTaken: (accountId, kind, name, draftId) =>
+      journal.findByName(accountId, kind, name, draftId) !== null,
     vendorOf: (accountId) =>
       accounts.list().find((account) => account.id === accountId)?.vendor ?? null,
     complianceDefaults: () => complianceSettings.draftDefaults(),
+    submissionsOf: (draftIds) => journal.ofDrafts(draftIds),
+    defaultSettingsOf: (accountId, kind) => {
+      const account = accounts.list().find((candidate) => candidate.id === accountId);
+      return account ? defaultSettingsOf(account, kind) : {};
+    },
   });
   originOf = (draftId) => {
     if (draftId === null) return 'manager';
@@ -375,7 +382,8 @@ export function createCore(adapters: CoreAdapters): Core {
         store: adapters.settingsStore,
         vendorFor: (accountId) => accounts.vendor(accountId),
         logger: adapters.logger,
-        isNameTaken: (accountId, kind, name) => journal.findByName(accountId, kind, name) !== null,
+        isNameTaken: (accountId, kind, name, draftId) =>
+          journal.findByName(accountId, kind, name, draftId) !== null,
         compliance: complianceReview,
       }),
       isOnline: () => activity.isOnline(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DraftComplianceSchema, type DraftCompliance } from './compliance';
+import { SubmissionStateSchema } from './submission';
 import { TaskKindSchema } from './task';
 
 /** The draft document version this app writes (older ones are migrated when read). */
@@ -78,7 +79,28 @@ export const DraftEditSchema = z.object(
 );
 export type DraftEdit = z.infer<typeof DraftEditSchema>;
 
-/** A row of the drafts list. */
+/**
+ * Where a draft is in its life, derived from the outbox journal (never stored in the document):
+ * `editable` until it is sent; `queued` while its submissions wait, send or wait for the vendor;
+ * `needs-you` when one of them stopped for a person; `sent` when every one is done (a split
+ * campaign has several). Cancelled submissions do not count: the draft is editable again.
+ */
+export const DraftStateSchema = z.enum(['editable', 'queued', 'needs-you', 'sent']);
+export type DraftState = z.infer<typeof DraftStateSchema>;
+
+/** One submission of a draft, as its summary links to it (the outbox entry and the task). */
+export const DraftSubmissionLinkSchema = z.strictObject({
+  /** The outbox entry. */
+  submissionId: z.string(),
+  /** The task name at the vendor. */
+  name: z.string(),
+  state: SubmissionStateSchema,
+  /** The vendor's task id once known (the board's row is `accountId:kind:taskId`). */
+  taskId: z.string().nullable(),
+});
+export type DraftSubmissionLink = z.infer<typeof DraftSubmissionLinkSchema>;
+
+/** A row of the drafts list: the draft and where it is in its life (not the document). */
 export const DraftSummarySchema = DraftSchema.pick({
   id: true,
   accountId: true,
@@ -87,7 +109,12 @@ export const DraftSummarySchema = DraftSchema.pick({
   listId: true,
   revision: true,
   updatedAt: true,
-}).extend({ deleted: z.boolean() });
+}).extend({
+  deleted: z.boolean(),
+  state: DraftStateSchema,
+  /** Its live submissions, oldest first (empty while editable). */
+  submissions: z.array(DraftSubmissionLinkSchema),
+});
 export type DraftSummary = z.infer<typeof DraftSummarySchema>;
 
 /** One rule a draft breaks, said for a person in both languages. */

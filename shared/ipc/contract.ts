@@ -342,6 +342,11 @@ export const channels = {
     response: DraftSchema,
   },
   'drafts.get': { request: z.strictObject({ id: OpaqueIdSchema }), response: DraftSchema },
+  /** Where a draft is in its life (editable, queued, needs you, sent) and its submissions. */
+  'drafts.summary': {
+    request: z.strictObject({ id: OpaqueIdSchema }),
+    response: DraftSummarySchema,
+  },
   'drafts.save': { request: DraftEditRequestSchema, response: DraftSchema },
   'drafts.validate': {
     request: z.strictObject({ id: OpaqueIdSchema }),

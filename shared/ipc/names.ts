@@ -30,6 +30,7 @@ export const CHANNEL_NAMES = [
   'drafts.list',
   'drafts.create',
   'drafts.get',
+  'drafts.summary',
   'drafts.save',
   'drafts.validate',
   'drafts.duplicate',

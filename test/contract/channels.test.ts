@@ -176,6 +176,7 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
     { accountId: 'a-1', kind: 'voice-group', name: huge },
   ],
   'drafts.get': [{}, { id: '' }],
+  'drafts.summary': [{}, { id: '../d' }],
   'drafts.save': [
     {},
     { id: 'd-1' },
@@ -747,6 +748,7 @@ describe('the IPC contract', () => {
       'drafts.list': { search: 'promo' },
       'drafts.create': { accountId: id, kind: 'voice-group', listId, name: 'Spring promo' },
       'drafts.get': { id: draftId },
+      'drafts.summary': { id: draftId },
       'drafts.save': { ...draftEdit, revision: draftRevision },
       'drafts.validate': { id: draftId },
       'drafts.duplicate': { id: draftId },

@@ -14,6 +14,7 @@ type Channels =
   | 'drafts.list'
   | 'drafts.create'
   | 'drafts.get'
+  | 'drafts.summary'
   | 'drafts.save'
   | 'drafts.validate'
   | 'drafts.duplicate'
@@ -66,6 +67,7 @@ export function submissionHandlers(deps: {
     'drafts.create': ({ accountId, kind, listId, name }) =>
       drafts.create({ accountId, kind, listId: listId ?? null, ...(name ? { name } : {}) }),
     'drafts.get': ({ id }) => drafts.get(id),
+    'drafts.summary': ({ id }) => drafts.summary(id),
     'drafts.save': (edit) => drafts.save(edit),
     'drafts.validate': async ({ id }) => ({ problems: [...(await drafts.validate(id))] }),
     'drafts.duplicate': ({ id }) => drafts.duplicate(id),

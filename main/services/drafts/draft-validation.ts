@@ -1,3 +1,4 @@
+import type { AccountProfile } from '../../../shared/domain/account';
 import type { Draft, DraftProblem } from '../../../shared/domain/draft';
 import type { TaskKind, VendorId } from '../../../shared/domain/task';
 import { systemZone } from '../preflight/zoned-time';
@@ -24,6 +25,14 @@ export interface VendorDraftRules {
   scheduleOf(kind: TaskKind): ScheduleFields;
 }
 
+/** The account defaults each vendor's module turns into a new draft's settings. */
+const VENDOR_DEFAULTS: {
+  readonly [V in VendorId]: (
+    defaults: Extract<AccountProfile, { vendor: V }>['connection']['defaults'],
+    kind: TaskKind,
+  ) => Readonly<Record<string, unknown>>;
+} = { itniotech: itniotech.defaultSettings, yccall: yccall.defaultSettings };
+
 const VENDOR_DRAFT_RULES: Readonly<Record<VendorId, VendorDraftRules>> = { itniotech, yccall };
 
 /** The draft rules of the vendor that runs a kind of task. */
@@ -34,6 +43,20 @@ export function draftRulesOf(kind: TaskKind): VendorDraftRules {
 /** What of a draft's schedule the kind's vendor receives (a start time, daily windows). */
 export function scheduleOf(kind: TaskKind): ScheduleFields {
   return draftRulesOf(kind).scheduleOf(kind);
+}
+
+/**
+ * The settings a new draft of `kind` starts with from its account's defaults (empty when the
+ * account has none, or its vendor does not run the kind).
+ */
+export function defaultSettingsOf(
+  account: AccountProfile,
+  kind: TaskKind,
+): Readonly<Record<string, unknown>> {
+  if (vendorOfKind(kind) !== account.vendor) return {};
+  return account.vendor === 'itniotech'
+    ? VENDOR_DEFAULTS.itniotech(account.connection.defaults, kind)
+    : VENDOR_DEFAULTS.yccall(account.connection.defaults, kind);
 }
 
 /** Every documented rule the draft breaks (empty when it can be submitted). */

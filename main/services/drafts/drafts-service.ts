@@ -9,12 +9,14 @@ import {
   type DraftEdit,
   type DraftOrigin,
   type DraftProblem,
+  type DraftState,
   type DraftSummary,
 } from '../../../shared/domain/draft';
 import type { DraftCompliance } from '../../../shared/domain/compliance';
 import { VENDOR_KINDS, type TaskKind, type VendorId } from '../../../shared/domain/task';
 import type { Clock } from '../../ports';
 import { AppError } from '../errors';
+import { draftLinksOf, draftStateOf, type DraftSubmissionRecord } from './draft-lifecycle';
 import { migrateDraftBody } from './draft-migrations';
 import { validateDraft } from './draft-validation';
 import type { ListSource } from './list-source';
@@ -24,8 +26,26 @@ export interface DraftsServiceOptions {
   readonly db: DatabaseSync;
   readonly clock: Clock;
   readonly lists: ListSource;
-  /** True when a submission of the account and kind already uses the name (the outbox journal). */
-  readonly isNameTaken?: (accountId: string, kind: TaskKind, name: string) => boolean;
+  /**
+   * True when a submission of the account and kind already uses the name (the outbox journal),
+   * other than one of the draft `draftId` itself: a sent draft's own task does not take its name.
+   */
+  readonly isNameTaken?: (
+    accountId: string,
+    kind: TaskKind,
+    name: string,
+    draftId?: string,
+  ) => boolean;
+  /**
+   * The submissions of drafts (the outbox journal): the drafts' lifecycle state is derived from
+   * them. Without it every draft is editable.
+   */
+  readonly submissionsOf?: (draftIds?: readonly string[]) => readonly DraftSubmissionRecord[];
+  /** The settings a new draft starts with from its account's defaults (drafts/draft-validation.ts). */
+  readonly defaultSettingsOf?: (
+    accountId: string,
+    kind: TaskKind,
+  ) => Readonly<Record<string, unknown>>;
   /**
    * The vendor of an account, or null when there is no such account: a draft must target an
    * account that exists and a kind its vendor offers. Without it the target is not checked.
@@ -39,6 +59,23 @@ export interface DraftsServiceOptions {
    * the calling window); without it every rule starts off.
    */
   readonly complianceDefaults?: () => DraftCompliance;
+}
+
+/** The refusal of a change to a draft that was sent (or is on its way). */
+function notEditable(id: string, state: DraftState): AppError {
+  return new AppError(
+    'CONFLICT',
+    state === 'sent'
+      ? {
+          en: 'This draft was sent, so it can no longer be changed. Copy it into a new draft to send it again with changes.',
+          'zh-CN': '此草稿已发送，不能再修改。如需修改后再次发送，请将其复制为新草稿。',
+        }
+      : {
+          en: 'This draft is in the outbox, so it can no longer be changed. Open its outbox entry to follow it.',
+          'zh-CN': '此草稿已在发件箱中，不能再修改。请打开其发件箱条目查看进度。',
+        },
+    { id, state },
+  );
 }
 
 function notFound(id: string): AppError {
@@ -97,7 +134,9 @@ export class DraftsService {
       kind: input.kind,
       name: input.name ?? '',
       listId: input.listId ?? null,
-      settings: input.settings ?? {},
+      // A manager's new draft starts from the account's defaults; a resend brings its own.
+      settings:
+        input.settings ?? this.options.defaultSettingsOf?.(input.accountId, input.kind) ?? {},
       schedule: { timeZone: null, sendAt: null, windows: [] },
       compliance: input.compliance ??
         this.options.complianceDefaults?.() ?? { ...NO_COMPLIANCE_CHOICES },
@@ -128,6 +167,8 @@ export class DraftsService {
       );
     }
     const current = this.get(edit.id);
+    const state = this.stateOf(edit.id);
+    if (state !== 'editable') throw notEditable(edit.id, state);
     const now = this.clock.now();
     const { id: _id, revision: _revision, ...changes } = parsed.data;
     const next: Draft = {
@@ -190,32 +231,44 @@ export class DraftsService {
       where.push('kind = ?');
       values.push(filter.kind);
     }
-    return this.db
+    const rows = this.db
       .prepare(
         `SELECT id, account_id, kind, name, list_id, revision, updated_at, deleted_at FROM drafts
          WHERE ${where.join(' AND ')} ORDER BY updated_at DESC`,
       )
-      .all(...values)
-      .map((row) => ({
-        id: String(row['id']),
-        accountId: String(row['account_id']),
-        kind: String(row['kind']) as TaskKind,
-        name: String(row['name']),
-        listId: row['list_id'] === null ? null : String(row['list_id']),
-        revision: Number(row['revision']),
-        updatedAt: new Date(Number(row['updated_at'])).toISOString(),
-        deleted: row['deleted_at'] !== null,
-      }));
+      .all(...values);
+    const submissions = this.submissionsByDraft();
+    return rows.map((row) => this.summaryOf(row, submissions.get(String(row['id'])) ?? []));
   }
 
-  /** A copy with a new id and "(copy)" after the name. */
+  /** One draft's row of the list: where it is in its life and its submissions. */
+  summary(id: string): DraftSummary {
+    const row = this.db
+      .prepare(
+        `SELECT id, account_id, kind, name, list_id, revision, updated_at, deleted_at FROM drafts
+         WHERE id = ? AND deleted_at IS NULL`,
+      )
+      .get(id);
+    if (!row) throw notFound(id);
+    return this.summaryOf(row, this.options.submissionsOf?.([id]) ?? []);
+  }
+
+  /** Where a draft is in its life (drafts/draft-lifecycle.ts). */
+  stateOf(id: string): DraftState {
+    return draftStateOf(this.options.submissionsOf?.([id]) ?? []);
+  }
+
+  /**
+   * A new, editable copy of a draft (also of a sent one): a new id, and a name that no draft of
+   * the account and kind and no submission uses yet: "… (copy)", then "… (copy 2)", and so on.
+   */
   duplicate(id: string): Draft {
     const source = this.get(id);
     const now = this.clock.now();
     const copy: Draft = {
       ...source,
       id: this.newId(),
-      name: `${source.name} (copy)`,
+      name: this.copyName(source),
       revision: 1,
       createdAt: new Date(now).toISOString(),
       updatedAt: new Date(now).toISOString(),
@@ -262,6 +315,11 @@ export class DraftsService {
   /** Every documented rule the draft breaks, with the list's current count. */
   async validate(id: string): Promise<readonly DraftProblem[]> {
     const draft = this.get(id);
+    const state = this.stateOf(id);
+    if (state !== 'editable') {
+      // A draft on its way or sent is not sent again (copy it into a new draft instead).
+      return [{ field: 'draft', rule: 'draft.notEditable', message: notEditable(id, state).text }];
+    }
     const summary = draft.listId === null ? null : await this.options.lists.summary(draft.listId);
     if (draft.listId !== null && summary === null) {
       return [
@@ -279,7 +337,8 @@ export class DraftsService {
     if (target) return [{ field: target.field, rule: target.rule, message: target.message }];
     return validateDraft(draft, {
       listCount: summary?.valid ?? null,
-      nameTaken: this.options.isNameTaken?.(draft.accountId, draft.kind, draft.name) ?? false,
+      nameTaken:
+        this.options.isNameTaken?.(draft.accountId, draft.kind, draft.name, draft.id) ?? false,
     });
   }
 
@@ -318,6 +377,54 @@ export class DraftsService {
       };
     }
     return null;
+  }
+
+  /** The first "… (copy)", "… (copy 2)", … no live draft of the account and kind and no submission uses. */
+  private copyName(source: Draft): string {
+    const base = source.name.trim();
+    if (base === '') return '';
+    const used = new Set(
+      this.db
+        .prepare('SELECT name FROM drafts WHERE account_id = ? AND kind = ? AND deleted_at IS NULL')
+        .all(source.accountId, source.kind)
+        .map((row) => String(row['name']).trim()),
+    );
+    for (let n = 1; ; n += 1) {
+      const name = n === 1 ? `${base} (copy)` : `${base} (copy ${n})`;
+      const taken =
+        used.has(name) ||
+        (this.options.isNameTaken?.(source.accountId, source.kind, name) ?? false);
+      if (!taken) return name;
+    }
+  }
+
+  /** Every draft's submissions, by draft id. */
+  private submissionsByDraft(): ReadonlyMap<string, DraftSubmissionRecord[]> {
+    const byDraft = new Map<string, DraftSubmissionRecord[]>();
+    for (const record of this.options.submissionsOf?.() ?? []) {
+      const list = byDraft.get(record.draftId);
+      if (list) list.push(record);
+      else byDraft.set(record.draftId, [record]);
+    }
+    return byDraft;
+  }
+
+  private summaryOf(
+    row: Record<string, unknown>,
+    submissions: readonly DraftSubmissionRecord[],
+  ): DraftSummary {
+    return {
+      id: String(row['id']),
+      accountId: String(row['account_id']),
+      kind: String(row['kind']) as TaskKind,
+      name: String(row['name']),
+      listId: row['list_id'] === null ? null : String(row['list_id']),
+      revision: Number(row['revision']),
+      updatedAt: new Date(Number(row['updated_at'])).toISOString(),
+      deleted: row['deleted_at'] !== null,
+      state: draftStateOf(submissions),
+      submissions: [...draftLinksOf(submissions)],
+    };
   }
 
   private insert(draft: Draft, now: number): void {

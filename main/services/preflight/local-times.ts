@@ -83,8 +83,18 @@ export function recipientWindow(
 /** A stretch that falls outside 09:00–20:00 on `zone`'s clock, with its local times. */
 export interface OutsideHours {
   readonly zone: string;
-  /** `HH:mm–HH:mm` of the first stretch outside the hours. */
-  readonly local: string;
+  /**
+   * The first stretch outside the hours on the zone's clock, in words: `21:00–23:00`, or
+   * `09:40 – 09:37 next day` for one that runs past midnight (the end is a later day's clock).
+   */
+  readonly local: LocalizedText;
+}
+
+/** A stretch's `start – end` where the end is `days` later: "09:40 – 09:37 next day". */
+function stretchWords(start: string, end: string, days: number): LocalizedText {
+  if (days <= 0) return { en: `${start}–${end}`, 'zh-CN': `${start}–${end}` };
+  if (days === 1) return { en: `${start} – ${end} next day`, 'zh-CN': `${start} – 次日 ${end}` };
+  return { en: `${start} – ${end} ${days} days later`, 'zh-CN': `${start} – ${days} 天后 ${end}` };
 }
 
 /**
@@ -102,7 +112,10 @@ export function outsideCallingHours(
     const startMinute = start.hour * 60 + start.minute;
     const endMinute = daysBetween(start, end) * 1_440 + end.hour * 60 + end.minute;
     if (startMinute < CALLING_HOURS.from || endMinute > CALLING_HOURS.to) {
-      return { zone, local: `${clockText(start)}–${clockText(end)}` };
+      return {
+        zone,
+        local: stretchWords(clockText(start), clockText(end), daysBetween(start, end)),
+      };
     }
   }
   return null;

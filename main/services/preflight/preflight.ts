@@ -48,8 +48,13 @@ export interface PreflightOptions {
   readonly logger: Logger;
   /** The zone of a draft without one (default: this computer's). */
   readonly localZone?: () => string;
-  /** True when a submission of the account and kind already uses the name (the outbox). */
-  readonly isNameTaken?: (accountId: string, kind: TaskKind, name: string) => boolean;
+  /** True when another submission uses the name (not one of the draft `draftId` itself). */
+  readonly isNameTaken?: (
+    accountId: string,
+    kind: TaskKind,
+    name: string,
+    draftId?: string,
+  ) => boolean;
   /** The compliance check (issue 17); without it the report's `compliance` is null. */
   readonly compliance?: ComplianceReview;
 }
@@ -153,7 +158,8 @@ export class Preflight {
     const numbers = summary?.valid ?? 0;
     const problems = validateDraft(draft, {
       listCount: summary === null ? null : summary.valid,
-      nameTaken: this.options.isNameTaken?.(draft.accountId, draft.kind, draft.name) ?? false,
+      nameTaken:
+        this.options.isNameTaken?.(draft.accountId, draft.kind, draft.name, draft.id) ?? false,
     });
     const limits = vendorLimits(draft.kind, numbers);
     if (!limits.withinLimit) warnings.push(warning('over-vendor-limit', limits.text));
@@ -567,14 +573,17 @@ export function hoursWarnings(
       .map((zone) => outsideCallingHours(zone, intervals))
       .filter((o) => o !== null);
     if (outside.length === 0) continue;
-    const where = outside.map((o) => `${o.zone} ${o.local}`).join(', ');
+    const where = {
+      en: outside.map((o) => `${o.zone} ${o.local.en}`).join(', '),
+      'zh-CN': outside.map((o) => `${o.zone} ${o.local['zh-CN']}`).join('，'),
+    };
     const some = outside.length < zones.length;
     warnings.push(
       warning(
         'outside-calling-hours',
         {
-          en: `${label}: ${some ? 'up to ' : ''}${fmt(c.count)} numbers would be called outside 09:00–20:00 their time (${where}).`,
-          'zh-CN': `${label}：${some ? '最多 ' : ''}${c.count} 个号码将在当地 09:00–20:00 以外被呼叫（${where}）。`,
+          en: `${label}: ${some ? 'up to ' : ''}${fmt(c.count)} numbers would be called outside 09:00–20:00 their time (${where.en}).`,
+          'zh-CN': `${label}：${some ? '最多 ' : ''}${c.count} 个号码将在当地 09:00–20:00 以外被呼叫（${where['zh-CN']}）。`,
         },
         { country: c.country, count: c.count },
       ),

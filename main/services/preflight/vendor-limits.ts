@@ -72,7 +72,9 @@ export function vendorLimits(kind: TaskKind, numbers: number): PreflightLimits {
   const what =
     kind === 'cc-preview'
       ? { en: 'one call-center task upload', zh: '单个呼叫中心任务上传' }
-      : { en: 'one group-call task', zh: '单个群呼任务' };
+      : kind === 'ai-agent-group'
+        ? { en: 'one AI-agent group-call task', zh: '单个 AI 坐席群呼任务' }
+        : { en: 'one voice group-call task', zh: '单个语音群呼任务' };
   const withinLimit = numbers <= max;
   return {
     vendor,

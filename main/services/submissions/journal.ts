@@ -3,6 +3,7 @@ import { inTransaction } from '../storage/transaction';
 import type { TaskKind } from '../../../shared/domain/task';
 import type { SubmissionStage, SubmissionState } from '../../../shared/domain/submission';
 import type { CreateCheckpoint } from '../vendors/vendor';
+import type { DraftSubmissionRecord } from '../drafts/draft-lifecycle';
 
 /** A journaled error: what the person reads, and the code the screen reacts to. */
 export interface JournalError {
@@ -203,14 +204,54 @@ export class SubmissionJournal {
     return record;
   }
 
-  /** A live (not cancelled) submission with this name, if any. */
-  findByName(accountId: string, kind: TaskKind, name: string): JournalRecord | null {
-    const row = this.db
-      .prepare(
-        `SELECT * FROM submissions WHERE account_id = ? AND kind = ? AND name = ? AND state <> 'cancelled'`,
-      )
-      .get(accountId, kind, name);
+  /**
+   * A live (not cancelled) submission with this name, if any; with `exceptDraftId`, one that
+   * does not come from that draft (a sent draft's own submission does not make its name "used").
+   */
+  findByName(
+    accountId: string,
+    kind: TaskKind,
+    name: string,
+    exceptDraftId?: string,
+  ): JournalRecord | null {
+    const row =
+      exceptDraftId === undefined
+        ? this.db
+            .prepare(
+              `SELECT * FROM submissions WHERE account_id = ? AND kind = ? AND name = ? AND state <> 'cancelled'`,
+            )
+            .get(accountId, kind, name)
+        : this.db
+            .prepare(
+              `SELECT * FROM submissions WHERE account_id = ? AND kind = ? AND name = ? AND state <> 'cancelled'
+                 AND (draft_id IS NULL OR draft_id <> ?)`,
+            )
+            .get(accountId, kind, name, exceptDraftId);
     return row ? recordOf(row) : null;
+  }
+
+  /**
+   * The submissions of some drafts (all drafts when `draftIds` is omitted), oldest first: only
+   * what the drafts' lifecycle needs (drafts/draft-lifecycle.ts), not the settings.
+   */
+  ofDrafts(draftIds?: readonly string[]): DraftSubmissionRecord[] {
+    if (draftIds !== undefined && draftIds.length === 0) return [];
+    const where =
+      draftIds === undefined
+        ? 'draft_id IS NOT NULL'
+        : `draft_id IN (${draftIds.map(() => '?').join(', ')})`;
+    return this.db
+      .prepare(
+        `SELECT id, draft_id, name, state, task_id FROM submissions WHERE ${where} ORDER BY seq`,
+      )
+      .all(...(draftIds ?? []))
+      .map((row) => ({
+        draftId: String(row['draft_id']),
+        submissionId: String(row['id']),
+        name: String(row['name']),
+        state: String(row['state']) as SubmissionState,
+        taskId: row['task_id'] === null ? null : String(row['task_id']),
+      }));
   }
 
   /** Every submission, oldest first. */

@@ -1,31 +1,95 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { Draft, DraftProblem } from '../../../shared/domain/draft';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Draft, DraftProblem, DraftSummary } from '../../../shared/domain/draft';
 import type { ListSummary } from '../../../shared/domain/list';
 import type { PreflightReport } from '../../../shared/domain/preflight';
+import type { SubmissionView } from '../../../shared/domain/submission';
 import { ITNIO_MAX_SEND_WINDOWS } from '../../../shared/domain/vendor-rules';
-import { call, errorMessage } from '../../ipc/client';
+import { useAccounts } from '../../app/accounts-state';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { call, errorMessage, useEvent } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
-import { displayValue, KIND_FIELDS, storedValue, type FieldSpec } from './kind-fields';
+import { isShown, KIND_FIELDS, NEW_VOICE_FILE_SOURCE, pickerOf } from './kind-fields';
 import { PreflightPanel } from './preflight-panel';
+import { numbersToSend, startWords } from './send-summary';
+import { SettingInput, VoiceFileInput } from './setting-input';
 import { useAutosave } from './use-autosave';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 
 type Pickers = ResponseOf<'drafts.pickers'>;
 
-/** One draft being edited: autosaved, checked by main after every save, reviewed, then sent. */
+/** The input a problem's field is fixed in (focused when Send finds problems). */
+function inputOf(field: string): string {
+  if (field === 'name') return 'draft-name';
+  if (field === 'list') return 'draft-list';
+  if (field === 'schedule') return 'draft-send-at';
+  if (field === 'uploadName' || field === 'baseFile') return 'draft-setting-voiceFile';
+  return `draft-setting-${field}`;
+}
+
+/** The field a problem is shown under once touched (a new voice file's two parts are one). */
+function touchKeyOf(field: string): string {
+  return field === 'uploadName' || field === 'baseFile' ? 'voiceFile' : field;
+}
+
+/**
+ * One draft: autosaved while it is editable, checked by main after every save; Send reviews it
+ * and asks one confirmation that says what will happen. Once queued or sent it is read-only and
+ * links to its outbox entry or its task.
+ */
 export function DraftEditor(props: {
   initial: Draft;
   lists: readonly ListSummary[];
   onBack: () => void;
-  onSubmitted: () => void;
+  onOpenOutbox: (submissionId: string) => void;
+  onOpenTask: (taskKey: string) => void;
+  onCopy: (copy: Draft) => void;
 }) {
   const { t, locale } = useI18n();
+  const { accounts } = useAccounts();
   const { draft, status, edit, flush } = useAutosave(props.initial);
+  const [summary, setSummary] = useState<DraftSummary | null>(null);
   const [problems, setProblems] = useState<readonly DraftProblem[] | null>(null);
   const [report, setReport] = useState<PreflightReport | null>(null);
+  const [confirming, setConfirming] = useState<PreflightReport | null>(null);
+  const [queued, setQueued] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [pickers, setPickers] = useState<Pickers>({ pickers: {}, refreshedAt: null });
+  /** Fields the manager has changed or left: their problems show; the rest wait for Send. */
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [attempted, setAttempted] = useState(false);
+  const reportRef = useRef<HTMLDivElement>(null);
+  const queuedRef = useRef<HTMLParagraphElement>(null);
+
+  const state = summary?.state ?? 'editable';
+  const editable = summary !== null && state === 'editable';
+  const account = accounts.find((candidate) => candidate.id === draft.accountId);
+  const accountName = account?.name ?? draft.accountId;
+
+  // Where the draft is in its life; asked again whenever the outbox moves one of its submissions.
+  const [summaryVersion, setSummaryVersion] = useState(0);
+  useEffect(() => {
+    let current = true;
+    const load = async () => {
+      try {
+        const next = await call('drafts.summary', { id: draft.id });
+        if (current) setSummary(next);
+      } catch (error) {
+        if (current) setFailure(errorMessage(error));
+      }
+    };
+    void load();
+    return () => {
+      current = false;
+    };
+  }, [draft.id, summaryVersion]);
+  const onSubmissionChanged = useCallback(
+    (view: SubmissionView) => {
+      if (view.draftId === draft.id) setSummaryVersion((n) => n + 1);
+    },
+    [draft.id],
+  );
+  useEvent('submissions.changed', onSubmissionChanged);
 
   useEffect(() => {
     let current = true;
@@ -49,20 +113,11 @@ export function DraftEditor(props: {
       setFailure(errorMessage(error));
     }
   };
-  const pickerFor = (key: string): string | null => {
-    if (key === 'displayNum') return 'displayNumbers';
-    if (key === 'voiceGroupId') return 'agentGroups';
-    if (key === 'assignAgent') {
-      const type = draft.settings['assignType'];
-      return type === 'extension' ? 'extensions' : type === 'group' ? 'extensionGroups' : 'queues';
-    }
-    return null;
-  };
 
   // Main checks the draft against the vendor's rules after each save.
   const savedRevision = status.kind === 'saved' ? draft.revision : null;
   useEffect(() => {
-    if (savedRevision === null) return;
+    if (savedRevision === null || !editable) return;
     let current = true;
     const check = async () => {
       try {
@@ -76,8 +131,21 @@ export function DraftEditor(props: {
     return () => {
       current = false;
     };
-  }, [draft.id, savedRevision]);
+  }, [draft.id, savedRevision, editable]);
 
+  // A new review scrolls into view (it renders below the form).
+  useEffect(() => {
+    if (report) reportRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [report]);
+  // After a send, the notice that says where it went takes the focus (the Send button is gone).
+  useEffect(() => {
+    if (queued) queuedRef.current?.focus();
+  }, [queued]);
+
+  const touch = useCallback((field: string) => {
+    setTouched((current) => (current.has(field) ? current : new Set(current).add(field)));
+  }, []);
+  const shown = (problem: DraftProblem) => attempted || touched.has(touchKeyOf(problem.field));
   const problemOf = useMemo(() => {
     const byField = new Map<string, string>();
     for (const problem of problems ?? []) {
@@ -85,6 +153,13 @@ export function DraftEditor(props: {
     }
     return byField;
   }, [problems, locale]);
+  const note = (field: string, hint?: string) => {
+    const message = problemOf.get(field);
+    if (message && (attempted || touched.has(touchKeyOf(field)))) {
+      return <p className="field-error">{message}</p>;
+    }
+    return <p className="field-hint">{hint}</p>;
+  };
 
   const review = async () => {
     setBusy(true);
@@ -98,71 +173,82 @@ export function DraftEditor(props: {
       setBusy(false);
     }
   };
-  const submit = async () => {
+
+  /** Send: every problem shown, a fresh review, then the one confirmation. */
+  const send = async () => {
     setBusy(true);
     setFailure(null);
+    setAttempted(true);
     try {
       await flush();
-      await call('submissions.submit', { draftId: draft.id });
-      props.onSubmitted();
+      const checked = (await call('drafts.validate', { id: draft.id })).problems;
+      setProblems(checked);
+      const first = checked[0];
+      if (first) {
+        document.getElementById(inputOf(first.field))?.focus();
+        return;
+      }
+      const fresh = await call('preflight.review', { draftId: draft.id });
+      setReport(fresh);
+      if (!fresh.limits.withinLimit) setFailure(t('drafts.confirm.overLimit'));
+      else if (numbersToSend(fresh) === 0) setFailure(t('drafts.confirm.nothing'));
+      else setConfirming(fresh);
     } catch (error) {
       setFailure(errorMessage(error));
     } finally {
       setBusy(false);
     }
   };
-
-  const note = (field: string) => {
-    const message = problemOf.get(field);
-    return message ? <p className="field-error">{message}</p> : <p className="field-hint" />;
+  const confirmSend = async () => {
+    setBusy(true);
+    try {
+      const view = await call('submissions.submit', { draftId: draft.id });
+      setConfirming(null);
+      setQueued(view.id);
+      setSummaryVersion((n) => n + 1);
+    } catch (error) {
+      setConfirming(null);
+      setFailure(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
   };
-  const settingInput = (spec: FieldSpec) => {
-    const id = `draft-setting-${spec.key}`;
-    const pickerName = pickerFor(spec.key);
-    const choices = pickerName ? (pickers.pickers[pickerName] ?? []) : [];
-    const value = displayValue(spec, draft.settings[spec.key]);
-    const set = (text: string) => {
-      const stored = storedValue(spec, text);
-      const next = Object.fromEntries(
-        Object.entries(draft.settings).filter(([key]) => key !== spec.key),
-      );
-      edit({ settings: stored === undefined ? next : { ...next, [spec.key]: stored } });
-    };
-    return (
-      <div className="form-row" key={spec.key}>
-        <label htmlFor={id}>{t(spec.label)}</label>
-        {spec.type === 'choice' ? (
-          <select id={id} value={value} onChange={(event) => set(event.target.value)}>
-            <option value="">{t('drafts.choose')}</option>
-            {spec.options.map((option) => (
-              <option key={String(option.value)} value={String(option.value)}>
-                {t(option.label)}
-              </option>
-            ))}
-          </select>
-        ) : spec.type === 'text' && spec.multiline ? (
-          <textarea id={id} value={value} rows={3} onChange={(event) => set(event.target.value)} />
-        ) : (
-          <input
-            id={id}
-            value={value}
-            list={choices.length > 0 ? `${id}-choices` : undefined}
-            inputMode={spec.type === 'int' ? 'numeric' : undefined}
-            onChange={(event) => set(event.target.value)}
-          />
-        )}
-        {choices.length > 0 && (
-          <datalist id={`${id}-choices`}>
-            {choices.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.detail ? `${choice.label} · ${choice.detail}` : choice.label}
-              </option>
-            ))}
-          </datalist>
-        )}
-        {note(spec.key)}
-      </div>
+  const copy = async () => {
+    setFailure(null);
+    try {
+      props.onCopy(await call('drafts.duplicate', { id: draft.id }));
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  };
+
+  const confirmation = (pending: PreflightReport) => {
+    const start = pending.schedule.start.manager;
+    const when = pending.schedule.asSoonAsSent
+      ? t('drafts.confirm.now')
+      : t('drafts.confirm.at', {
+          start: startWords(start.local, locale, new Date().getFullYear()),
+          zone: start.zone,
+        });
+    return t('drafts.confirm.body', {
+      count: numbersToSend(pending).toLocaleString(locale),
+      account: accountName,
+      kind: t(`drafts.confirm.kind.${draft.kind}`),
+      when,
+    });
+  };
+
+  const setSetting = (key: string, value: unknown) => {
+    touch(key);
+    const next = Object.fromEntries(Object.entries(draft.settings).filter(([k]) => k !== key));
+    edit({ settings: value === undefined ? next : { ...next, [key]: value } });
+  };
+  const setVoiceFile = (file: { uploadName: string; baseFile: string } | null) => {
+    touch('voiceFile');
+    const next = Object.fromEntries(
+      Object.entries(draft.settings).filter(([k]) => k !== 'uploadName' && k !== 'baseFile'),
     );
+    edit({ settings: file ? { ...next, ...file } : next });
   };
 
   const windows = draft.schedule.windows;
@@ -174,6 +260,11 @@ export function DraftEditor(props: {
         : status.kind === 'conflict'
           ? t('drafts.editor.conflict')
           : t('drafts.editor.saveFailed', { message: status.message });
+  const visible = (problems ?? []).filter(shown);
+  const hidden = (problems ?? []).length - visible.length;
+  const submissions = summary?.submissions ?? [];
+  const outboxEntry = queued ?? submissions.at(-1)?.submissionId ?? null;
+  const boardLinks = submissions.filter((submission) => submission.taskId !== null);
 
   return (
     <div className="draft-editor">
@@ -181,91 +272,168 @@ export function DraftEditor(props: {
         <button type="button" onClick={props.onBack}>
           {t('drafts.action.back')}
         </button>
-        <span className="muted" role="status" data-testid="save-status">
-          {statusText}
-        </span>
+        {editable && (
+          <span className="muted" role="status" data-testid="save-status">
+            {statusText}
+          </span>
+        )}
       </div>
+      <header className="draft-header" data-testid="draft-header">
+        <h2>{draft.name || t('drafts.unnamed')}</h2>
+        <p>
+          {t('drafts.editor.for', { kind: t(`tasks.kind.${draft.kind}`), account: accountName })}{' '}
+          {summary && (
+            <span
+              className={`chip draft-state-${state}${STATE_CHIP[state]}`}
+              data-testid="draft-state"
+              data-state={state}
+            >
+              {t(`drafts.state.${state}`)}
+            </span>
+          )}
+        </p>
+      </header>
+      {queued && (
+        <p className="notice" role="status" tabIndex={-1} ref={queuedRef} data-testid="queued">
+          {t('drafts.editor.queued')}{' '}
+          <button type="button" className="link" onClick={() => props.onOpenOutbox(queued)}>
+            {t('drafts.action.openOutbox')}
+          </button>
+        </p>
+      )}
+      {summary && !editable && !queued && (
+        <div className="notice" role="status" data-testid="read-only">
+          <p>{t(`drafts.editor.readOnly.${state === 'editable' ? 'queued' : state}`)}</p>
+          <p className="row-actions">
+            {state !== 'sent' && outboxEntry && (
+              <button type="button" onClick={() => props.onOpenOutbox(outboxEntry)}>
+                {t('drafts.action.openOutbox')}
+              </button>
+            )}
+            {state === 'sent' &&
+              boardLinks.map((submission) => (
+                <button
+                  key={submission.submissionId}
+                  type="button"
+                  onClick={() =>
+                    props.onOpenTask(`${draft.accountId}:${draft.kind}:${submission.taskId ?? ''}`)
+                  }
+                >
+                  {boardLinks.length > 1
+                    ? t('drafts.action.openBoardNamed', { name: submission.name })
+                    : t('drafts.action.openBoard')}
+                </button>
+              ))}
+            {state === 'sent' && (
+              <button type="button" onClick={() => void copy()}>
+                {t('drafts.action.copy')}
+              </button>
+            )}
+          </p>
+        </div>
+      )}
       <section className="card">
-        <div className="form-row">
-          <label htmlFor="draft-name">{t('drafts.field.name')}</label>
-          <input
-            id="draft-name"
-            value={draft.name}
-            maxLength={200}
-            onChange={(event) => edit({ name: event.target.value })}
-          />
-          {problemOf.has('name') ? (
-            note('name')
-          ) : (
-            <p className="field-hint">{t('drafts.field.name.hint')}</p>
-          )}
-        </div>
-        <div className="form-row">
-          <label htmlFor="draft-list">{t('drafts.field.list')}</label>
-          <select
-            id="draft-list"
-            value={draft.listId ?? ''}
-            onChange={(event) => edit({ listId: event.target.value || null })}
-          >
-            <option value="">{t('drafts.choose')}</option>
-            {props.lists.map((list) => (
-              <option key={list.id} value={list.id}>
-                {t('drafts.listOption', {
-                  name: list.name,
-                  valid: (list.counts.valid + list.counts.fixed).toLocaleString(locale),
-                })}
-              </option>
-            ))}
-          </select>
-          {note('list')}
-        </div>
-        <div className="form-row">
-          <label htmlFor="draft-send-at">{t('drafts.field.sendAt')}</label>
-          <input
-            id="draft-send-at"
-            type="datetime-local"
-            step={1}
-            value={draft.schedule.sendAt?.replace(' ', 'T') ?? ''}
-            onChange={(event) =>
-              edit({
-                schedule: {
-                  ...draft.schedule,
-                  sendAt: event.target.value
-                    ? `${event.target.value.replace('T', ' ')}${event.target.value.length === 16 ? ':00' : ''}`
-                    : null,
-                },
-              })
-            }
-          />
-          {problemOf.has('schedule') ? (
-            note('schedule')
-          ) : (
-            <p className="field-hint">{t('drafts.field.sendAt.hint')}</p>
-          )}
-        </div>
-        <fieldset className="windows">
-          <legend>{t('drafts.field.windows')}</legend>
-          {windows.map((window, index) => (
-            <div key={index} className="inline">
-              <span>{t('drafts.field.window', { n: index + 1 })}</span>
-              {(['start', 'end'] as const).map((end) => (
-                <input
-                  key={end}
-                  type="time"
-                  aria-label={`${t('drafts.field.window', { n: index + 1 })} ${end}`}
-                  value={window[end]}
-                  onChange={(event) =>
+        <fieldset className="draft-fields" disabled={!editable}>
+          <div className="form-row">
+            <label htmlFor="draft-name">{t('drafts.field.name')}</label>
+            <input
+              id="draft-name"
+              value={draft.name}
+              maxLength={200}
+              onChange={(event) => {
+                touch('name');
+                edit({ name: event.target.value });
+              }}
+              onBlur={() => touch('name')}
+            />
+            {note('name', t('drafts.field.name.hint'))}
+          </div>
+          <div className="form-row">
+            <label htmlFor="draft-list">{t('drafts.field.list')}</label>
+            <select
+              id="draft-list"
+              value={draft.listId ?? ''}
+              onChange={(event) => {
+                touch('list');
+                edit({ listId: event.target.value || null });
+              }}
+              onBlur={() => touch('list')}
+            >
+              <option value="">{t('drafts.choose')}</option>
+              {props.lists.map((list) => (
+                <option key={list.id} value={list.id}>
+                  {t('drafts.listOption', {
+                    name: list.name,
+                    valid: (list.counts.valid + list.counts.fixed).toLocaleString(locale),
+                  })}
+                </option>
+              ))}
+            </select>
+            {note('list')}
+          </div>
+          <div className="form-row">
+            <label htmlFor="draft-send-at">{t('drafts.field.sendAt')}</label>
+            <input
+              id="draft-send-at"
+              type="datetime-local"
+              step={1}
+              value={draft.schedule.sendAt?.replace(' ', 'T') ?? ''}
+              onBlur={() => touch('schedule')}
+              onChange={(event) => {
+                touch('schedule');
+                edit({
+                  schedule: {
+                    ...draft.schedule,
+                    sendAt: event.target.value
+                      ? `${event.target.value.replace('T', ' ')}${event.target.value.length === 16 ? ':00' : ''}`
+                      : null,
+                  },
+                });
+              }}
+            />
+            {note('schedule', t('drafts.field.sendAt.hint'))}
+          </div>
+          <fieldset className="windows">
+            <legend>{t('drafts.field.windows')}</legend>
+            {windows.map((window, index) => (
+              <div key={index} className="inline">
+                <span>{t('drafts.field.window', { n: index + 1 })}</span>
+                {(['start', 'end'] as const).map((end) => (
+                  <input
+                    key={end}
+                    type="time"
+                    aria-label={`${t('drafts.field.window', { n: index + 1 })} ${end}`}
+                    value={window[end]}
+                    onChange={(event) => {
+                      touch('schedule');
+                      edit({
+                        schedule: {
+                          ...draft.schedule,
+                          windows: windows.map((w, at) =>
+                            at === index ? { ...w, [end]: event.target.value } : w,
+                          ),
+                        },
+                      });
+                    }}
+                  />
+                ))}
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() =>
                     edit({
                       schedule: {
                         ...draft.schedule,
-                        windows: windows.map((w, at) =>
-                          at === index ? { ...w, [end]: event.target.value } : w,
-                        ),
+                        windows: windows.filter((_, at) => at !== index),
                       },
                     })
                   }
-                />
-              ))}
+                >
+                  {t('drafts.field.removeWindow')}
+                </button>
+              </div>
+            ))}
+            {windows.length < ITNIO_MAX_SEND_WINDOWS && (
               <button
                 type="button"
                 className="link"
@@ -273,89 +441,142 @@ export function DraftEditor(props: {
                   edit({
                     schedule: {
                       ...draft.schedule,
-                      windows: windows.filter((_, at) => at !== index),
+                      windows: [...windows, { start: '09:00', end: '18:00' }],
                     },
                   })
                 }
               >
-                {t('drafts.field.removeWindow')}
+                {t('drafts.field.addWindow')}
               </button>
-            </div>
-          ))}
-          {windows.length < ITNIO_MAX_SEND_WINDOWS && (
-            <button
-              type="button"
-              className="link"
-              onClick={() =>
-                edit({
-                  schedule: {
-                    ...draft.schedule,
-                    windows: [...windows, { start: '09:00', end: '18:00' }],
-                  },
+            )}
+          </fieldset>
+          <h2>{t('drafts.settings')}</h2>
+          <p className="muted" data-testid="pickers-status">
+            {pickers.refreshedAt
+              ? t('drafts.pickers.from', {
+                  when: new Date(pickers.refreshedAt).toLocaleString(locale),
                 })
-              }
-            >
-              {t('drafts.field.addWindow')}
+              : t('drafts.pickers.never')}{' '}
+            <button type="button" className="link" onClick={() => void refreshPickers()}>
+              {t('drafts.pickers.refresh')}
             </button>
-          )}
+          </p>
+          {KIND_FIELDS[draft.kind]
+            .filter((spec) => isShown(spec, draft.settings))
+            .flatMap((spec) => {
+              const picker = pickerOf(spec.key, draft.settings);
+              const input = (
+                <SettingInput
+                  // A new set of choices (another assign type) starts from the list again.
+                  key={`${spec.key}-${picker ?? ''}`}
+                  spec={spec}
+                  value={draft.settings[spec.key]}
+                  choices={picker ? (pickers.pickers[picker] ?? []) : []}
+                  note={note(spec.key)}
+                  onChange={(value) => setSetting(spec.key, value)}
+                  onTouch={() => touch(spec.key)}
+                />
+              );
+              if (spec.key !== 'source' || draft.settings['source'] !== NEW_VOICE_FILE_SOURCE) {
+                return [input];
+              }
+              return [
+                input,
+                <VoiceFileInput
+                  key="voiceFile"
+                  uploadName={draft.settings['uploadName']}
+                  baseFile={draft.settings['baseFile']}
+                  note={problemOf.has('uploadName') ? note('uploadName') : note('baseFile')}
+                  onChange={setVoiceFile}
+                  onTouch={() => touch('voiceFile')}
+                />,
+              ];
+            })}
+          <div className="form-row">
+            <label htmlFor="draft-notes">{t('drafts.field.notes')}</label>
+            <textarea
+              id="draft-notes"
+              rows={2}
+              maxLength={2000}
+              value={draft.notes}
+              onChange={(event) => edit({ notes: event.target.value })}
+            />
+            <p />
+          </div>
         </fieldset>
-        <h2>{t('drafts.settings')}</h2>
-        <p className="muted" data-testid="pickers-status">
-          {pickers.refreshedAt
-            ? t('drafts.pickers.from', {
-                when: new Date(pickers.refreshedAt).toLocaleString(locale),
-              })
-            : t('drafts.pickers.never')}{' '}
-          <button type="button" className="link" onClick={() => void refreshPickers()}>
-            {t('drafts.pickers.refresh')}
-          </button>
+      </section>
+      {editable && (
+        <section className="card" aria-label={t('drafts.problems')}>
+          <h2>{t('drafts.problems')}</h2>
+          {problems !== null && problems.length === 0 ? (
+            <p className="check ok" data-testid="no-problems">
+              {t('drafts.noProblems')}
+            </p>
+          ) : (
+            <>
+              <ul data-testid="problems">
+                {visible.map((problem) => (
+                  <li key={`${problem.field}-${problem.rule}`}>{problem.message[locale]}</li>
+                ))}
+              </ul>
+              {hidden > 0 && (
+                <p className="muted" data-testid="problems-hidden">
+                  {visible.length === 0 && touched.size === 0
+                    ? t('drafts.problems.untouched')
+                    : t('drafts.problems.hidden', { count: hidden })}
+                </p>
+              )}
+            </>
+          )}
+          <div className="form-actions">
+            <button type="button" onClick={() => void review()} disabled={busy}>
+              {t('drafts.review')}
+            </button>
+            <button type="button" className="primary" onClick={() => void send()} disabled={busy}>
+              {t('drafts.submit')}
+            </button>
+          </div>
+          {failure && (
+            <p className="form-failure" role="alert">
+              {failure}
+            </p>
+          )}
+        </section>
+      )}
+      {!editable && failure && (
+        <p className="form-failure" role="alert">
+          {failure}
         </p>
-        {KIND_FIELDS[draft.kind].map(settingInput)}
-        <div className="form-row">
-          <label htmlFor="draft-notes">{t('drafts.field.notes')}</label>
-          <textarea
-            id="draft-notes"
-            rows={2}
-            maxLength={2000}
-            value={draft.notes}
-            onChange={(event) => edit({ notes: event.target.value })}
-          />
-          <p />
+      )}
+      {report && (
+        <div ref={reportRef} className="scroll-target">
+          <PreflightPanel report={report} onAssumptionsSaved={() => void review()} />
         </div>
-      </section>
-      <section className="card" aria-label={t('drafts.problems')}>
-        <h2>{t('drafts.problems')}</h2>
-        {problems !== null && problems.length === 0 ? (
-          <p className="check ok" data-testid="no-problems">
-            {t('drafts.noProblems')}
-          </p>
-        ) : (
-          <ul data-testid="problems">
-            {(problems ?? []).map((problem) => (
-              <li key={`${problem.field}-${problem.rule}`}>{problem.message[locale]}</li>
-            ))}
-          </ul>
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={() => void review()} disabled={busy}>
-            {t('drafts.review')}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => void submit()}
-            disabled={busy || (problems?.length ?? 1) > 0}
-          >
-            {t('drafts.submit')}
-          </button>
-        </div>
-        {failure && (
-          <p className="form-failure" role="alert">
-            {failure}
-          </p>
-        )}
-      </section>
-      {report && <PreflightPanel report={report} onAssumptionsSaved={() => void review()} />}
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={t('drafts.confirm.title')}
+          body={
+            <>
+              <p data-testid="send-confirmation">{confirmation(confirming)}</p>
+              <p className="muted">{t('drafts.confirm.after')}</p>
+            </>
+          }
+          confirmLabel={t('drafts.confirm.send')}
+          cancelLabel={t('drafts.confirm.cancel')}
+          busy={busy}
+          onConfirm={() => void confirmSend()}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
     </div>
   );
 }
+
+/** The chip colours of a draft state (the outbox's, which it mirrors). */
+const STATE_CHIP = {
+  editable: '',
+  queued: ' submission-queued',
+  'needs-you': ' submission-attention',
+  sent: ' submission-done',
+} as const;

@@ -1,22 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Draft, DraftSummary } from '../../../shared/domain/draft';
+import type { Draft, DraftState, DraftSummary } from '../../../shared/domain/draft';
 import type { ListSummary } from '../../../shared/domain/list';
 import type { TaskKind } from '../../../shared/domain/task';
+import { boardRowKey } from '../../../shared/domain/board';
 import { EmptyState } from '../../components/empty-state';
 import { FirstSteps } from '../../components/first-steps';
 import { Page } from '../../components/page';
 import { useAccounts } from '../../app/accounts-state';
-import type { Section } from '../../app/routes';
-import { openTaskOnBoard } from '../../app/use-section';
+import { taskHash, type Section } from '../../app/routes';
 import { call, errorMessage } from '../../ipc/client';
-import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n';
 import { AuditView } from './audit-view';
 import { DraftEditor } from './draft-editor';
 import { kindsOf } from './kind-fields';
 import { OutboxView } from './outbox-view';
 
-type Tab = 'drafts' | 'outbox' | 'audit';
+type Tab = 'drafts' | 'sent' | 'outbox' | 'audit';
 
 /** Drafts: campaigns prepared offline, the outbox that sends them, and the audit trail. */
 export function DraftsView(props: { go: (section: Section) => void }) {
@@ -30,7 +29,9 @@ export function DraftsView(props: { go: (section: Section) => void }) {
   const [search, setSearch] = useState('');
   const [deleted, setDeleted] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** The outbox entry to show when the outbox opens from a draft ("Open in the outbox"). */
+  const [outboxFocus, setOutboxFocus] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((n) => n + 1), []);
 
@@ -64,6 +65,24 @@ export function DraftsView(props: { go: (section: Section) => void }) {
     }
   };
   const names = new Map(accounts.map((account) => [account.id, account.name]));
+  const openOutbox = (submissionId: string) => {
+    setOpen(null);
+    setNotice(null);
+    setOutboxFocus(submissionId);
+    setTab('outbox');
+    reload();
+  };
+  const openTask = (key: string) => {
+    window.location.hash = taskHash(key);
+  };
+  const openCopy = (copy: Draft) => {
+    setTab('drafts');
+    setNotice(t('drafts.copied', { name: copy.name || t('drafts.unnamed') }));
+    setOpen(copy);
+    reload();
+  };
+  const editableDrafts = drafts.filter((draft) => draft.state !== 'sent');
+  const sentDrafts = drafts.filter((draft) => draft.state === 'sent');
 
   if (accounts.length === 0) {
     return (
@@ -81,6 +100,11 @@ export function DraftsView(props: { go: (section: Section) => void }) {
   if (open) {
     return (
       <Page title={t('drafts.title')}>
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
         <DraftEditor
           key={open.id}
           initial={open}
@@ -89,12 +113,9 @@ export function DraftsView(props: { go: (section: Section) => void }) {
             setOpen(null);
             reload();
           }}
-          onSubmitted={() => {
-            setOpen(null);
-            setNotice('drafts.submitted');
-            setTab('outbox');
-            reload();
-          }}
+          onOpenOutbox={openOutbox}
+          onOpenTask={openTask}
+          onCopy={openCopy}
         />
       </Page>
     );
@@ -103,14 +124,18 @@ export function DraftsView(props: { go: (section: Section) => void }) {
   return (
     <Page title={t('drafts.title')}>
       <div className="tabs" role="tablist">
-        {(['drafts', 'outbox', 'audit'] as const).map((name) => (
+        {(['drafts', 'sent', 'outbox', 'audit'] as const).map((name) => (
           <button
             key={name}
             type="button"
             role="tab"
             aria-selected={tab === name}
             className={tab === name ? 'tab active' : 'tab'}
-            onClick={() => setTab(name)}
+            onClick={() => {
+              setTab(name);
+              setNotice(null);
+              setOutboxFocus(null);
+            }}
           >
             {t(`drafts.tab.${name}`)}
           </button>
@@ -118,7 +143,7 @@ export function DraftsView(props: { go: (section: Section) => void }) {
       </div>
       {notice && (
         <p className="notice" role="status">
-          {t(notice)}
+          {notice}
         </p>
       )}
       {failure && (
@@ -126,7 +151,22 @@ export function DraftsView(props: { go: (section: Section) => void }) {
           {failure}
         </p>
       )}
-      {tab === 'outbox' && <OutboxView onOpenTask={openTaskOnBoard} />}
+      {tab === 'outbox' && (
+        <OutboxView
+          onOpenTasks={() => props.go('tasks')}
+          onOpenTask={openTask}
+          focusId={outboxFocus}
+        />
+      )}
+      {tab === 'sent' && (
+        <SentDrafts
+          drafts={sentDrafts}
+          accountName={(id) => names.get(id) ?? id}
+          onView={(id) => void guard(async () => setOpen(await call('drafts.get', { id })))}
+          onOpenTask={openTask}
+          onCopy={(id) => void guard(async () => openCopy(await call('drafts.duplicate', { id })))}
+        />
+      )}
       {tab === 'audit' && <AuditView />}
       {tab === 'drafts' && (
         <>
@@ -176,7 +216,7 @@ export function DraftsView(props: { go: (section: Section) => void }) {
               }}
             />
           )}
-          {drafts.length === 0 && !creating ? (
+          {editableDrafts.length === 0 && !creating ? (
             <EmptyState
               title={t('drafts.empty.title')}
               body={t('drafts.empty.body')}
@@ -189,6 +229,7 @@ export function DraftsView(props: { go: (section: Section) => void }) {
                   <th>{t('drafts.col.name')}</th>
                   <th>{t('drafts.col.account')}</th>
                   <th>{t('drafts.col.kind')}</th>
+                  <th>{t('drafts.col.state')}</th>
                   <th>{t('drafts.col.updated')}</th>
                   <th>
                     <span className="visually-hidden">{t('table.actions')}</span>
@@ -196,11 +237,14 @@ export function DraftsView(props: { go: (section: Section) => void }) {
                 </tr>
               </thead>
               <tbody>
-                {drafts.map((draft) => (
-                  <tr key={draft.id} data-draft={draft.name}>
+                {editableDrafts.map((draft) => (
+                  <tr key={draft.id} data-draft={draft.name} data-state={draft.state}>
                     <td>{draft.name || t('drafts.unnamed')}</td>
                     <td>{names.get(draft.accountId) ?? draft.accountId}</td>
                     <td>{t(`tasks.kind.${draft.kind}`)}</td>
+                    <td>
+                      <DraftStateChip state={draft.state} />
+                    </td>
                     <td>{new Date(draft.updatedAt).toLocaleString(locale)}</td>
                     <td className="row-actions">
                       <button
@@ -211,8 +255,18 @@ export function DraftsView(props: { go: (section: Section) => void }) {
                           )
                         }
                       >
-                        {t('drafts.action.open')}
+                        {draft.state === 'editable'
+                          ? t('drafts.action.open')
+                          : t('drafts.action.view')}
                       </button>
+                      {draft.state !== 'editable' && draft.submissions.at(-1) && (
+                        <button
+                          type="button"
+                          onClick={() => openOutbox(draft.submissions.at(-1)?.submissionId ?? '')}
+                        >
+                          {t('drafts.action.openOutbox')}
+                        </button>
+                      )}
                       <button
                         type="button"
                         onClick={() =>
@@ -352,5 +406,87 @@ function NewDraft(props: {
         </button>
       </div>
     </section>
+  );
+}
+
+/** A draft's state as a chip (the outbox's colours, which it mirrors). */
+function DraftStateChip(props: { state: DraftState }) {
+  const { t } = useI18n();
+  const tone =
+    props.state === 'sent'
+      ? ' submission-done'
+      : props.state === 'needs-you'
+        ? ' submission-attention'
+        : props.state === 'queued'
+          ? ' submission-queued'
+          : '';
+  return (
+    <span className={`chip${tone}`} data-draft-state={props.state}>
+      {t(`drafts.state.${props.state}`)}
+    </span>
+  );
+}
+
+/** Sent drafts: read-only, each with its task(s) on the board and a copy to send again. */
+function SentDrafts(props: {
+  drafts: readonly DraftSummary[];
+  accountName: (id: string) => string;
+  onView: (id: string) => void;
+  onOpenTask: (key: string) => void;
+  onCopy: (id: string) => void;
+}) {
+  const { t, locale } = useI18n();
+  if (props.drafts.length === 0) return <p className="muted">{t('drafts.sent.empty')}</p>;
+  return (
+    <>
+      <p className="muted">{t('drafts.sent.intro')}</p>
+      <table className="data-table" aria-label={t('drafts.tab.sent')}>
+        <thead>
+          <tr>
+            <th>{t('drafts.col.name')}</th>
+            <th>{t('drafts.col.account')}</th>
+            <th>{t('drafts.col.kind')}</th>
+            <th>{t('drafts.col.updated')}</th>
+            <th>{t('drafts.col.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.drafts.map((draft) => {
+            const tasks = draft.submissions.filter((submission) => submission.taskId !== null);
+            return (
+              <tr key={draft.id} data-sent-draft={draft.name}>
+                <td>{draft.name || t('drafts.unnamed')}</td>
+                <td>{props.accountName(draft.accountId)}</td>
+                <td>{t(`tasks.kind.${draft.kind}`)}</td>
+                <td>{new Date(draft.updatedAt).toLocaleString(locale)}</td>
+                <td className="row-actions">
+                  {tasks.map((submission) => (
+                    <button
+                      key={submission.submissionId}
+                      type="button"
+                      onClick={() =>
+                        props.onOpenTask(
+                          boardRowKey(draft.accountId, draft.kind, submission.taskId ?? ''),
+                        )
+                      }
+                    >
+                      {tasks.length > 1
+                        ? t('drafts.action.openBoardNamed', { name: submission.name })
+                        : t('drafts.action.openBoard')}
+                    </button>
+                  ))}
+                  <button type="button" onClick={() => props.onCopy(draft.id)}>
+                    {t('drafts.action.copy')}
+                  </button>
+                  <button type="button" onClick={() => props.onView(draft.id)}>
+                    {t('drafts.action.view')}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
   );
 }

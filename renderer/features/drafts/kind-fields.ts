@@ -150,3 +150,65 @@ export function storedValue(spec: FieldSpec, text: string): unknown {
     }
   }
 }
+
+/**
+ * The cached picker (drafts.pickers) whose choices a setting is chosen from, or null for a
+ * setting typed freely. Vendor modules name their pickers: ITNIO `applications` (the app ids its
+ * display numbers and agent groups carry), `displayNumbers`, `agentGroups`, `ttsLanguages`;
+ * Yccall `queues`, `extensions`, `extensionGroups` (by the chosen "connect answered calls to").
+ */
+export function pickerOf(key: string, settings: Readonly<Record<string, unknown>>): string | null {
+  switch (key) {
+    case 'appId':
+      return 'applications';
+    case 'displayNum':
+      return 'displayNumbers';
+    case 'lan':
+      return 'ttsLanguages';
+    case 'assignAgent': {
+      const type = settings['assignType'];
+      return type === 'extension' ? 'extensions' : type === 'group' ? 'extensionGroups' : 'queues';
+    }
+    default:
+      return null;
+  }
+}
+
+/** Audio settings of a voice group call that belong to one `source` (itniotech.md §5.1). */
+const AUDIO_FIELD_SOURCE: Readonly<Record<string, number>> = { voiceFileId: 1, text: 3, lan: 3 };
+
+/** False for a setting that does not apply to what is chosen (e.g. TTS text for a voice file). */
+export function isShown(spec: FieldSpec, settings: Readonly<Record<string, unknown>>): boolean {
+  const source = AUDIO_FIELD_SOURCE[spec.key];
+  return source === undefined || settings['source'] === source;
+}
+
+/** The audio source "a new voice file" (itniotech.md §5.1 `source` 2: `uploadName` + `baseFile`). */
+export const NEW_VOICE_FILE_SOURCE = 2;
+
+/**
+ * The largest voice file a draft can carry inline (`baseFile` is base64 in the draft, and a draft
+ * is at most 256 KB across IPC): larger files belong in the vendor's console (source 1).
+ */
+export const MAX_VOICE_FILE_BYTES = 160 * 1024;
+
+/** The audio formats the vendor takes (itniotech.md §6.5: mp3 / m4a / wav). */
+export const VOICE_FILE_TYPES = ['.mp3', '.m4a', '.wav'] as const;
+
+/** The names of the text-to-speech languages (itniotech.md §5.1 `lan`), in both languages. */
+export const TTS_LANGUAGE_LABELS: Readonly<Record<string, MessageKey>> = {
+  VN: 'drafts.lan.VN',
+  EN: 'drafts.lan.EN',
+  JP: 'drafts.lan.JP',
+  ARB: 'drafts.lan.ARB',
+  DE: 'drafts.lan.DE',
+  IN: 'drafts.lan.IN',
+  IT: 'drafts.lan.IT',
+  KR: 'drafts.lan.KR',
+  RU: 'drafts.lan.RU',
+  ES: 'drafts.lan.ES',
+  PT: 'drafts.lan.PT',
+  IDN: 'drafts.lan.IDN',
+  BD: 'drafts.lan.BD',
+  TH: 'drafts.lan.TH',
+};

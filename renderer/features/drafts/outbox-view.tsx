@@ -1,10 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { boardRowKey } from '../../../shared/domain/board';
 import type { SubmissionView } from '../../../shared/domain/submission';
 import { call, useEvent, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 
-/** The outbox: each submission's state, step and progress, and what the person can do. */
-export function OutboxView(props: { onOpenTask: (submission: SubmissionView) => void }) {
+/**
+ * The outbox: each submission's state, step and progress, and what the person can do.
+ *
+ * Opened from a draft ("Open in the outbox"), it scrolls to that draft's entry and focuses it.
+ */
+export function OutboxView(props: {
+  onOpenTasks: () => void;
+  onOpenTask: (key: string) => void;
+  focusId?: string | null;
+}) {
   const { t, locale } = useI18n();
   const [items, setItems] = useState<ReadonlyMap<string, SubmissionView>>(new Map());
   const [failure, setFailure] = useState<string | null>(null);
@@ -57,6 +66,15 @@ export function OutboxView(props: { onOpenTask: (submission: SubmissionView) => 
     }
   };
 
+  const focusId = props.focusId ?? null;
+  const focusedRow = useRef<HTMLTableRowElement>(null);
+  const hasFocused = items.has(focusId ?? '');
+  useEffect(() => {
+    if (!hasFocused) return;
+    focusedRow.current?.scrollIntoView({ block: 'center' });
+    focusedRow.current?.focus({ preventScroll: true });
+  }, [hasFocused]);
+
   const list = [...items.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   if (list.length === 0) return <p className="muted">{t('outbox.empty')}</p>;
   return (
@@ -85,7 +103,15 @@ export function OutboxView(props: { onOpenTask: (submission: SubmissionView) => 
         </thead>
         <tbody>
           {list.map((item) => (
-            <tr key={item.id} data-submission={item.name} data-state={item.state}>
+            <tr
+              key={item.id}
+              data-submission={item.name}
+              data-submission-id={item.id}
+              data-state={item.state}
+              {...(item.id === focusId
+                ? { ref: focusedRow, tabIndex: -1, 'aria-current': true, className: 'current' }
+                : {})}
+            >
               <td className="wrap">
                 {item.name}
                 {item.taskId && (
@@ -168,7 +194,14 @@ export function OutboxView(props: { onOpenTask: (submission: SubmissionView) => 
                   </button>
                 )}
                 {item.actions.openTask && (
-                  <button type="button" onClick={() => props.onOpenTask(item)}>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      item.taskId === null
+                        ? props.onOpenTasks()
+                        : props.onOpenTask(boardRowKey(item.accountId, item.kind, item.taskId))
+                    }
+                  >
                     {t('outbox.openTask')}
                   </button>
                 )}

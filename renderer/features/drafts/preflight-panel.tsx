@@ -27,9 +27,12 @@ export function PreflightPanel(props: { report: PreflightReport; onAssumptionsSa
         </ul>
       )}
       <p>{text(report.limits.text)}</p>
-      {report.limits.split && report.limits.split.requests > 1 && (
-        <p className="muted">{text(report.limits.split.text)}</p>
-      )}
+      {/* The split once: the limit's sentence may already carry it. */}
+      {report.limits.split &&
+        report.limits.split.requests > 1 &&
+        !report.limits.text.en.includes(report.limits.split.text.en) && (
+          <p className="muted">{text(report.limits.split.text)}</p>
+        )}
       {report.dialled.length > 0 && (
         <div className="dialled">
           <p>{t('preflight.dialled')}</p>

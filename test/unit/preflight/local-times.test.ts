@@ -73,7 +73,7 @@ describe('the 09:00–20:00 local calling hours', () => {
     expect(outsideCallingHours('Asia/Tokyo', shanghaiDay)).toBeNull(); // 10:00–19:00
     expect(outsideCallingHours('Asia/Kolkata', shanghaiDay)).toEqual({
       zone: 'Asia/Kolkata',
-      local: '06:30–15:30',
+      local: { en: '06:30–15:30', 'zh-CN': '06:30–15:30' },
     });
     const tokyoToEight = [{ start: Date.UTC(2025, 5, 2, 2), end: Date.UTC(2025, 5, 2, 11) }];
     expect(outsideCallingHours('Asia/Tokyo', tokyoToEight)).toBeNull(); // 11:00–20:00 is fine
@@ -102,6 +102,20 @@ describe('the 09:00–20:00 local calling hours', () => {
     expect(warnings[1]?.text.en).toContain('+882: 3 numbers are in an unknown time zone');
   });
 
+  it('says a stretch across midnight with its later day, never as "09:40–09:37"', () => {
+    // 01:40Z to 01:37Z the next day: 09:40 to 09:37 the next day in Shanghai (no daily windows).
+    const overnight = [{ start: Date.UTC(2025, 5, 2, 1, 40), end: Date.UTC(2025, 5, 3, 1, 37) }];
+    expect(outsideCallingHours('Asia/Shanghai', overnight)?.local).toEqual({
+      en: '09:40 – 09:37 next day',
+      'zh-CN': '09:40 – 次日 09:37',
+    });
+    const [warning] = hoursWarnings([{ country: 'CN', callingCode: '86', count: 12 }], overnight);
+    expect(warning?.text.en).toBe(
+      'CN: 12 numbers would be called outside 09:00–20:00 their time (Asia/Shanghai 09:40 – 09:37 next day).',
+    );
+    expect(warning?.text['zh-CN']).toContain('Asia/Shanghai 09:40 – 次日 09:37');
+  });
+
   it('checks every calling day, so a DST change later in the campaign is caught', () => {
     // 13:00–14:00Z every day: 09:00 in New York while on EDT, 08:00 once EST starts (2025-11-02).
     const days = [31, 32, 33].map((d) => ({
@@ -111,7 +125,7 @@ describe('the 09:00–20:00 local calling hours', () => {
     expect(outsideCallingHours('America/New_York', days.slice(0, 2))).toBeNull();
     expect(outsideCallingHours('America/New_York', days)).toEqual({
       zone: 'America/New_York',
-      local: '08:00–09:00',
+      local: { en: '08:00–09:00', 'zh-CN': '08:00–09:00' },
     });
   });
 });

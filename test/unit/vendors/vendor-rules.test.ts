@@ -134,6 +134,18 @@ describe('the vendor of a kind', () => {
       expect(VENDOR_KINDS[vendorOfKind(kind)]).toContain(kind);
     }
     expect(vendorOfKind('predictive')).toBe('yccall');
-    expect(vendorLimits('ai-agent-group', 1).maxPerRequest).toBe(100_000);
+    expect(vendorLimits('voice-group', 1).maxPerRequest).toBe(100_000);
+  });
+
+  it('quotes the AI-agent limit (§5.8: 200,000) for an AI review, not the voice group call’s', () => {
+    const ai = vendorLimits('ai-agent-group', 150_000);
+    expect(ai.maxPerRequest).toBe(200_000);
+    expect(ai.withinLimit).toBe(true);
+    expect(ai.text.en).toBe(
+      'ITNIO takes at most 200,000 numbers in one AI-agent group-call task; this list has 150,000.',
+    );
+    expect(vendorLimits('voice-group', 150_000).text.en).toContain(
+      'at most 100,000 numbers in one voice group-call task',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { Draft, DraftProblem } from '../../../../shared/domain/draft';
+import type { ItniotechConnection } from '../../../../shared/domain/account';
 import type { TaskKind } from '../../../../shared/domain/task';
 import {
   addProblem,
@@ -385,4 +386,24 @@ export function validateDraft(draft: Draft, context: ValidationContext): readonl
  */
 export function scheduleOf(kind: TaskKind): ScheduleFields {
   return isItniotechKind(kind) ? ITNIO_SCHEDULE[kind] : NO_SCHEDULE;
+}
+
+/**
+ * The settings a new draft of a kind starts with, from the account's defaults (Accounts → Edit):
+ * the application id for every kind (§4.2, §5.1, §5.8 `appId`), the country code for call-center
+ * tasks (§4.2 `ccode`), and the display number where the kind's rule takes it (§4.2: letters and
+ * digits; §5.1: digits only). A default the kind does not take is left out, not bent to fit.
+ */
+export function defaultSettings(
+  defaults: ItniotechConnection['defaults'],
+  kind: TaskKind,
+): Readonly<Record<string, unknown>> {
+  if (!isItniotechKind(kind)) return {};
+  const settings: Record<string, unknown> = {};
+  if (defaults.appId) settings['appId'] = defaults.appId;
+  if (kind === 'cc-preview' && defaults.countryCode) settings['ccode'] = defaults.countryCode;
+  const display = defaults.displayNumber;
+  const rule = kind === 'cc-preview' ? ITNIO_CC_DISPLAY_NUMBER : ITNIO_GROUP_DISPLAY_NUMBER;
+  if (display && rule.test(display)) settings['displayNum'] = display;
+  return settings;
 }

@@ -37,7 +37,7 @@ import {
   groupTaskSummary,
   statusCodesFor,
 } from './mapping';
-import type { CcTaskRecord, GroupTaskDetail } from './schemas';
+import type { CcTaskRecord, DisplayNumber, GroupTaskDetail, SeatGroup } from './schemas';
 import { ccCallRecord, groupCallRecord, isoWithOffset } from './call-records';
 import {
   AiAgentSettingsSchema,
@@ -667,6 +667,7 @@ export class ItniotechVendor implements Vendor {
           ...(n.country ? { detail: n.country } : {}),
         })),
     };
+    pickers.applications = applicationChoices(numbers, groups);
     if (k !== 'ai-agent-group') {
       pickers.agentGroups = groups.map((g) => ({
         value: g.voiceGroupId,
@@ -923,4 +924,29 @@ export class ItniotechVendor implements Vendor {
       return null;
     }
   }
+}
+
+/**
+ * The applications (`appId`) an account can choose from. ITNIO documents no list of them
+ * (itniotech.md §6.3), but every rented display number carries its `appId` (§6.4), and agent
+ * groups name their application (`appName` §6.1; `appId` where the vendor sends it): together
+ * they are the applications in use, named where a group names them.
+ */
+function applicationChoices(
+  numbers: readonly DisplayNumber[],
+  groups: readonly SeatGroup[],
+): Pickers[string] {
+  const names = new Map<string, string | undefined>();
+  for (const group of groups) {
+    const appId: unknown = group['appId'];
+    if (typeof appId === 'string' && appId.trim() !== '') {
+      names.set(appId, names.get(appId) ?? group.appName ?? undefined);
+    }
+  }
+  for (const number of numbers) {
+    if (number.appId && !names.has(number.appId)) names.set(number.appId, undefined);
+  }
+  return [...names.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([value, name]) => ({ value, label: value, ...(name ? { detail: name } : {}) }));
 }

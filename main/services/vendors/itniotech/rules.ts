@@ -58,11 +58,18 @@ export const ITNIO_CC_MAX_UPLOAD_ROWS = 100_000;
  */
 export const ITNIO_GROUP_CALL_MAX_NUMBERS = 100_000;
 
-/** Most numbers one task of each kind takes (§4.1, §9.7). */
+/**
+ * Most numbers of one AI-agent group-call create (itniotech.md §5.8: "`numberInfoList` |
+ * List<Object> | yes | up to 200,000 entries"; §9.7's 100,000 cap is about the voice page's two
+ * revisions).
+ */
+export const ITNIO_AI_GROUP_CALL_MAX_NUMBERS = 200_000;
+
+/** Most numbers one task of each kind takes (§4.1, §5.8, §9.7). */
 export const ITNIO_MAX_NUMBERS: Readonly<Record<ItniotechKind, number>> = {
   'cc-preview': ITNIO_CC_MAX_UPLOAD_ROWS,
   'voice-group': ITNIO_GROUP_CALL_MAX_NUMBERS,
-  'ai-agent-group': ITNIO_GROUP_CALL_MAX_NUMBERS,
+  'ai-agent-group': ITNIO_AI_GROUP_CALL_MAX_NUMBERS,
 };
 
 /** Digits of a callee number, country code included, per group-call kind (§5.1, §5.8, §9.7). */

@@ -1,4 +1,5 @@
 import type { Draft, DraftProblem } from '../../../../shared/domain/draft';
+import type { YccallConnection } from '../../../../shared/domain/account';
 import type { TaskKind } from '../../../../shared/domain/task';
 import {
   addProblem,
@@ -126,4 +127,16 @@ export function validateDraft(draft: Draft, context: ValidationContext): readonl
  */
 export function scheduleOf(kind: TaskKind): ScheduleFields {
   return kind === 'predictive' ? SCHEDULE : NO_SCHEDULE;
+}
+
+/**
+ * The settings a new predictive draft starts with, from the account's defaults (Accounts → Edit):
+ * answered calls go to the account's default queue (yccall.md §4.1 `assigntype` 2, `assignagent`).
+ */
+export function defaultSettings(
+  defaults: YccallConnection['defaults'],
+  kind: TaskKind,
+): Readonly<Record<string, unknown>> {
+  if (kind !== 'predictive' || !defaults.queue) return {};
+  return { assignType: 'queue', assignAgent: defaults.queue };
 }

@@ -6,6 +6,7 @@ import type { Locale, LocalizedText } from '../../shared/domain/locale';
 import { AppError } from '../services/errors';
 import type { Logger } from '../ports';
 import { scrubText } from '../services/logging/scrub';
+import { invalidRequestText } from './issue-words';
 import { REQUEST_LIMITS, shapeProblem, type ShapeProblem } from './request-shape';
 
 /** What every handler may know about the call besides the request. */
@@ -33,78 +34,25 @@ export type Dispatch = (
   context: HandlerContext,
 ) => Promise<Result<unknown>>;
 
-const MAX_ISSUES_SHOWN = 5;
-
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  switch (typeof value) {
-    case 'string':
-      return 'text';
-    case 'number':
-    case 'bigint':
-      return 'a number';
-    case 'boolean':
-      return 'true/false';
-    case 'object':
-      return 'an object';
-    default:
-      return 'nothing';
-  }
+/** Where and which kind of problem, for the log and for code to react to; never zod's words. */
+function issueSummary(error: z.ZodError): { path: string[]; code: string }[] {
+  return error.issues.slice(0, 20).map((issue) => ({
+    path: issue.path.slice(0, 10).map((part) => String(part).slice(0, 40)),
+    code: issue.code,
+  }));
 }
 
-const EXPECTED_NAME: Readonly<Record<string, string>> = {
-  object: 'an object with fields',
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-};
-
-/** One issue in words: where, and what is wrong (zod's own wording only as a fallback). */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length > 0 ? issue.path.join('.') : 'the request';
-  if (issue.code === 'invalid_type') {
-    const expected = EXPECTED_NAME[issue.expected] ?? issue.expected;
-    if (issue.input === undefined) {
-      return issue.path.length > 0
-        ? `${where} is missing`
-        : `the request is empty; it must be ${expected}`;
-    }
-    return `${where} must be ${expected}, not ${typeName(issue.input)}`;
-  }
-  if (issue.code === 'unrecognized_keys') {
-    return `${where} has fields the app does not accept: ${issue.keys.map((key) => `"${key.slice(0, 40)}"`).join(', ')}`;
-  }
-  return `${where}: ${issue.message}`;
-}
-
-function describeIssues(error: z.ZodError): string {
-  const text = error.issues.slice(0, MAX_ISSUES_SHOWN).map(describeIssue).join('; ');
-  const more =
-    error.issues.length > MAX_ISSUES_SHOWN
-      ? ` (and ${error.issues.length - MAX_ISSUES_SHOWN} more)`
-      : '';
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${more}.`;
-}
-
-function invalidInput(channel: string, error: z.ZodError, locale: Locale): IpcError {
-  const issues = describeIssues(error);
-  const message =
-    locale === 'zh-CN'
-      ? `请求“${channel}”的内容无效，未做任何更改。${issues}`
-      : `The request "${channel}" was not valid, so nothing was changed. ${issues}`;
+function invalidInput(
+  schema: z.ZodType,
+  input: unknown,
+  error: z.ZodError,
+  locale: Locale,
+): IpcError {
   return {
     code: 'INVALID_INPUT',
-    message,
-    // Where and which kind of problem, for code to react to; zod's own words stay out.
-    details: {
-      issues: error.issues.slice(0, 20).map((issue) => ({
-        path: issue.path.slice(0, 10).map((part) => String(part).slice(0, 40)),
-        code: issue.code,
-      })),
-    },
+    // The field and the rule in the app's own words; no channel name, no schema library text.
+    message: invalidRequestText(schema, input, error, locale),
+    details: { issues: issueSummary(error) },
   };
 }
 
@@ -123,13 +71,13 @@ const SHAPE_TEXT = {
   },
 } as const satisfies Record<NonNullable<ShapeProblem>, LocalizedText>;
 
-function badShape(channel: string, problem: NonNullable<ShapeProblem>, locale: Locale): IpcError {
+function badShape(problem: NonNullable<ShapeProblem>, locale: Locale): IpcError {
   return {
     code: 'INVALID_INPUT',
     message:
       locale === 'zh-CN'
-        ? `请求“${channel}”的内容无效，未做任何更改。${SHAPE_TEXT[problem]['zh-CN']}`
-        : `The request "${channel}" was not valid, so nothing was changed. ${SHAPE_TEXT[problem].en}`,
+        ? `请求的内容无效，未做任何更改。${SHAPE_TEXT[problem]['zh-CN']}`
+        : `The request was not valid, so nothing was changed. ${SHAPE_TEXT[problem].en}`,
     details: { shape: problem },
   };
 }
@@ -193,7 +141,7 @@ export function createDispatcher(
       const problem = shapeProblem(rawRequest);
       if (problem) {
         logger.warn('IPC request refused by its shape', { channel, problem });
-        return { ok: false, error: badShape(channel, problem, lang) };
+        return { ok: false, error: badShape(problem, lang) };
       }
       const spec = channels[channel];
       // reportInput lets describeIssue name the wrong type; inputs never reach the log or details.
@@ -203,7 +151,7 @@ export function createDispatcher(
           channel,
           issues: parsed.error.issues.length,
         });
-        return { ok: false, error: invalidInput(channel, parsed.error, lang) };
+        return { ok: false, error: invalidInput(spec.request, rawRequest, parsed.error, lang) };
       }
       const handler = handlers[channel] as (
         request: unknown,
@@ -214,7 +162,7 @@ export function createDispatcher(
       if (!checked.success) {
         logger.error('IPC handler answered outside its schema', {
           channel,
-          issues: describeIssues(checked.error),
+          issues: issueSummary(checked.error),
         });
         throw new AppError('INTERNAL', {
           en: 'Campaign Desk produced an answer it could not check. Nothing was sent to the screen; please report this.',

@@ -235,6 +235,11 @@ export const ConnectionCheckResultSchema = z.strictObject({
   ok: z.boolean(),
   /** Balance or server details on success; the vendor's error in words on failure. */
   message: z.string(),
+  /**
+   * The same in every UI language, so a check made in English reads in Chinese after a switch
+   * (absent on checks stored by older versions: `message` is shown then).
+   */
+  messages: z.strictObject({ en: z.string(), 'zh-CN': z.string() }).optional(),
 });
 export type ConnectionCheckResult = z.infer<typeof ConnectionCheckResultSchema>;
 

@@ -15,7 +15,7 @@ const unsupported = () => {
 };
 
 /**
- * A vendor factory for unit tests: testConnection succeeds when the secret is "good-secret" and
+ * A vendor factory for unit tests: testConnection succeeds when the secret starts with "good-" and
  * fails with VENDOR_AUTH otherwise (the secret itself never appears in the error).
  */
 export function fakeVendorFactory(log: FakeVendorLog = { calls: [] }): VendorFactory {
@@ -27,7 +27,7 @@ export function fakeVendorFactory(log: FakeVendorLog = { calls: [] }): VendorFac
     async testConnection() {
       const secret = await getSecret();
       log.calls.push({ accountId: profile.id, secret });
-      if (secret !== 'good-secret' && !profile.demo) {
+      if (!secret.startsWith('good-') && !profile.demo) {
         throw new AppError('VENDOR_AUTH', {
           en: 'The API key or secret was refused.',
           'zh-CN': 'API 密钥被拒绝。',

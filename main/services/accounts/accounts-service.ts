@@ -8,7 +8,7 @@ import {
   type NewAccount,
 } from '../../../shared/domain/account';
 import type { AccountRepair, DamagedAccount } from '../../../shared/domain/damaged-account';
-import type { Locale } from '../../../shared/domain/locale';
+import type { Locale, LocalizedText } from '../../../shared/domain/locale';
 import type { ErrorCode } from '../../../shared/ipc/errors';
 import type { Clock, KeyValueStore, Logger, SecretStore } from '../../ports';
 import { AppError } from '../errors';
@@ -200,18 +200,86 @@ export class AccountsService {
         'zh-CN': '演示账户的连接是内置的，无法修改。您可以重命名或删除它。',
       });
     }
-    const next = AccountProfileSchema.parse({
+    const edited = AccountProfileSchema.parse({
       ...current,
       name: changes.name ?? current.name,
       connection: changes.connection ?? current.connection,
       updatedAt: new Date(this.deps.clock.now()).toISOString(),
-      // A new secret or connection makes the last check meaningless.
-      lastCheck: changes.connection || changes.secret ? null : current.lastCheck,
     });
+    // Only a new key, secret or server makes the last check meaningless; a new name, default
+    // or time zone keeps it.
+    const credentials = changes.secret !== undefined || reachOf(edited) !== reachOf(current);
+    const tried =
+      credentials && !current.demo ? await this.tryCredentials(edited, changes.secret) : null;
+    const next: AccountProfile = {
+      ...edited,
+      lastCheck: credentials ? (tried?.check ?? null) : current.lastCheck,
+    };
     if (changes.secret !== undefined) await this.writeSecret(id, changes.secret);
-    this.save(profiles.map((profile) => (profile.id === id ? next : profile)));
+    try {
+      this.save(profiles.map((profile) => (profile.id === id ? next : profile)));
+    } catch (error) {
+      await tried?.close();
+      throw error;
+    }
     if (changes.connection || changes.secret !== undefined) await this.dropVendor(id);
+    // The module that passed the test is the account's module from now on (one sign-in).
+    if (tried) tried.adopt();
     return toView(next);
+  }
+
+  /**
+   * Tests new credentials before anything is saved: a key, secret or server the vendor refuses
+   * is not saved (the refusal is the answer, everything typed stays in the form). Any other
+   * outcome (the vendor cannot be reached, say) is saved with that check, as it happened.
+   */
+  private async tryCredentials(
+    candidate: AccountProfile,
+    newSecret: string | undefined,
+  ): Promise<{ check: ConnectionCheckResult; close: () => Promise<void>; adopt: () => void }> {
+    const id = candidate.id;
+    const current = this.require(id);
+    const secret = newSecret ?? (await this.readSecret(current));
+    let saved = false;
+    const pending = this.deps.vendorFor(candidate, () =>
+      saved ? this.readSecret(this.require(id)) : Promise.resolve(secret),
+    );
+    const close = () => this.closeVendor(id, pending);
+    let check: ConnectionCheckResult;
+    try {
+      const vendor = await pending;
+      const result = await vendor.testConnection({});
+      check = {
+        at: this.nowIso(),
+        ok: true,
+        ...inEveryLanguage(result.summary, this.deps.locale()),
+      };
+    } catch (error) {
+      if (!(error instanceof AppError)) {
+        await close();
+        throw error;
+      }
+      if (error.code === 'VENDOR_AUTH' || error.code === 'CANCELLED') {
+        await close();
+        throw new AppError(
+          error.code,
+          {
+            en: `Not saved: ${error.text.en} Nothing was changed; correct the account and save again.`,
+            'zh-CN': `未保存：${error.text['zh-CN']} 未做任何更改；请更正账户后再次保存。`,
+          },
+          { ...error.details, refusedOnEdit: true },
+        );
+      }
+      check = { at: this.nowIso(), ok: false, ...inEveryLanguage(error.text, this.deps.locale()) };
+    }
+    return {
+      check,
+      close,
+      adopt: () => {
+        saved = true;
+        this.vendors.set(id, { version: JSON.stringify(candidate.connection), vendor: pending });
+      },
+    };
   }
 
   /** Removes an account and its keychain entry. */
@@ -368,7 +436,7 @@ export class AccountsService {
       check = {
         at: this.nowIso(),
         ok: true,
-        message: result.summary[this.deps.locale()],
+        ...inEveryLanguage(result.summary, this.deps.locale()),
         code: null,
       };
     } catch (error) {
@@ -377,14 +445,17 @@ export class AccountsService {
       check = {
         at: this.nowIso(),
         ok: false,
-        message: error.text[this.deps.locale()],
+        ...inEveryLanguage(error.text, this.deps.locale()),
         code: error.code,
       };
     }
     // The account may have been removed while the test ran.
     const profiles = this.profiles();
     const latest = profiles.find((candidate) => candidate.id === id) ?? profile;
-    const next = { ...latest, lastCheck: { at: check.at, ok: check.ok, message: check.message } };
+    const next = {
+      ...latest,
+      lastCheck: { at: check.at, ok: check.ok, message: check.message, messages: check.messages },
+    };
     if (profiles.some((candidate) => candidate.id === id)) {
       this.save(profiles.map((candidate) => (candidate.id === id ? next : candidate)));
     }
@@ -605,4 +676,26 @@ function sameCredentials(profile: AccountProfile, input: NewAccount | AccountRep
     );
   }
   return false;
+}
+
+/**
+ * What a connection check depends on: the key and the server (address, brand, whether plain
+ * http is allowed). Defaults, dialling and the server's time zone do not change whether the
+ * vendor takes the credentials.
+ */
+function reachOf(profile: AccountProfile): string {
+  const c = profile.connection;
+  return profile.vendor === 'itniotech' && 'apiKey' in c
+    ? JSON.stringify([c.brand, c.baseUrl ?? null, c.allowUnencrypted ?? false, c.apiKey])
+    : 'appid' in c
+      ? JSON.stringify([c.serverUrl, c.allowUnencrypted ?? false, c.appid])
+      : JSON.stringify(c);
+}
+
+/** A check's words in the user's language now, and in every language for a later switch. */
+function inEveryLanguage(
+  text: LocalizedText,
+  locale: Locale,
+): { readonly message: string; readonly messages: { en: string; 'zh-CN': string } } {
+  return { message: text[locale], messages: { en: text.en, 'zh-CN': text['zh-CN'] } };
 }

@@ -36,17 +36,20 @@ export function yccallSplit(numbers: number, chunk: number = MAX_NUMBERS_PER_CAL
     parts.push({ service: 'TaskAdd', calls: 1, numbersPerCall: last });
   }
   const adding = parts.filter((p) => p.service === 'TaskAdd');
-  const addsEn = adding.map((p) => `${p.calls} × ${fmt(p.numbersPerCall)}`).join(' + ');
-  const addsZh = adding.map((p) => `${p.calls} 次 × ${p.numbersPerCall} 个`).join(' + ');
+  const addsEn = adding
+    .map((p) => `${fmt(p.calls)} of ${fmt(p.numbersPerCall)} numbers`)
+    .join(' and ');
+  const addsZh = adding.map((p) => `${p.calls} 次各 ${p.numbersPerCall} 个`).join('、');
+  // In words: the vendor's service names (TaskCreat, TaskAdd) stay in the code and the log.
   const text =
     adds === 0
       ? {
-          en: `${fmt(numbers)} numbers fit in one TaskCreat (at most ${fmt(chunk)} per request).`,
-          'zh-CN': `${numbers} 个号码一次 TaskCreat 即可（每次最多 ${chunk} 个）。`,
+          en: `${fmt(numbers)} numbers go out in one request that creates the task (at most ${fmt(chunk)} per request).`,
+          'zh-CN': `${numbers} 个号码在创建任务的一次请求中发送（每次最多 ${chunk} 个）。`,
         }
       : {
-          en: `${fmt(numbers)} numbers go out in ${fmt(requests)} requests: 1 × TaskCreat of ${fmt(first)}, then ${fmt(adds)} × TaskAdd (${addsEn}).`,
-          'zh-CN': `${numbers} 个号码分 ${requests} 次发送：1 次 TaskCreat（${first} 个），然后 ${adds} 次 TaskAdd（${addsZh}）。`,
+          en: `${fmt(numbers)} numbers go out in ${fmt(requests)} requests: the first creates the task with ${fmt(first)}, then ${fmt(adds)} more add the rest (${addsEn}).`,
+          'zh-CN': `${numbers} 个号码分 ${requests} 次发送：第一次创建任务并发送 ${first} 个，之后 ${adds} 次追加其余号码（${addsZh}）。`,
         };
   return { requests, parts, text };
 }
@@ -63,8 +66,9 @@ export function vendorLimits(kind: TaskKind, numbers: number): PreflightLimits {
       withinLimit: true,
       split,
       text: {
-        en: `Yccall takes at most ${fmt(MAX_NUMBERS_PER_CALL)} numbers per TaskCreat or TaskAdd; larger lists are sent in parts. ${split.text.en}`,
-        'zh-CN': `Yccall 每次 TaskCreat 或 TaskAdd 最多 ${MAX_NUMBERS_PER_CALL} 个号码；更大的名单分批发送。${split.text['zh-CN']}`,
+        // The split itself is said once, by `split.text`.
+        en: `Yccall takes at most ${fmt(MAX_NUMBERS_PER_CALL)} numbers per request, when the task is created and each time numbers are added; larger lists are sent in parts.`,
+        'zh-CN': `Yccall 每次请求（创建任务或追加号码）最多 ${MAX_NUMBERS_PER_CALL} 个号码；更大的名单分批发送。`,
       },
     };
   }

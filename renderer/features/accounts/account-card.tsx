@@ -96,7 +96,8 @@ export function AccountCard(props: { account: AccountView; onEdit: () => void })
         {check
           ? t(check.ok ? 'accounts.check.ok' : 'accounts.check.failed', {
               when,
-              message: check.message,
+              // Checks keep their words in every language; older ones only in the one they ran in.
+              message: check.messages?.[locale] ?? check.message,
             })
           : t('accounts.check.never')}
       </p>

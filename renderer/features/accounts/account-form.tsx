@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AccountView } from '../../../shared/domain/account';
 import type { DamagedAccount } from '../../../shared/domain/damaged-account';
 import { ITNIO_DEFAULT_UTC_OFFSET_MINUTES } from '../../../shared/domain/vendor-rules';
@@ -56,6 +56,17 @@ export function AccountForm(props: {
   const [replacingSecret, setReplacingSecret] = useState(!editing);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The form opens above the list: bring it into view (the page may be scrolled down to the
+  // card whose Edit was pressed) and put the caret in its first field.
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    form.scrollIntoView({ block: 'start' });
+    form.querySelector<HTMLElement>('input:enabled, select:enabled')?.focus({
+      preventScroll: true,
+    });
+  }, []);
   const demo = editing?.demo ?? false;
   const secretRequired = !editing && !keepsSecret;
 
@@ -250,6 +261,7 @@ export function AccountForm(props: {
 
   return (
     <form
+      ref={formRef}
       className="card account-form"
       onSubmit={(event) => void submit(event)}
       noValidate

@@ -8,7 +8,7 @@ export function PreflightPanel(props: { report: PreflightReport; onAssumptionsSa
   const { report } = props;
   const text = (value: { readonly en: string; readonly 'zh-CN': string }) => value[locale];
   return (
-    <section className="card preflight" aria-label="preflight" data-testid="preflight">
+    <section className="card preflight" aria-label={t('drafts.review')} data-testid="preflight">
       {report.warnings.length > 0 && (
         <ul className="warnings">
           {report.warnings.map((warning, index) => (

@@ -12,6 +12,7 @@ import type { BoardColumn, BoardPreferences } from '../../../shared/domain/board
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { columnsThatFit, gridTemplate } from './board-columns';
 import { stateLabel } from './state-label';
+import { vendorStatusTitle } from './vendor-codes';
 
 /** The grid's element id: the skip link and a closing detail panel bring focus here. */
 export const TASK_GRID_ID = 'task-grid';
@@ -311,7 +312,7 @@ function renderCell(
       return (
         <span
           className={`chip state-${row.s}`}
-          title={t('tasks.vendorStatus', { label: row.sl, code: row.sc })}
+          title={vendorStatusTitle(t, row.kd, row.sc)}
           data-state={row.s}
         >
           {stateLabel(t, locale, row)}

@@ -20,11 +20,22 @@ export function groupLabel(t: Translate, group: string): string {
   return known(id) ? t(id) : group;
 }
 
+/** The vendor fields whose values are codes with a meaning (`tasks.code.<field>.<code>`). */
+const CODED_FIELDS: ReadonlySet<string> = new Set(
+  Object.keys(tasksEn)
+    .filter((id) => id.startsWith('tasks.code.'))
+    .map((id) => id.split('.')[2] ?? ''),
+);
+
+const capitalized = (text: string): string =>
+  `${text.charAt(0).toLocaleUpperCase()}${text.slice(1)}`;
+
 /** An ISO 8601 instant in UTC, as main sends every time the vendor wrote in its own clock. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /**
- * A vendor value as a manager reads it: coded values with their meaning ("3 · text to speech"),
+ * A vendor value as a manager reads it: coded values by their meaning ("Text to speech"; a code
+ * no table lists as "Unknown (9)"),
  * times in the manager's zone (the detail names the vendor's zone beside them), lists (sent as
  * JSON text) joined, numbers in the UI language, '—' for nothing.
  */
@@ -39,7 +50,9 @@ export function fieldText(
     return new Date(value).toLocaleString(locale);
   }
   const code = `tasks.code.${key}.${String(value)}`;
-  if (known(code)) return `${String(value)} · ${t(code)}`;
+  if (known(code)) return capitalized(t(code));
+  // A coded field with a code no table lists: words first, the code after them.
+  if (CODED_FIELDS.has(key)) return t('tasks.code.unknown', { code: String(value) });
   if (typeof value === 'number') return value.toLocaleString(locale);
   if (typeof value === 'string' && value.startsWith('[')) {
     try {

@@ -16,13 +16,14 @@ import {
   type TaskAction,
   type TaskDetailView,
 } from '../../../shared/domain/board-ui';
-import { ACTIVE_TASK_STATES, type NumberOutcome } from '../../../shared/domain/task';
+import { ACTIVE_TASK_STATES, type NumberOutcome, type TaskKind } from '../../../shared/domain/task';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/en';
 import { CounterChart } from './counter-chart';
 import { fieldLabel, fieldText, groupLabel } from './detail-fields';
+import { callReasonText, vendorStatusTitle } from './vendor-codes';
 import { stateLabel } from './state-label';
 
 type ActionName = TaskAction['action'];
@@ -322,7 +323,7 @@ export function TaskDetail(props: {
                 className={`chip state-${row.s}`}
                 data-testid="detail-state"
                 data-state={row.s}
-                title={t('tasks.vendorStatus', { label: row.sl, code: row.sc })}
+                title={vendorStatusTitle(t, row.kd, row.sc)}
               >
                 {stateLabel(t, locale, row)}
               </span>
@@ -403,7 +404,7 @@ export function TaskDetail(props: {
         </div>
       )}
       {detail && <NumberResults rowKey={rowKey} supported={detail.capabilities.numberResults} />}
-      {detail && <CallRecords rowKey={rowKey} />}
+      {detail && <CallRecords rowKey={rowKey} kind={row?.kd ?? null} />}
       {asking && (
         <ConfirmDialog
           title={t(`tasks.confirm.${asking}.title`, { name })}
@@ -775,7 +776,12 @@ function NumberResults(props: { rowKey: string; supported: boolean }) {
             {result.items.map((item, index) => (
               <tr key={`${item.phone}-${index}`}>
                 <td>{item.phone}</td>
-                <td title={t('tasks.vendorStatus', item.vendorStatus)}>
+                <td
+                  title={t('tasks.numberCode', {
+                    outcome: t(`tasks.outcome.${item.outcome}`),
+                    code: item.vendorStatus.code,
+                  })}
+                >
                   {t(`tasks.outcome.${item.outcome}`)}
                 </td>
                 <td>
@@ -794,7 +800,7 @@ function NumberResults(props: { rowKey: string; supported: boolean }) {
 }
 
 /** A task's call records, paged: cost, hang-up reason, duration and a recording link. */
-function CallRecords(props: { rowKey: string }) {
+function CallRecords(props: { rowKey: string; kind: TaskKind | null }) {
   const { t, locale } = useI18n();
   const [page, setPage] = useState(1);
   const [result, setResult] = useState<CallRecordsPage | null>(null);
@@ -861,7 +867,7 @@ function CallRecords(props: { rowKey: string }) {
                     ? '—'
                     : `${item.cost.toLocaleString(locale)}${item.currency ? ` ${item.currency}` : ''}`}
                 </td>
-                <td title={item.reason?.code}>{item.reason?.label ?? '—'}</td>
+                <td>{callReasonText(t, props.kind, item.reason)}</td>
                 <td>
                   {item.recordingUrl !== null && isHttps(item.recordingUrl) ? (
                     <button

@@ -75,15 +75,18 @@ describe('accounts with the real keychain (libsecret) and the simulator over loo
     // Signing reads the secret from the keychain: the simulator checks the signature.
     expect((await accounts.testConnection(account.id)).check.ok).toBe(true);
 
-    // Replace with a wrong secret: the keychain holds it, and the vendor now refuses the signature.
-    await accounts.update(account.id, { vendor: 'itniotech', secret: SECOND });
-    expect(await keytar.getPassword(service, account.id)).toBe(SECOND);
-    const refused = await accounts.testConnection(account.id);
-    expect(refused.check).toMatchObject({ ok: false, code: 'VENDOR_AUTH' });
-    expect(refused.check.message).not.toContain(SECOND);
-
-    await accounts.update(account.id, { vendor: 'itniotech', secret: SECRET });
+    // A wrong secret is tested before it is saved: the vendor refuses the signature, so the
+    // keychain keeps the good one and the refusal is the answer.
+    await expect(
+      accounts.update(account.id, { vendor: 'itniotech', secret: SECOND }),
+    ).rejects.toMatchObject({ code: 'VENDOR_AUTH' });
+    expect(await keytar.getPassword(service, account.id)).toBe(SECRET);
     expect((await accounts.testConnection(account.id)).check.ok).toBe(true);
+
+    // The good secret typed again is tested and saved, checked.
+    const saved = await accounts.update(account.id, { vendor: 'itniotech', secret: SECRET });
+    expect(saved.lastCheck).toMatchObject({ ok: true });
+    expect(await keytar.getPassword(service, account.id)).toBe(SECRET);
 
     await accounts.remove(account.id);
     expect(await keytar.getPassword(service, account.id)).toBeNull();

@@ -59,7 +59,7 @@ describe('accounts.create in main, whatever the renderer sends', () => {
       expect(result.ok).toBe(false);
       if (result.ok) continue;
       expect(result.error.code).toBe('INVALID_INPUT');
-      expect(result.error.message).toContain('connection.serverUrl');
+      expect(result.error.message).toContain('The server address is not valid');
       expect(result.error.message).toMatch(/not encrypted|private network address/);
     }
     // Nothing was stored: no profile, no keychain entry.

@@ -94,9 +94,74 @@ describe('accounts', () => {
     const view = await accounts.create(itnio);
     await accounts.update(view.id, { vendor: 'itniotech', name: 'Renamed' });
     expect(secrets.entries.get(view.id)).toBe(SECRET);
-    await accounts.update(view.id, { vendor: 'itniotech', secret: 'new-secret' });
-    expect(secrets.entries.get(view.id)).toBe('new-secret');
+    await accounts.update(view.id, { vendor: 'itniotech', secret: 'good-new-secret' });
+    expect(secrets.entries.get(view.id)).toBe('good-new-secret');
     expect(accounts.list()[0]?.name).toBe('Renamed');
+  });
+
+  it('keep the last check through an edit of name, defaults or time zone', async () => {
+    const { accounts, log } = setup();
+    const view = await accounts.create(itnio);
+    await accounts.testConnection(view.id);
+    const checked = accounts.list()[0]?.lastCheck;
+    expect(checked).toMatchObject({ ok: true });
+    // The form sends the whole connection back: unchanged key and server, new defaults and zone.
+    await accounts.update(view.id, {
+      vendor: 'itniotech',
+      name: 'Renamed',
+      connection: {
+        ...itnio.connection,
+        defaults: { countryCode: '44' },
+        serverUtcOffsetMinutes: 0,
+      },
+    });
+    expect(accounts.list()[0]?.lastCheck).toEqual(checked);
+    // Nothing was tested for it either.
+    expect(log.calls).toHaveLength(1);
+  });
+
+  it('test a changed key before saving it: a refused one saves nothing, a good one is saved as tested', async () => {
+    const { accounts, secrets, store } = setup('zh-CN');
+    const view = await accounts.create(itnio);
+    await accounts.testConnection(view.id);
+    const before = JSON.stringify(store.data.get('accounts'));
+    await expect(
+      accounts.update(view.id, { vendor: 'itniotech', name: 'New name', secret: 'wrong-secret' }),
+    ).rejects.toMatchObject({ code: 'VENDOR_AUTH', message: expect.stringContaining('refused') });
+    try {
+      await accounts.update(view.id, { vendor: 'itniotech', secret: 'wrong-secret' });
+    } catch (error) {
+      expect((error as { text: { 'zh-CN': string } }).text['zh-CN']).toMatch(
+        /^未保存：API 密钥被拒绝。/,
+      );
+    }
+    expect(secrets.entries.get(view.id)).toBe(SECRET);
+    expect(JSON.stringify(store.data.get('accounts'))).toBe(before);
+    expect(accounts.list()[0]).toMatchObject({ name: 'Shenzhen BPO', lastCheck: { ok: true } });
+
+    // A new API key is tested with the stored secret; the vendor takes it, so it is saved tested.
+    const saved = await accounts.update(view.id, {
+      vendor: 'itniotech',
+      connection: { ...itnio.connection, apiKey: 'newKey42' },
+    });
+    expect(saved.connection).toMatchObject({ apiKey: 'newKey42' });
+    expect(saved.lastCheck).toMatchObject({
+      ok: true,
+      message: '余额 12.50 USD',
+      messages: { en: 'Balance 12.50 USD', 'zh-CN': '余额 12.50 USD' },
+    });
+    expect(secrets.entries.get(view.id)).toBe(SECRET);
+  });
+
+  it('word the last check in every language, for a switch of language later', async () => {
+    const { accounts } = setup('zh-CN');
+    const view = await accounts.create({ ...itnio, secret: 'wrong' });
+    await accounts.testConnection(view.id);
+    expect(accounts.list()[0]?.lastCheck).toMatchObject({
+      ok: false,
+      message: 'API 密钥被拒绝。',
+      messages: { en: 'The API key or secret was refused.', 'zh-CN': 'API 密钥被拒绝。' },
+    });
   });
 
   it('delete the keychain entry when the account is removed', async () => {

@@ -14,12 +14,12 @@ describe('task detail fields in a manager’s words', () => {
     expect(groupLabel(zh, 'transfers')).toBe('转坐席');
   });
 
-  it('says what a vendor code means beside the code', () => {
-    expect(fieldText(en, 'en', 'status', 2)).toBe('2 · completed');
-    expect(fieldText(zh, 'zh-CN', 'taskStatus', 11)).toBe('11 · 呼叫中');
-    expect(fieldText(en, 'en', 'source', 3)).toBe('3 · text to speech');
-    // A code the documentation does not list is shown as it came.
-    expect(fieldText(en, 'en', 'status', 9)).toBe('9');
+  it('says what a vendor code means, in words', () => {
+    expect(fieldText(en, 'en', 'status', 2)).toBe('Completed');
+    expect(fieldText(zh, 'zh-CN', 'taskStatus', 11)).toBe('呼叫中');
+    expect(fieldText(en, 'en', 'source', 3)).toBe('Text to speech');
+    // A code the documentation does not list is said to be unknown, the code after the words.
+    expect(fieldText(en, 'en', 'status', 9)).toBe('Unknown (9)');
   });
 
   it('formats numbers, lists and missing values', () => {

@@ -38,14 +38,22 @@ describe('Yccall split into TaskCreat + TaskAdd', () => {
     expect(sent).toBe(numbers);
   });
 
-  it('says the split in words', () => {
+  it('says the split in words, without the vendor’s service names', () => {
     expect(yccallSplit(1_000_000).text.en).toBe(
-      '1,000,000 numbers go out in 100 requests: 1 × TaskCreat of 10,000, then 99 × TaskAdd (99 × 10,000).',
+      '1,000,000 numbers go out in 100 requests: the first creates the task with 10,000, then 99 more add the rest (99 of 10,000 numbers).',
     );
     expect(yccallSplit(10_001).text['zh-CN']).toBe(
-      '10001 个号码分 2 次发送：1 次 TaskCreat（10000 个），然后 1 次 TaskAdd（1 次 × 1 个）。',
+      '10001 个号码分 2 次发送：第一次创建任务并发送 10000 个，之后 1 次追加其余号码（1 次各 1 个）。',
     );
-    expect(yccallSplit(9_999).text.en).toContain('fit in one TaskCreat');
+    expect(yccallSplit(9_999).text.en).toContain('one request that creates the task');
+    for (const numbers of [1, 9_999, 10_001, 1_000_000]) {
+      const limits = vendorLimits('predictive', numbers);
+      for (const text of [limits.text.en, limits.text['zh-CN'], yccallSplit(numbers).text.en]) {
+        expect(text).not.toMatch(/TaskCreat|TaskAdd/);
+      }
+      // The split is said once: by the split, not again inside the limit.
+      expect(limits.text.en).not.toContain(yccallSplit(numbers).text.en);
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import type { CallRecord as WireCallRecord } from './schemas';
 import { vendorTimeToIso } from './mapping';
 
 /** `hangupReason` of `/cc/record/query` (itniotech.md §7.1). */
-const CC_HANGUP_REASON: Readonly<Record<number, string>> = {
+export const CC_HANGUP_REASON: Readonly<Record<number, string>> = {
   0: 'outbound not answered',
   1: 'outbound hung up',
   2: 'transfer rang, then hung up',
@@ -41,7 +41,10 @@ export function ccCallRecord(row: WireCallRecord, offsetMinutes: number): CallRe
     reason:
       code === null || code === undefined
         ? null
-        : { code: String(code), label: CC_HANGUP_REASON[code] ?? `hang-up reason ${code}` },
+        : {
+            code: String(code),
+            label: CC_HANGUP_REASON[code] ?? `Unknown hang-up reason (${code})`,
+          },
     // No recording link is documented for call-center records.
     recordingUrl: null,
   };
@@ -59,7 +62,10 @@ export function groupCallRecord(row: WireCallRecord, offsetMinutes: number): Cal
     reason:
       code === null || code === undefined
         ? null
-        : { code: String(code), label: row.terminationReason ?? `SIP ${code}` },
+        : {
+            code: String(code),
+            label: row.terminationReason ?? `Unknown hang-up reason (SIP ${code})`,
+          },
     // `voiceFileId` is the played prompt, not a recording; no recording link is documented.
     recordingUrl: null,
   };

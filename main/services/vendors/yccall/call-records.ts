@@ -5,11 +5,11 @@ import type { Cdr } from './schemas';
 
 /**
  * One CDR (yccall.md §6.1) as a call record. The server reports no cost, and its hang-up
- * direction/cause tables were not captured, so the reason shows the codes themselves.
+ * direction/cause tables were not captured, so the reason is an unknown cause with its code (the
+ * screen words it in the UI language; the direction goes to no one).
  */
 export function callRecordOf(cdr: Cdr, offsetMinutes: number): CallRecord {
   const cause = cdr.hangupcause;
-  const direction = cdr.hangupdirection;
   return {
     phone: cdr.destnumber ?? '',
     startedAt: parseServerTime(cdr.starttime, offsetMinutes),
@@ -20,13 +20,7 @@ export function callRecordOf(cdr: Cdr, offsetMinutes: number): CallRecord {
     reason:
       cause === null || cause === undefined
         ? null
-        : {
-            code: String(cause),
-            label:
-              direction === null || direction === undefined
-                ? `hang-up cause ${cause}`
-                : `hang-up cause ${cause}, direction ${direction}`,
-          },
+        : { code: String(cause), label: `Unknown hang-up cause (${cause})` },
     recordingUrl: httpsUrlOrNull(cdr.recordurl),
   };
 }

@@ -16,7 +16,6 @@ import {
 } from '../draft-checks';
 import {
   ASSIGN_TYPES,
-  ASSIGN_TYPE_CODES,
   CALL_TIME_VARIABLE,
   DISPLAY_NUMBER,
   DISPLAY_NUMBER_DIGITS,
@@ -45,13 +44,13 @@ function predictive(draft: Draft, context: ValidationContext): Problems {
   nameUnique(problems, context);
   const assign = s['assignType'];
   if (!ASSIGN_TYPES.some((known) => known === assign)) {
-    const code = ASSIGN_TYPE_CODES;
+    // In words only: the server's codes for them (ASSIGN_TYPE_CODES) are no choice of a person.
     addProblem(
       problems,
       'assignType',
       'assignType.enum',
-      `Choose who answers: an extension (${code.extension}), a queue (${code.queue}) or an extension group (${code.group}).`,
-      `请选择接听方：分机（${code.extension}）、队列（${code.queue}）或分机组（${code.group}）。`,
+      'Choose who answers: an extension, a queue or an extension group.',
+      '请选择接听方：分机、队列或分机组。',
     );
   }
   if (!isText(s['assignAgent']))
@@ -66,7 +65,10 @@ function predictive(draft: Draft, context: ValidationContext): Problems {
     problems,
     s,
     'idleAgents',
-    { en: 'idle agents of the task scale (N in N:M)', zh: '任务比例中的空闲坐席数（N:M 中的 N）' },
+    {
+      en: 'idle agents per round of calls (the task scale)',
+      zh: '每轮呼叫对应的空闲坐席数（任务比例）',
+    },
     TASK_SCALE_PART,
     false,
   );
@@ -82,7 +84,10 @@ function predictive(draft: Draft, context: ValidationContext): Problems {
     problems,
     s,
     'callsPerAgent',
-    { en: 'calls of the task scale (M in N:M)', zh: '任务比例中的呼叫数（N:M 中的 M）' },
+    {
+      en: 'calls started for those idle agents (the task scale)',
+      zh: '为这些空闲坐席发起的呼叫数（任务比例）',
+    },
     TASK_SCALE_PART,
     false,
   );

@@ -148,13 +148,33 @@ function notFound(taskId: string): AppError {
   );
 }
 
+/** The task settings in a manager's words, for a refusal that names them. */
+const SETTING_WORDS: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
+  assignType: { en: 'who answers', zh: '接听方' },
+  assignAgent: { en: 'the extension, queue or group that answers', zh: '接听的分机、队列或分机组' },
+  idleAgents: { en: 'idle agents of the task scale', zh: '任务比例中的空闲坐席数' },
+  callsPerAgent: { en: 'calls of the task scale', zh: '任务比例中的呼叫数' },
+  isScale: { en: 'how the scale is set', zh: '比例设置方式' },
+  concurrent: { en: 'simultaneous calls', zh: '并发呼叫数' },
+  scheduledTime: { en: 'the start time', zh: '开始时间' },
+  pausedTime: { en: 'the pause time', zh: '暂停时间' },
+  displayNumbers: { en: 'display numbers', zh: '外显号码' },
+  callTimeVariable: {
+    en: 'the variable holding each number’s call time',
+    zh: '存放拨打时间的变量',
+  },
+};
+
 function invalidSettings(error: z.ZodError): AppError {
-  const fields = error.issues.map((issue) => issue.path.join('.') || '(settings)');
+  const fields = [...new Set(error.issues.map((issue) => String(issue.path[0] ?? '')))];
+  const words = fields.map(
+    (field) => SETTING_WORDS[field] ?? { en: 'the task settings', zh: '任务设置' },
+  );
   return new AppError(
     'INVALID_INPUT',
     {
-      en: `Some task settings are missing or not valid: ${fields.join(', ')}.`,
-      'zh-CN': `部分任务设置缺失或无效：${fields.join('、')}。`,
+      en: `Some task settings are missing or not valid: ${words.map((w) => w.en).join(', ')}.`,
+      'zh-CN': `部分任务设置缺失或无效：${words.map((w) => w.zh).join('、')}。`,
     },
     { fields },
   );

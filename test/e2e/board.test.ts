@@ -159,12 +159,12 @@ describe('the live task board in Chromium through the browser host', () => {
         return values.every((value, index) => index === 0 || (values[index - 1] ?? 0) >= value);
       })
       .toBe(true);
-    // Arrow keys move the selection.
-    await page.locator('.grid-row').first().click();
+    // Arrow keys move the selection (the header is row 1, so the second task is row 3).
+    await page.locator('.board-grid.grid-row').first().click();
     await page.locator('.board-viewport').press('ArrowDown');
     await expect
       .poll(() => page.locator('.grid-row.selected').getAttribute('aria-rowindex'))
-      .toBe('2');
+      .toBe('3');
   });
 
   it('opens a detail with its fields and a chart of counters over time with the ETA', async () => {

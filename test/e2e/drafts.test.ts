@@ -9,6 +9,7 @@ import { mountYccall, type YccallSim } from '../../main/services/sandbox/yccall/
 import { systemClock } from '../../main/services/sandbox/sim-kit';
 import { startHost, type Host } from '../host/server';
 import { launchChromium, screenshotDir } from './browser';
+import { confirmSendAndOpenOutbox } from '../electron-smoke/journey';
 
 const ITNIO = { apiKey: 'draftKey1', apiSecret: 'draft-itnio-secret' };
 const YCCALL = { appid: 'draft-app', accesskey: 'draft-yccall-key' };
@@ -133,7 +134,7 @@ describe('drafts offline, the outbox, and exactly-once sending', () => {
     await page
       .locator('[data-testid="preflight"]')
       .screenshot({ path: path.join(await screenshotDir(), 'drafts-review-en.png') });
-    await page.click('button:has-text("Send to the vendor")');
+    await confirmSendAndOpenOutbox(page);
     const row = page.locator('tr[data-submission="Spring renewals"]');
     await row.waitFor();
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 30_000 }).toBe('waiting');
@@ -170,7 +171,14 @@ describe('drafts offline, the outbox, and exactly-once sending', () => {
       .toContain('Choices from the vendor as of');
     await page.selectOption('#draft-setting-assignType', 'queue');
     await expect
-      .poll(() => page.locator('#draft-setting-assignAgent-choices option').count())
+      // The queues are offered: a picker of them (or suggestions, when typing another value).
+      .poll(() =>
+        page
+          .locator(
+            'select#draft-setting-assignAgent option[value="queue-1"], #draft-setting-assignAgent-choices option',
+          )
+          .count(),
+      )
       .toBeGreaterThan(0);
     // The choices are stored: with the server down they are still offered.
     await sim.close();

@@ -96,7 +96,7 @@ describe('focus and keyboard on the board', () => {
     expect(after.id).toBe('task-grid');
     expect(after.activeRowKey).toBe(key);
     expect(after.activeRowSelected).toBe('true');
-    expect(await page.locator('.hint').innerText()).toContain('Click a task to open it');
+    expect(await page.getByTestId('open-hint').innerText()).toContain('Click a task to open it');
   });
 
   it('returns focus to the button that opened a dialog when Escape closes it', async () => {

@@ -141,12 +141,16 @@ async function board(page: Page, t: Catalogue): Promise<void> {
   await page.getByTestId('glance').waitFor();
 }
 
-async function draftsTab(page: Page, t: Catalogue, index: number): Promise<void> {
+async function draftsTab(
+  page: Page,
+  t: Catalogue,
+  tab: 'drafts' | 'sent' | 'outbox' | 'audit',
+): Promise<void> {
   await section(page, 'drafts');
   // Back from an editor left open by an earlier screen.
   const back = button(page, t['drafts.action.back']);
   if ((await back.count()) > 0) await back.click();
-  await page.locator('.tabs [role="tab"]').nth(index).click();
+  await page.getByRole('tab', { name: t[`drafts.tab.${tab}`], exact: true }).click();
 }
 
 /** Every screen of the app except the storage recovery (which needs a damaged database). */
@@ -172,14 +176,14 @@ export const SCREENS: readonly Screen[] = [
   {
     name: 'drafts',
     async open(page, t) {
-      await draftsTab(page, t, 0);
+      await draftsTab(page, t, 'drafts');
       await page.locator('tr[data-draft]').first().waitFor();
     },
   },
   {
     name: 'draft-editor',
     async open(page, t) {
-      await draftsTab(page, t, 0);
+      await draftsTab(page, t, 'drafts');
       await page.locator('tr[data-draft="Screens draft"] button').first().click();
       await page.waitForSelector('#draft-name');
     },
@@ -187,7 +191,7 @@ export const SCREENS: readonly Screen[] = [
   {
     name: 'review',
     async open(page, t) {
-      await draftsTab(page, t, 0);
+      await draftsTab(page, t, 'drafts');
       await page.locator('tr[data-draft="Screens draft"] button').first().click();
       await page.waitForSelector('#draft-name');
       await button(page, t['drafts.review']).click();
@@ -197,14 +201,21 @@ export const SCREENS: readonly Screen[] = [
   {
     name: 'outbox',
     async open(page, t) {
-      await draftsTab(page, t, 1);
+      await draftsTab(page, t, 'outbox');
       await page.locator(`tr[data-submission="${SENT_CAMPAIGN}"]`).waitFor();
+    },
+  },
+  {
+    name: 'sent-drafts',
+    async open(page, t) {
+      await draftsTab(page, t, 'sent');
+      await page.locator(`tr[data-sent-draft="${SENT_CAMPAIGN}"]`).waitFor({ timeout: 60_000 });
     },
   },
   {
     name: 'audit',
     async open(page, t) {
-      await draftsTab(page, t, 2);
+      await draftsTab(page, t, 'audit');
       await page.getByText(t['audit.intro']).waitFor();
     },
   },

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { YccallSim } from '../../main/services/sandbox/yccall/yccall-sim';
 import { startHost, type Host } from '../host/server';
 import { launchChromium, screenshotDir } from './browser';
+import { confirmSendAndOpenOutbox } from '../electron-smoke/journey';
 
 // Verified delivery as a manager lives it, at 1366 × 768 from a fresh data folder: the demo
 // Yccall server (the strict simulator) gets a list as the digits its PBX dials, the task runs
@@ -121,7 +122,7 @@ describe('verified delivery in the app', () => {
     expect(await dialled.innerText()).toContain(`+86${national('139', 0)} → ${national('139', 0)}`);
     await dialled.scrollIntoViewIfNeeded();
     await shoot('review-dialled');
-    await page.click('button:has-text("Send to the vendor")');
+    await confirmSendAndOpenOutbox(page);
     const row = page.locator('tr[data-submission="Spring callbacks"]');
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
     expect(await row.locator('[data-held]').getAttribute('data-held')).toBe('300');
@@ -166,7 +167,7 @@ describe('verified delivery in the app', () => {
     await newYccallDraft('Partly refused', 'partly-refused.csv (12,000 numbers)');
     await page.click('button:has-text("Review before sending")');
     await page.getByTestId('dialled').waitFor();
-    await page.click('button:has-text("Send to the vendor")');
+    await confirmSendAndOpenOutbox(page);
     const row = page.locator('tr[data-submission="Partly refused"]');
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 60_000 }).toBe('attention');
     const text = await row.innerText();

@@ -99,13 +99,28 @@ async function sendCampaign(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="no-problems"]');
   await page.click('button:has-text("Review before sending")');
   await page.getByTestId('dialled').waitFor();
-  await page.click('button:has-text("Send to the vendor")');
+  await confirmSendAndOpenOutbox(page);
   // Created only when a read-back of the task at the server shows every number.
   const row = page.locator(`tr[data-submission="${SMOKE_CAMPAIGN}"]`);
   await expect.poll(() => row.getAttribute('data-state')).toBe('done');
   expect(await row.locator('[data-held]').getAttribute('data-held')).toBe(
     String(SMOKE_LIST.numbers),
   );
+}
+
+/**
+ * "Send to the vendor" in the open draft (English UI): the review is made, one confirmation
+ * says what will happen, "Send now" queues it, and the queued notice opens the outbox entry.
+ */
+export async function confirmSendAndOpenOutbox(page: Page): Promise<void> {
+  await page.click('button:has-text("Send to the vendor")');
+  const dialog = page.locator('dialog[open]');
+  await dialog.waitFor();
+  await page.getByTestId('send-confirmation').waitFor();
+  await dialog.locator('button:has-text("Send now")').click();
+  const queued = page.getByTestId('queued');
+  await queued.waitFor();
+  await queued.locator('button:has-text("Open in the outbox")').click();
 }
 
 /** The board shows the task, and its state changes to what the server reports: running. */

@@ -150,6 +150,6 @@ export async function importList(
   await page.selectOption('select[data-column="1"]', 'name');
   await page.selectOption('#import-country', 'CN');
   await page.selectOption('#import-rule', rule);
-  await page.locator('.import-panel button.primary').click();
+  await button(page.locator('.import-panel'), t['lists.start']).click();
   await page.getByTestId('list-counts').waitFor({ timeout: 60_000 });
 }

@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  button,
+  demoSims,
+  dispatch,
+  LOCALES,
+  mobile,
+  startJourney,
+  writeMobiles,
+  type Journey,
+} from './kit';
+import { activate, chooseIn, isFocused, typeInto } from './keyboard';
+
+// Journey 6 of issue 13: a manager who uses no mouse. The first campaign (journey 1) from a
+// fresh data folder at 1366 × 768, in English and Chinese, with Tab, Enter, Space, arrows and
+// typing only: the demo, an import, a draft, its review, the confirmation, the task running at
+// the demo Yccall server with exactly the list, found on the board and opened from the grid.
+
+let journey: Journey | undefined;
+
+afterEach(async () => {
+  await journey?.close();
+  journey = undefined;
+});
+
+function sectionLink(j: Journey, section: string) {
+  return j.page.locator(`a[data-section="${section}"]`);
+}
+
+async function goTo(j: Journey, section: string): Promise<void> {
+  await activate(j.page, sectionLink(j, section), `the ${section} section`);
+  await j.page.waitForSelector(`main.content[data-section="${section}"]`);
+}
+
+for (const locale of LOCALES) {
+  describe(`keyboard only, in ${locale}`, () => {
+    it('6. the first campaign without a mouse: demo → import → draft → review → send → on the board', async () => {
+      const j = (journey = await startJourney('keyboard', locale));
+      const { page, t } = j;
+      const campaign = locale === 'en' ? 'Keyboard campaign' : '键盘活动';
+      const count = 20;
+
+      // The demo accounts.
+      await goTo(j, 'accounts');
+      await activate(page, button(page, t['accounts.tryDemo']), 'Try the demo');
+      await page.locator('article.account-card').nth(1).waitFor();
+
+      // Import a list: the file dialog answers with the file a person would pick.
+      const file = await writeMobiles(j, 'keyboard.csv', count, '135');
+      await goTo(j, 'lists');
+      await activate(page, button(page, t['lists.import']), 'Import a list');
+      j.host.dialogs.queueOpen(file);
+      await activate(page, button(page, t['lists.chooseFile']), 'Choose file');
+      await page.waitForSelector('table.preview');
+      await chooseIn(page, page.locator('select[data-column="0"]'), 'phone', 'column 1');
+      await chooseIn(page, page.locator('select[data-column="1"]'), 'name', 'column 2');
+      await chooseIn(page, page.locator('#import-country'), 'CN', 'the country');
+      await chooseIn(page, page.locator('#import-rule'), 'yccall', 'the number rule');
+      await activate(page, button(page.locator('.import-panel'), t['lists.start']), 'Import');
+      await page.getByTestId('list-counts').waitFor();
+      await j.shoot('imported');
+
+      // A draft for the demo Yccall server.
+      const accounts = (await dispatch(j, 'accounts.list', {})) as {
+        accounts: { id: string; vendor: string }[];
+      };
+      const yccallId = accounts.accounts.find((a) => a.vendor === 'yccall')?.id ?? '';
+      const lists = (await dispatch(j, 'lists.list', {})) as { lists: { id: string }[] };
+      await goTo(j, 'drafts');
+      await activate(page, button(page, t['drafts.new']), 'New draft');
+      await chooseIn(page, page.locator('#new-draft-account'), yccallId, 'the account');
+      await chooseIn(page, page.locator('#new-draft-kind'), 'predictive', 'the kind');
+      await chooseIn(page, page.locator('#new-draft-list'), lists.lists[0]?.id ?? '', 'the list');
+      await activate(page, button(page, t['drafts.new.create']), 'Create draft');
+      await page.waitForSelector('#draft-name');
+      await typeInto(page, page.locator('#draft-name'), campaign, 'the name');
+      await chooseIn(page, page.locator('#draft-setting-assignType'), 'queue', 'assign to');
+      const agent = page.locator('#draft-setting-assignAgent');
+      if ((await agent.evaluate((element) => element.tagName)) === 'SELECT')
+        await chooseIn(page, agent, 'queue-1', 'the queue');
+      else await typeInto(page, agent, 'queue-1', 'the queue');
+      await typeInto(page, page.locator('#draft-setting-callsPerAgent'), '2', 'calls per agent');
+      await page.getByTestId('no-problems').waitFor();
+
+      // Review, then send through the one confirmation.
+      await activate(page, button(page, t['drafts.review']), 'Review before sending');
+      await page.getByTestId('preflight').waitFor();
+      await j.shoot('review');
+      await activate(page, button(page, t['drafts.submit']), 'Send to the vendor');
+      const dialog = page.locator('dialog[open]');
+      await dialog.waitFor();
+      await j.shoot('confirm');
+      await activate(page, button(dialog, t['drafts.confirm.send']), 'Send now');
+      const queued = page.getByTestId('queued');
+      await queued.waitFor();
+      // Focus is on what happened, so the next Tab goes on from there.
+      await expect.poll(() => isFocused(queued)).toBe(true);
+      await activate(page, button(queued, t['drafts.action.openOutbox']), 'Open in the outbox');
+      const row = page.locator(`tr[data-submission="${campaign}"]`);
+      await expect.poll(() => row.getAttribute('data-state')).toBe('done');
+
+      // Where it landed: exactly the list, at the demo Yccall server, running.
+      const yccall = demoSims(j).yccall;
+      const task = yccall.tasks().find((candidate) => candidate.name === campaign);
+      expect(task?.status).toBe(1026);
+      expect([...yccall.numbersOf(task?.id ?? '')].sort()).toEqual(
+        Array.from({ length: count }, (_, i) => mobile('135', i)),
+      );
+
+      // The board: the skip link leads into the grid; the arrows find the task; Enter opens it.
+      await goTo(j, 'tasks');
+      const boardRow = page.locator('.board-grid.grid-row').filter({ hasText: campaign });
+      await boardRow.first().waitFor();
+      await activate(page, page.locator('a.skip-link'), 'the skip link');
+      await expect.poll(() => isFocused(page.locator('#task-grid'))).toBe(true);
+      const selected = page.locator('.grid-row.selected');
+      for (let step = 0; step < 50; step += 1) {
+        await page.keyboard.press('ArrowDown');
+        if ((await selected.count()) > 0 && (await selected.innerText()).includes(campaign)) break;
+      }
+      expect(await selected.innerText()).toContain(campaign);
+      await page.keyboard.press('Enter');
+      const detail = page.getByTestId('task-detail');
+      await expect.poll(() => detail.innerText()).toContain(campaign);
+      await j.shoot('detail');
+      // Escape closes it, and the focus is back in the grid on the same task.
+      await page.keyboard.press('Escape');
+      await detail.waitFor({ state: 'detached' });
+      expect(await isFocused(page.locator('#task-grid'))).toBe(true);
+      expect(await selected.innerText()).toContain(campaign);
+    });
+  });
+}

@@ -451,7 +451,9 @@ export function TasksView(props: { go: (section: Section) => void }) {
                   accountName={accountName}
                   accountErrors={accountErrors}
                 />
-                <p className="muted hint" data-testid="open-hint">{t('tasks.hint.open')}</p>
+                <p className="muted hint" data-testid="open-hint">
+                  {t('tasks.hint.open')}
+                </p>
               </>
             )}
           </div>

@@ -84,7 +84,11 @@ for (const locale of LOCALES) {
 
       // Review, then send through the one confirmation.
       await activate(page, button(page, t['drafts.review']), 'Review before sending');
-      await page.getByTestId('preflight').waitFor();
+      const review = page.getByTestId('preflight');
+      await review.waitFor();
+      await expect
+        .poll(async () => (await review.boundingBox())?.y ?? Number.POSITIVE_INFINITY)
+        .toBeLessThan(384);
       await j.shoot('review');
       await activate(page, button(page, t['drafts.submit']), 'Send to the vendor');
       const dialog = page.locator('dialog[open]');

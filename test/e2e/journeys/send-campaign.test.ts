@@ -121,6 +121,10 @@ for (const locale of LOCALES) {
       const review = page.getByTestId('preflight');
       await review.waitFor();
       expect(await review.innerText()).toContain(count.toLocaleString(locale));
+      // The page scrolls to the report: its top comes into the window.
+      await expect
+        .poll(async () => (await review.boundingBox())?.y ?? Number.POSITIVE_INFINITY)
+        .toBeLessThan(384);
       await j.shoot('review');
       // Nothing reaches the vendor before the confirmation.
       const yccall = demoSims(j).yccall;

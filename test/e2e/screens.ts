@@ -160,7 +160,15 @@ export const SCREENS: readonly Screen[] = [
     name: 'task-detail',
     async open(page, t) {
       await board(page, t);
-      await page.locator('.board-grid.grid-row').filter({ hasText: SENT_CAMPAIGN }).click();
+      // Found by its name, as a manager would on a long board (the grid renders only the rows
+      // in view), then the search is cleared again for the screens that follow.
+      const search = page.getByRole('searchbox', { name: t['tasks.filter'], exact: true });
+      await search.fill(SENT_CAMPAIGN);
+      await page
+        .locator('.board-grid.grid-row')
+        .filter({ hasText: SENT_CAMPAIGN })
+        .click({ timeout: 60_000 });
+      await search.fill('');
       await page.getByTestId('task-detail').locator('.detail-groups').waitFor({ timeout: 60_000 });
     },
   },

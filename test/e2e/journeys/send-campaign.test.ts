@@ -145,6 +145,7 @@ for (const locale of LOCALES) {
 
       // Watch it run on the board, then export its numbers.
       await openSection(j, 'tasks');
+      await page.getByRole('searchbox', { name: t['tasks.filter'], exact: true }).fill(campaign);
       const boardRow = page.locator('.board-grid.grid-row').filter({ hasText: campaign }).first();
       await boardRow.waitFor();
       await expect.poll(() => boardRow.innerText()).toContain(t['tasks.state.running']);

@@ -6,6 +6,8 @@ import { ITNIO_MAX_SEND_WINDOWS } from '../../../shared/domain/vendor-rules';
 import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import { displayValue, KIND_FIELDS, storedValue, type FieldSpec } from './kind-fields';
+import { ComplianceFields } from './compliance-fields';
+import { ComplianceReview } from './compliance-review';
 import { PreflightPanel } from './preflight-panel';
 import { useAutosave } from './use-autosave';
 import type { ResponseOf } from '../../../shared/ipc/contract';
@@ -310,6 +312,10 @@ export function DraftEditor(props: {
             {t('drafts.pickers.refresh')}
           </button>
         </p>
+        <ComplianceFields
+          value={draft.compliance}
+          onChange={(compliance) => edit({ compliance })}
+        />
         {KIND_FIELDS[draft.kind].map(settingInput)}
         <div className="form-row">
           <label htmlFor="draft-notes">{t('drafts.field.notes')}</label>
@@ -355,7 +361,19 @@ export function DraftEditor(props: {
           </p>
         )}
       </section>
-      {report && <PreflightPanel report={report} onAssumptionsSaved={() => void review()} />}
+      {report && (
+        <PreflightPanel report={report} onAssumptionsSaved={() => void review()}>
+          <ComplianceReview
+            compliance={report.compliance}
+            draftId={draft.id}
+            value={draft.compliance}
+            onChange={(compliance) => {
+              edit({ compliance });
+              void review();
+            }}
+          />
+        </PreflightPanel>
+      )}
     </div>
   );
 }

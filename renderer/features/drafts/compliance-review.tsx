@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type {
   DraftCompliance,
   ExclusionView,
-  PreflightCompliance,
   ZoneGroupView,
 } from '../../../shared/domain/compliance';
+import type { Draft } from '../../../shared/domain/draft';
+import type { PreflightReport } from '../../../shared/domain/preflight';
 import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 
@@ -18,15 +19,16 @@ const PAGE_SIZE = 100;
  * Every choice made here is a change to the draft (`onChange`), saved with it and reviewed again.
  */
 export function ComplianceReview(props: {
-  compliance: PreflightCompliance | null;
-  draftId: string;
-  value: DraftCompliance;
+  report: PreflightReport;
+  draft: Draft;
   onChange: (next: DraftCompliance) => void;
 }) {
   const { t, locale } = useI18n();
   const [exported, setExported] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const { compliance, value } = props;
+  const { compliance } = props.report;
+  const value = props.draft.compliance;
+  const draftId = props.draft.id;
   if (!compliance) return null;
   const count = (n: number) => n.toLocaleString(locale);
   const excludedTotal = compliance.excluded.dnc + compliance.excluded.recentCall;
@@ -35,7 +37,7 @@ export function ComplianceReview(props: {
     setExported(null);
     setFailure(null);
     try {
-      const result = await call('compliance.exportReport', { draftId: props.draftId });
+      const result = await call('compliance.exportReport', { draftId });
       if (result.path)
         setExported(
           t('compliance.review.exported', { rows: count(result.rows), path: result.path }),
@@ -92,7 +94,7 @@ export function ComplianceReview(props: {
         </div>
       )}
       {excludedTotal > 0 ? (
-        <Exclusions draftId={props.draftId} />
+        <Exclusions draftId={draftId} reviewedAt={props.report.generatedAt} />
       ) : (
         <p className="muted">{t('compliance.review.none')}</p>
       )}
@@ -264,43 +266,40 @@ function countryName(code: string, locale: string): string {
 }
 
 /** "Show which numbers": the excluded numbers, a page at a time. */
-function Exclusions(props: { draftId: string }) {
+function Exclusions(props: { draftId: string; reviewedAt: string }) {
   const { t, locale } = useI18n();
   const [shown, setShown] = useState(false);
   const [items, setItems] = useState<readonly ExclusionView[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const { draftId, reviewedAt } = props;
 
-  const load = async (after: number | null) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const page = await call('compliance.exclusions', {
-        draftId: props.draftId,
-        after,
-        limit: PAGE_SIZE,
-      });
-      setItems((seen) => (after === null ? page.items : [...seen, ...page.items]));
-      setNext(page.next);
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const load = useCallback(
+    async (after: number | null) => {
+      setBusy(true);
+      setFailure(null);
+      try {
+        const page = await call('compliance.exclusions', { draftId, after, limit: PAGE_SIZE });
+        setItems((seen) => (after === null ? page.items : [...seen, ...page.items]));
+        setNext(page.next);
+      } catch (error) {
+        setFailure(errorMessage(error));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [draftId],
+  );
+
+  // Each new review (e.g. after "include anyway") reads the numbers again from the first page.
+  useEffect(() => {
+    if (shown) void load(null);
+  }, [shown, load, reviewedAt]);
 
   return (
     <div className="exclusions">
-      <button
-        type="button"
-        className="link"
-        aria-expanded={shown}
-        onClick={() => {
-          if (!shown) void load(null);
-          setShown(!shown);
-        }}
-      >
+      <button type="button" className="link" aria-expanded={shown} onClick={() => setShown(!shown)}>
         {shown ? t('compliance.review.hide') : t('compliance.review.show')}
       </button>
       {failure && (
@@ -322,7 +321,12 @@ function Exclusions(props: { draftId: string }) {
             </thead>
             <tbody>
               {items.map((item) => (
-                <tr key={`${item.rule}-${item.seq}`} data-phone={item.phone} data-rule={item.rule}>
+                <tr
+                  key={`${item.rule}-${item.seq}`}
+                  data-phone={item.phone}
+                  data-rule={item.rule}
+                  data-included={item.included}
+                >
                   <td>{item.phone}</td>
                   <td>{t(`compliance.review.rule.${item.rule}`)}</td>
                   <td>{item.dncList ?? ''}</td>

@@ -364,9 +364,8 @@ export function DraftEditor(props: {
       {report && (
         <PreflightPanel report={report} onAssumptionsSaved={() => void review()}>
           <ComplianceReview
-            compliance={report.compliance}
-            draftId={draft.id}
-            value={draft.compliance}
+            report={report}
+            draft={draft}
             onChange={(compliance) => {
               edit({ compliance });
               void review();

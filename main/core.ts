@@ -58,6 +58,16 @@ import { settingsHandlers } from './ipc/handlers/settings';
 import { storageHandlers } from './ipc/handlers/storage';
 import { EventBus } from './services/events';
 import { SettingsService } from './services/settings/settings-service';
+import { complianceHandlers } from './ipc/handlers/compliance';
+import { ComplianceSettingsStore } from './services/compliance/compliance-settings';
+import { ComplianceReview } from './services/compliance/compliance-review';
+import { ComplianceReports } from './services/compliance/compliance-report';
+import { DncService } from './services/compliance/dnc-service';
+import { DraftCheck } from './services/compliance/draft-check';
+import { ListMarks } from './services/compliance/list-marks';
+import { SqliteDncRepository } from './services/compliance/sqlite-dnc-repository';
+import { vendorClockOfAccount } from './services/compliance/vendor-clock';
+import { systemZone } from './services/preflight/zoned-time';
 
 /** The adapters a host (Electron, or the browser test host) hands to the core. */
 export interface CoreAdapters {
@@ -185,7 +195,19 @@ export function createCore(adapters: CoreAdapters): Core {
   const journalDatabase =
     database.location() === null ? database : openJournalDatabase(databaseFile);
   const listsRepository = new ListsRepository(database);
+  // Calling compliance (issue 17): DNC lists and the call history behind their ports.
+  const complianceSettings = new ComplianceSettingsStore(adapters.settingsStore);
+  const dncRepository = new SqliteDncRepository(database);
+  const listMarks = new ListMarks(database, clock);
+  const draftCheck = new DraftCheck(database);
+  const complianceReview = new ComplianceReview({
+    check: draftCheck,
+    settings: () => complianceSettings.get(),
+    vendorClockOf: (accountId) =>
+      vendorClockOfAccount(accounts.list().find((account) => account.id === accountId)),
+  });
   const lists = new ListsService({
+    onImported: (summary) => listMarks.mark(summary.id),
     repository: listsRepository,
     store: adapters.settingsStore,
     clock,
@@ -220,6 +242,7 @@ export function createCore(adapters: CoreAdapters): Core {
     isNameTaken: (accountId, kind, name) => journal.findByName(accountId, kind, name) !== null,
     vendorOf: (accountId) =>
       accounts.list().find((account) => account.id === accountId)?.vendor ?? null,
+    complianceDefaults: () => complianceSettings.draftDefaults(),
   });
   outbox.recover();
   void outbox.drain();
@@ -327,6 +350,35 @@ export function createCore(adapters: CoreAdapters): Core {
     ...storageHandlers({ storage, relaunch: adapters.relaunch }),
     ...proxyHandlers(proxySettings),
     ...updatesHandlers(updates),
+    ...complianceHandlers({
+      settings: complianceSettings,
+      dnc: new DncService({
+        repository: dncRepository,
+        clock,
+        newId: randomUUID,
+        zone: systemZone,
+      }),
+      marks: listMarks,
+      reports: new ComplianceReports({
+        drafts,
+        lists: listSource,
+        check: draftCheck,
+        review: complianceReview,
+        clock,
+        accountName: (id) => accounts.list().find((account) => account.id === id)?.name ?? id,
+        auditOf: (draftId) =>
+          outbox
+            .list()
+            .filter((view) => view.draftId === draftId)
+            .flatMap((view) =>
+              audit
+                .entries({ submissionId: view.id })
+                .filter((entry) => entry.type.startsWith('compliance.')),
+            ),
+      }),
+      dialogs: adapters.dialogs,
+      locale: () => settings.locale(),
+    }),
   };
   const dispatch = createDispatcher(handlers, () => settings.locale(), adapters.logger);
   return {

@@ -11,6 +11,12 @@ import { z } from 'zod';
 const TextSchema = z.strictObject({ en: z.string(), 'zh-CN': z.string() });
 const count = z.int().nonnegative();
 
+/** "Skip numbers called in the last N days": 0 (off) to 365, with the app's own words. */
+const RecentCallDaysSchema = z
+  .int({ error: 'The number of days must be a whole number.' })
+  .min(0, 'The number of days cannot be negative; use 0 to turn the rule off.')
+  .max(365, 'The number of days can be at most 365.');
+
 /** `HH:mm` (00:00–24:00). */
 const ClockSchema = z
   .string()
@@ -25,13 +31,26 @@ export const RecipientWindowSchema = z.strictObject({ start: ClockSchema, end: C
 export type RecipientWindow = z.infer<typeof RecipientWindowSchema>;
 
 /** Which accounts a DNC list applies to. */
-export const DncScopeSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('all-accounts') }),
-  z.strictObject({
-    kind: z.literal('accounts'),
-    accountIds: z.array(z.string().min(1).max(64)).min(1).max(200),
-  }),
-]);
+export const DncScopeSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('all-accounts') }),
+    z.strictObject({
+      kind: z.literal('accounts'),
+      accountIds: z
+        .array(
+          z
+            .string({ error: 'An account id must be text.' })
+            .min(1, 'An account id is empty.')
+            .max(64, 'An account id is longer than 64 characters.'),
+          { error: 'The accounts must be a list of account ids.' },
+        )
+        .min(1, 'Choose at least one account, or all accounts.')
+        .max(200, 'Choose at most 200 accounts.'),
+    }),
+  ],
+  { error: 'Choose whether the list applies to all accounts or to the accounts chosen.' },
+);
 export type DncScopeView = z.infer<typeof DncScopeSchema>;
 
 /** A DNC list as the Compliance screen shows it. */
@@ -68,11 +87,15 @@ export type DncEntryInput = z.infer<typeof DncEntryInputSchema>;
 /** The app-wide compliance settings (Settings → Compliance). */
 export const ComplianceSettingsSchema = z.strictObject({
   /** Default of "skip numbers called in the last N days" for new drafts; 0 = off. */
-  recentCallDays: z.int().min(0).max(365),
+  recentCallDays: RecentCallDaysSchema,
   /** Default calling window in the recipient's local time for new drafts. */
   callingWindow: RecipientWindowSchema,
   /** Blackout dates per country (e.g. public holidays), `yyyy-MM-dd` in the recipient's calendar. */
-  blackoutDates: z.record(CountrySchema, z.array(DateSchema).max(366)),
+  blackoutDates: z.record(
+    CountrySchema,
+    z.array(DateSchema).max(366, 'A country can have at most 366 blackout dates.'),
+    { error: 'Blackout dates are listed by two-letter country code, e.g. US.' },
+  ),
 });
 export type ComplianceSettings = z.infer<typeof ComplianceSettingsSchema>;
 
@@ -90,7 +113,7 @@ export const DEFAULT_COMPLIANCE_SETTINGS: ComplianceSettings = Object.freeze({
  */
 export const DraftComplianceSchema = z.strictObject({
   /** Skip numbers called in the last N days; 0 = off. */
-  recentCallDays: z.int().min(0).max(365),
+  recentCallDays: RecentCallDaysSchema,
   /** "Include anyway": the manager chose to call the recently called numbers (recorded). */
   includeRecentCalls: z.boolean(),
   /** The calling window in each recipient's local time; null = no window check. */
@@ -101,7 +124,11 @@ export const DraftComplianceSchema = z.strictObject({
    * The zone the manager chose for numbers whose zone could not be inferred, by candidate set
    * (the zone group's `key`, candidates joined by `&`) → one IANA zone of that set.
    */
-  zoneChoices: z.record(z.string().max(400), z.string().max(64)),
+  zoneChoices: z.record(
+    z.string().max(400, 'A zone group key is longer than 400 characters.'),
+    z.string().max(64, 'A time zone name is longer than 64 characters.'),
+    { error: 'The zone choices must name a zone group and a time zone.' },
+  ),
 });
 export type DraftCompliance = z.infer<typeof DraftComplianceSchema>;
 
@@ -194,3 +221,103 @@ export const ListDncMarkSchema = z.strictObject({
   dncVersion: count,
 });
 export type ListDncMark = z.infer<typeof ListDncMarkSchema>;
+
+/** Ids made by main (DNC lists, imported lists, drafts). */
+const IdSchema = z
+  .string({ error: 'The id must be text.' })
+  .min(1, 'The id is empty.')
+  .max(64, 'The id is longer than 64 characters.')
+  .regex(/^[A-Za-z0-9-]+$/, 'That is not an id.');
+
+/** A DNC list's name as typed. */
+const DncListNameSchema = z
+  .string({ error: 'The name must be text.' })
+  .trim()
+  .min(1, 'Give the do-not-call list a name.')
+  .max(200, 'The name is longer than 200 characters.');
+
+const PageLimitSchema = z
+  .int({ error: 'The page size must be a whole number.' })
+  .min(1, 'The page size must be at least 1.')
+  .max(500, 'The page size can be at most 500.');
+
+/** `compliance.createDncList`: a new, empty DNC list. */
+export const NewDncListRequestSchema = z.strictObject({
+  name: DncListNameSchema,
+  scope: DncScopeSchema,
+});
+
+/** `compliance.updateDncList`: rename it, change its scope, or both. */
+export const DncListChangeRequestSchema = z.strictObject({
+  id: IdSchema,
+  name: DncListNameSchema.optional(),
+  scope: DncScopeSchema.optional(),
+});
+
+/** `compliance.deleteDncList`. */
+export const DncListIdRequestSchema = z.strictObject({ id: IdSchema });
+
+/** `compliance.dncEntries`: a page of a list's numbers in number order (`after`: the last number of the previous page). */
+export const DncEntriesRequestSchema = z.strictObject({
+  listId: IdSchema,
+  after: z
+    .string({ error: 'The cursor must be text or null.' })
+    .regex(/^\+[1-9]\d{1,14}$/, 'The cursor must be a number in international form.')
+    .nullable(),
+  limit: PageLimitSchema,
+});
+
+/** A page of a DNC list's numbers. */
+export const DncEntriesPageSchema = z.strictObject({
+  items: z.array(DncEntryViewSchema),
+  next: z.string().nullable(),
+});
+
+/** `compliance.addDncNumbers`: numbers as typed, with the country of numbers typed without one. */
+export const AddDncNumbersRequestSchema = z.strictObject({
+  listId: IdSchema,
+  entries: z
+    .array(DncEntryInputSchema, { error: 'The numbers must be a list.' })
+    .min(1, 'Enter at least one number.')
+    .max(1_000, 'Add at most 1,000 numbers at a time.'),
+  defaultCountry: CountrySchema.nullable(),
+});
+
+/** `compliance.removeDncNumbers`: numbers as the list shows them (international form). */
+export const RemoveDncNumbersRequestSchema = z.strictObject({
+  listId: IdSchema,
+  numbers: z
+    .array(
+      z
+        .string({ error: 'A number must be text.' })
+        .min(1, 'A number is empty.')
+        .max(40, 'A number is longer than 40 characters.'),
+      { error: 'The numbers must be a list.' },
+    )
+    .min(1, 'Choose at least one number.')
+    .max(1_000, 'Remove at most 1,000 numbers at a time.'),
+});
+
+/** `compliance.addImportedList`: every callable number of an imported list goes on the DNC list. */
+export const AddImportedListRequestSchema = z.strictObject({
+  listId: IdSchema,
+  importedListId: IdSchema,
+  expiresOn: DateSchema.nullable(),
+  source: z
+    .string({ error: 'The source must be text or null.' })
+    .max(200, 'The source is longer than 200 characters.')
+    .nullable(),
+});
+
+/** `compliance.exclusions`: a page of a draft's exclusions (`after`: the previous page's `next`). */
+export const ExclusionsRequestSchema = z.strictObject({
+  draftId: IdSchema,
+  after: z
+    .int({ error: 'The cursor must be a whole number or null.' })
+    .min(-1, 'The cursor cannot be below -1.')
+    .nullable(),
+  limit: PageLimitSchema,
+});
+
+/** `compliance.exportReport`: the compliance report of one campaign (draft). */
+export const ComplianceReportRequestSchema = z.strictObject({ draftId: IdSchema });

@@ -64,6 +64,22 @@ import {
   RowsQuerySchema,
   TextEncodingSchema,
 } from '../domain/list';
+import {
+  AddDncNumbersRequestSchema,
+  AddImportedListRequestSchema,
+  ComplianceReportRequestSchema,
+  ComplianceSettingsSchema,
+  DncEntriesPageSchema,
+  DncEntriesRequestSchema,
+  DncListChangeRequestSchema,
+  DncListIdRequestSchema,
+  DncListViewSchema,
+  ExclusionPageSchema,
+  ExclusionsRequestSchema,
+  ListDncMarkSchema,
+  NewDncListRequestSchema,
+  RemoveDncNumbersRequestSchema,
+} from '../domain/compliance';
 import { ErrorCodeSchema } from './errors';
 import { PreferencesPatchSchema, PreferencesSchema } from '../domain/settings';
 import { BackupIdSchema, RecoveryStartedSchema, StorageStateSchema } from '../domain/storage';
@@ -429,6 +445,47 @@ export const channels = {
   'updates.state': { request: Empty, response: UpdateStateSchema },
   /** "Restart to update": installs the verified, downloaded update and restarts the app. */
   'updates.install': { request: Empty, response: Empty },
+  /** Calling compliance (issue 17): the defaults new drafts take, and blackout dates. */
+  'compliance.settings': { request: Empty, response: ComplianceSettingsSchema },
+  'compliance.setSettings': {
+    request: ComplianceSettingsSchema,
+    response: ComplianceSettingsSchema,
+  },
+  /** Do-not-call lists, their scope and their numbers. */
+  'compliance.dncLists': {
+    request: Empty,
+    response: z.strictObject({ lists: z.array(DncListViewSchema) }),
+  },
+  'compliance.createDncList': { request: NewDncListRequestSchema, response: DncListViewSchema },
+  'compliance.updateDncList': { request: DncListChangeRequestSchema, response: DncListViewSchema },
+  'compliance.deleteDncList': { request: DncListIdRequestSchema, response: Empty },
+  'compliance.dncEntries': { request: DncEntriesRequestSchema, response: DncEntriesPageSchema },
+  /** Numbers as typed; one bad number refuses the batch, naming it, and nothing changes. */
+  'compliance.addDncNumbers': {
+    request: AddDncNumbersRequestSchema,
+    response: z.strictObject({ added: z.int().min(0) }),
+  },
+  'compliance.removeDncNumbers': {
+    request: RemoveDncNumbersRequestSchema,
+    response: z.strictObject({ removed: z.int().min(0) }),
+  },
+  /** "Any imported list can be marked as a DNC list": its callable numbers, in one pass. */
+  'compliance.addImportedList': {
+    request: AddImportedListRequestSchema,
+    response: z.strictObject({ added: z.int().min(0) }),
+  },
+  /** Per imported list, how many of its callable numbers are on a DNC list (marked at import). */
+  'compliance.listMarks': {
+    request: Empty,
+    response: z.strictObject({ marks: z.array(ListDncMarkSchema) }),
+  },
+  /** The review's "which ones": a draft's exclusions, a page at a time. */
+  'compliance.exclusions': { request: ExclusionsRequestSchema, response: ExclusionPageSchema },
+  /** The compliance report of a campaign (xlsx), written where the person chooses. */
+  'compliance.exportReport': {
+    request: ComplianceReportRequestSchema,
+    response: z.strictObject({ path: z.string().nullable(), rows: z.int().min(0) }),
+  },
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 /** Every push event, name → payload schema. */

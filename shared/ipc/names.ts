@@ -79,6 +79,19 @@ export const CHANNEL_NAMES = [
   'tasks.search',
   'updates.state',
   'updates.install',
+  'compliance.settings',
+  'compliance.setSettings',
+  'compliance.dncLists',
+  'compliance.createDncList',
+  'compliance.updateDncList',
+  'compliance.deleteDncList',
+  'compliance.dncEntries',
+  'compliance.addDncNumbers',
+  'compliance.removeDncNumbers',
+  'compliance.addImportedList',
+  'compliance.listMarks',
+  'compliance.exclusions',
+  'compliance.exportReport',
 ] as const;
 
 /** Push events from main to the renderer. */

@@ -481,6 +481,92 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
   'settings.dismissRecoveryNotice': [{ at: 'now' }],
   'updates.state': [{ refresh: true }],
   'updates.install': [{ version: '9.9.9' }, { silent: true }],
+  'compliance.settings': [{ all: true }],
+  'compliance.setSettings': [
+    {},
+    { recentCallDays: 30, callingWindow: { start: '09:00', end: '21:00' } },
+    { recentCallDays: -1, callingWindow: { start: '09:00', end: '21:00' }, blackoutDates: {} },
+    { recentCallDays: 400, callingWindow: { start: '09:00', end: '21:00' }, blackoutDates: {} },
+    { recentCallDays: 2.5, callingWindow: { start: '09:00', end: '21:00' }, blackoutDates: {} },
+    { recentCallDays: 30, callingWindow: { start: '9am', end: '21:00' }, blackoutDates: {} },
+    {
+      recentCallDays: 30,
+      callingWindow: { start: '09:00', end: '21:00' },
+      blackoutDates: { USA: ['2026-07-04'] },
+    },
+    {
+      recentCallDays: 30,
+      callingWindow: { start: '09:00', end: '21:00' },
+      blackoutDates: { US: ['4 July'] },
+    },
+  ],
+  'compliance.dncLists': [{ all: true }],
+  'compliance.createDncList': [
+    {},
+    { name: '' },
+    { name: 'x'.repeat(201), scope: { kind: 'all-accounts' } },
+    { name: 'Registry', scope: { kind: 'some' } },
+    { name: 'Registry', scope: { kind: 'accounts', accountIds: [] } },
+    { name: 'Registry', scope: { kind: 'all-accounts' }, entries: [] },
+  ],
+  'compliance.updateDncList': [{}, { id: '../x' }, { id: 'l-1', name: '   ' }],
+  'compliance.deleteDncList': [{}, { id: '' }, { id: 42 }],
+  'compliance.dncEntries': [
+    {},
+    { listId: 'l-1', after: null },
+    { listId: 'l-1', after: null, limit: 0 },
+    { listId: 'l-1', after: null, limit: 501 },
+    { listId: 'l-1', after: '12345', limit: 10 },
+  ],
+  'compliance.addDncNumbers': [
+    {},
+    { listId: 'l-1', entries: [], defaultCountry: null },
+    {
+      listId: 'l-1',
+      entries: Array.from({ length: 1_001 }, () => ({
+        number: '+12125550123',
+        expiresOn: null,
+        source: null,
+      })),
+      defaultCountry: null,
+    },
+    {
+      listId: 'l-1',
+      entries: [{ number: '+12125550123', expiresOn: 'tomorrow', source: null }],
+      defaultCountry: null,
+    },
+    {
+      listId: 'l-1',
+      entries: [{ number: '+12125550123', expiresOn: null, source: null }],
+      defaultCountry: 'usa',
+    },
+    {
+      listId: 'l-1',
+      entries: [{ number: '', expiresOn: null, source: null }],
+      defaultCountry: null,
+    },
+  ],
+  'compliance.removeDncNumbers': [
+    {},
+    { listId: 'l-1', numbers: [] },
+    { listId: 'l-1', numbers: [huge] },
+    { listId: 'l-1', numbers: '+12125550123' },
+  ],
+  'compliance.addImportedList': [
+    {},
+    { listId: 'l-1', importedListId: 'x', expiresOn: '2026-13', source: null },
+    { listId: 'l-1', importedListId: 'x', expiresOn: null, source: huge },
+    { listId: 'l-1', importedListId: 'x', expiresOn: null },
+  ],
+  'compliance.listMarks': [{ listId: 'l-1' }],
+  'compliance.exclusions': [
+    {},
+    { draftId: 'd-1', after: null },
+    { draftId: 'd-1', after: 1.5, limit: 10 },
+    { draftId: 'd-1', after: null, limit: 1_000 },
+    { draftId: '', after: null, limit: 10 },
+  ],
+  'compliance.exportReport': [{}, { draftId: 'a b' }, { draftId: 'd-1', path: '/etc/passwd' }],
 };
 
 describe('the IPC contract', () => {
@@ -623,6 +709,7 @@ describe('the IPC contract', () => {
         maxCalls: 60,
       },
       schedule: { timeZone: null, sendAt: null, windows: [] },
+      compliance: (created2.value as { compliance: unknown }).compliance,
       notes: '',
     };
     // drafts.save below edits the revision drafts.create returned.
@@ -726,6 +813,32 @@ describe('the IPC contract', () => {
       'tasks.resendDefaults': { keys: [`${id}:cc-preview:1`] },
       'audit.export': { format: 'json' },
       'audit.entries': { limit: 20 },
+      'compliance.settings': {},
+      'compliance.setSettings': {
+        recentCallDays: 30,
+        callingWindow: { start: '09:00', end: '21:00' },
+        blackoutDates: { US: ['2026-07-04'] },
+      },
+      'compliance.dncLists': {},
+      'compliance.createDncList': { name: 'Customer asked', scope: { kind: 'all-accounts' } },
+      'compliance.updateDncList': { id: 'no-such-list', name: 'Renamed' },
+      'compliance.deleteDncList': { id: 'no-such-list' },
+      'compliance.dncEntries': { listId: 'no-such-list', after: null, limit: 50 },
+      'compliance.addDncNumbers': {
+        listId: 'no-such-list',
+        entries: [{ number: '(212) 555-0123', expiresOn: '2030-01-31', source: 'customer asked' }],
+        defaultCountry: 'US',
+      },
+      'compliance.removeDncNumbers': { listId: 'no-such-list', numbers: ['+12125550123'] },
+      'compliance.addImportedList': {
+        listId: 'no-such-list',
+        importedListId: listId,
+        expiresOn: null,
+        source: null,
+      },
+      'compliance.listMarks': {},
+      'compliance.exclusions': { draftId, after: null, limit: 50 },
+      'compliance.exportReport': { draftId },
       'lists.remove': { id: listId },
       'app.info': {},
       'app.logNotice': {},
@@ -781,7 +894,13 @@ describe('the IPC contract', () => {
         channel === 'tasks.exportNumbers' ||
         channel === 'tasks.composeResend' ||
         channel === 'tasks.resendDefaults' ||
-        channel === 'tasks.action'
+        channel === 'tasks.action' ||
+        channel === 'compliance.updateDncList' ||
+        channel === 'compliance.deleteDncList' ||
+        channel === 'compliance.dncEntries' ||
+        channel === 'compliance.addDncNumbers' ||
+        channel === 'compliance.removeDncNumbers' ||
+        channel === 'compliance.addImportedList'
       ) {
         expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
         continue;

@@ -23,7 +23,8 @@ export const MAX_DNC_TEXT = 200;
 export const APPLICABLE_LISTS_SQL = `SELECT key FROM dnc_lists WHERE all_accounts = 1
   UNION SELECT list_key FROM dnc_list_accounts WHERE account_id = ?`;
 
-function listNotFound(id: string): AppError {
+/** The refusal when a DNC list is not there (deleted meanwhile). */
+export function listNotFound(id: string): AppError {
   return new AppError(
     'NOT_FOUND',
     {

@@ -34,6 +34,11 @@ export interface DraftsServiceOptions {
   /** How long deleted drafts can be restored (default 30 days). */
   readonly undoWindowMs?: number;
   readonly newId?: () => string;
+  /**
+   * The compliance choices a new draft starts with (Settings → Compliance: the history rule and
+   * the calling window); without it every rule starts off.
+   */
+  readonly complianceDefaults?: () => DraftCompliance;
 }
 
 function notFound(id: string): AppError {
@@ -94,7 +99,8 @@ export class DraftsService {
       listId: input.listId ?? null,
       settings: input.settings ?? {},
       schedule: { timeZone: null, sendAt: null, windows: [] },
-      compliance: input.compliance ?? { ...NO_COMPLIANCE_CHOICES },
+      compliance: input.compliance ??
+        this.options.complianceDefaults?.() ?? { ...NO_COMPLIANCE_CHOICES },
       origin: input.origin ?? 'manager',
       notes: '',
       revision: 1,

@@ -55,6 +55,8 @@ export interface ListsServiceDeps {
   /** The compiled worker entry in a bundled app; the TypeScript source otherwise. */
   readonly workerUrl?: URL;
   readonly workerBounds?: Partial<WorkerBounds>;
+  /** Called when an import has finished (the compliance marks count the new list's DNC numbers). */
+  readonly onImported?: (summary: ListSummary) => void;
 }
 
 function toListRow(row: StoredRow, locale: Locale): ListRow {
@@ -204,6 +206,7 @@ export class ListsService {
       this.deps.logger.info('List imported', { id, counts: result.counts });
       const summary = repository.summary(id);
       if (summary === null) throw importError('internal', { id });
+      this.deps.onImported?.(summary);
       return summary;
     } catch (error) {
       // Whatever either thread wrote (the worker deletes its own rows when it can).

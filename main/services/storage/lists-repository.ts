@@ -317,10 +317,13 @@ export class ListsRepository {
     return ids.length;
   }
 
-  /** Finished lists, newest first. */
+  /** Finished lists, newest first (hidden lists derived by a send are not the manager's). */
   summaries(): ListSummary[] {
     return this.db
-      .prepare(`SELECT * FROM lists WHERE status = 'ready' ORDER BY created_at DESC, id`)
+      .prepare(
+        `SELECT * FROM lists WHERE status = 'ready' AND derived_from IS NULL
+         ORDER BY created_at DESC, id`,
+      )
       .all()
       .map(toSummary);
   }

@@ -3,6 +3,7 @@ import { listsMigration } from './001-lists';
 import { draftsOutboxAuditMigration } from './drafts-outbox-audit';
 import { ccCalledCounterMigration } from './cc-called-counter';
 import { complianceMigration } from './compliance';
+import { complianceListsMigration } from './compliance-lists';
 import { flaggedStatusMigration } from './flagged-status';
 import { listCalleeFingerprintMigration } from './list-callee-fingerprint';
 import { monitorMigration } from './monitor';
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   flaggedStatusMigration,
   listCalleeFingerprintMigration,
   complianceMigration,
+  complianceListsMigration,
 ];

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type {
   DraftCompliance,
   ExclusionView,
@@ -275,27 +275,44 @@ function Exclusions(props: { draftId: string; reviewedAt: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   const { draftId, reviewedAt } = props;
 
-  const load = useCallback(
-    async (after: number | null) => {
-      setBusy(true);
-      setFailure(null);
-      try {
-        const page = await call('compliance.exclusions', { draftId, after, limit: PAGE_SIZE });
-        setItems((seen) => (after === null ? page.items : [...seen, ...page.items]));
-        setNext(page.next);
-      } catch (error) {
-        setFailure(errorMessage(error));
-      } finally {
-        setBusy(false);
-      }
-    },
-    [draftId],
-  );
-
   // Each new review (e.g. after "include anyway") reads the numbers again from the first page.
   useEffect(() => {
-    if (shown) void load(null);
-  }, [shown, load, reviewedAt]);
+    if (!shown) return;
+    let current = true;
+    const first = async () => {
+      try {
+        const page = await call('compliance.exclusions', {
+          draftId,
+          after: null,
+          limit: PAGE_SIZE,
+        });
+        if (!current) return;
+        setItems(page.items);
+        setNext(page.next);
+        setFailure(null);
+      } catch (error) {
+        if (current) setFailure(errorMessage(error));
+      }
+    };
+    void first();
+    return () => {
+      current = false;
+    };
+  }, [shown, draftId, reviewedAt]);
+
+  const more = async (after: number) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const page = await call('compliance.exclusions', { draftId, after, limit: PAGE_SIZE });
+      setItems((seen) => [...seen, ...page.items]);
+      setNext(page.next);
+    } catch (error) {
+      setFailure(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   return (
     <div className="exclusions">
@@ -345,7 +362,7 @@ function Exclusions(props: { draftId: string; reviewedAt: string }) {
         </div>
       )}
       {shown && next !== null && (
-        <button type="button" disabled={busy} onClick={() => void load(next)}>
+        <button type="button" disabled={busy} onClick={() => void more(next)}>
           {t('compliance.review.more')}
         </button>
       )}

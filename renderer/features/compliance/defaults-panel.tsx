@@ -4,15 +4,14 @@ import { COUNTRY_ZONES } from '../../../shared/compliance/zone-data';
 import { countryLabel } from '../../components/countries';
 import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
+import { failure, notice, OutcomeLine, problem, type Outcome } from './outcome';
 import { WindowInputs } from './window-inputs';
-
-type Outcome = { readonly kind: 'notice' | 'failure'; readonly text: string } | null;
 
 /** Settings → the defaults of new campaigns, and the blackout dates per country. */
 export function DefaultsPanel() {
   const { t } = useI18n();
   const [settings, setSettings] = useState<ComplianceSettings | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [loadFailure, setLoadFailure] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -21,7 +20,7 @@ export function DefaultsPanel() {
         const loaded = await call('compliance.settings', {});
         if (current) setSettings(loaded);
       } catch (error) {
-        if (current) setFailure(errorMessage(error));
+        if (current) setLoadFailure(errorMessage(error));
       }
     };
     void load();
@@ -35,10 +34,10 @@ export function DefaultsPanel() {
     setSettings(await call('compliance.setSettings', next));
   };
 
-  if (failure)
+  if (loadFailure)
     return (
       <p className="form-failure" role="alert">
-        {failure}
+        {loadFailure}
       </p>
     );
   if (!settings) return <p className="muted">{t('compliance.loading')}</p>;
@@ -64,20 +63,20 @@ function DefaultsForm(props: {
   const submit = async () => {
     const parsed = Number(days);
     if (!/^\d+$/.test(days.trim()) || parsed > 365) {
-      setOutcome({ kind: 'failure', text: t('compliance.defaults.badDays') });
+      setOutcome(problem('compliance.defaults.badDays'));
       return;
     }
     if (callingWindow.start === '' || callingWindow.end === '') {
-      setOutcome({ kind: 'failure', text: t('compliance.defaults.badTime') });
+      setOutcome(problem('compliance.defaults.badTime'));
       return;
     }
     setBusy(true);
     setOutcome(null);
     try {
       await props.save({ ...props.settings, recentCallDays: parsed, callingWindow });
-      setOutcome({ kind: 'notice', text: t('compliance.defaults.saved') });
+      setOutcome(notice('compliance.defaults.saved'));
     } catch (error) {
-      setOutcome({ kind: 'failure', text: errorMessage(error) });
+      setOutcome(failure(error));
     } finally {
       setBusy(false);
     }
@@ -123,14 +122,7 @@ function DefaultsForm(props: {
         />
         <p className="field-hint">{t('compliance.defaults.window.hint')}</p>
       </div>
-      {outcome && (
-        <p
-          className={outcome.kind === 'notice' ? 'notice' : 'form-failure'}
-          role={outcome.kind === 'notice' ? 'status' : 'alert'}
-        >
-          {outcome.text}
-        </p>
-      )}
+      <OutcomeLine outcome={outcome} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {t('compliance.save')}
@@ -160,7 +152,7 @@ function BlackoutDates(props: {
   const { blackoutDates } = props.settings;
   const named = (code: string) => countryLabel(code, locale);
 
-  const change = async (code: string, dates: readonly string[], text: string) => {
+  const change = async (code: string, dates: readonly string[], said: Outcome) => {
     setBusy(true);
     setOutcome(null);
     const others = Object.fromEntries(
@@ -171,31 +163,24 @@ function BlackoutDates(props: {
         ...props.settings,
         blackoutDates: dates.length > 0 ? { ...others, [code]: [...dates].sort() } : others,
       });
-      setOutcome({ kind: 'notice', text });
+      setOutcome(said);
     } catch (error) {
-      setOutcome({ kind: 'failure', text: errorMessage(error) });
+      setOutcome(failure(error));
     } finally {
       setBusy(false);
     }
   };
   const add = async () => {
     if (date === '') {
-      setOutcome({ kind: 'failure', text: t('compliance.blackout.chooseDate') });
+      setOutcome(problem('compliance.blackout.chooseDate'));
       return;
     }
     const dates = blackoutDates[country] ?? [];
     if (dates.includes(date)) {
-      setOutcome({
-        kind: 'failure',
-        text: t('compliance.blackout.duplicate', { date, country: named(country) }),
-      });
+      setOutcome(problem('compliance.blackout.duplicate', { date, country }));
       return;
     }
-    await change(
-      country,
-      [...dates, date],
-      t('compliance.blackout.added', { date, country: named(country) }),
-    );
+    await change(country, [...dates, date], notice('compliance.blackout.added', { date, country }));
   };
 
   const entries = Object.entries(blackoutDates).sort(([a], [b]) =>
@@ -235,14 +220,7 @@ function BlackoutDates(props: {
           {t('compliance.blackout.add')}
         </button>
       </form>
-      {outcome && (
-        <p
-          className={outcome.kind === 'notice' ? 'notice' : 'form-failure'}
-          role={outcome.kind === 'notice' ? 'status' : 'alert'}
-        >
-          {outcome.text}
-        </p>
-      )}
+      <OutcomeLine outcome={outcome} />
       {entries.length === 0 ? (
         <p className="muted">{t('compliance.blackout.empty')}</p>
       ) : (
@@ -264,7 +242,7 @@ function BlackoutDates(props: {
                           void change(
                             code,
                             dates.filter((other) => other !== day),
-                            t('compliance.blackout.removed', { date: day, country: named(code) }),
+                            notice('compliance.blackout.removed', { date: day, country: code }),
                           )
                         }
                       >

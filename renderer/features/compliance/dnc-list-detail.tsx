@@ -3,14 +3,12 @@ import type { DncListView } from '../../../shared/domain/compliance';
 import type { ListSummary } from '../../../shared/domain/list';
 import { COUNTRIES, countryLabel } from '../../components/countries';
 import type { Section } from '../../app/routes';
-import { call, errorMessage } from '../../ipc/client';
+import { call } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import { DncEntries } from './dnc-entries';
+import { failure, notice, OutcomeLine, problem, type Outcome } from './outcome';
 import { ScopeFields, scopeDraftOf, scopeOf, scopeText, type ScopeDraft } from './scope-fields';
 import { useAccounts } from '../../app/accounts-state';
-
-/** What a change reported, shown above the list's forms. */
-type Outcome = { readonly kind: 'notice' | 'failure'; readonly text: string } | null;
 
 /** One do-not-call list: its name and scope, adding numbers, and its numbers a page at a time. */
 export function DncListDetail(props: {
@@ -26,15 +24,12 @@ export function DncListDetail(props: {
   // The entries page reloads from the first page after every change to the list.
   const [entriesVersion, setEntriesVersion] = useState(0);
 
-  const changed = (text: string) => {
-    setOutcome({ kind: 'notice', text });
+  const changed = (said: Outcome) => {
+    setOutcome(said);
     setEntriesVersion((n) => n + 1);
     props.onChanged();
   };
-  const failed = useCallback(
-    (error: unknown) => setOutcome({ kind: 'failure', text: errorMessage(error) }),
-    [],
-  );
+  const failed = useCallback((error: unknown) => setOutcome(failure(error)), []);
 
   return (
     <div className="dnc-detail" data-testid="dnc-detail">
@@ -49,25 +44,26 @@ export function DncListDetail(props: {
           })}
         </span>
       </div>
-      {outcome && (
-        <p
-          className={outcome.kind === 'notice' ? 'notice' : 'form-failure'}
-          role={outcome.kind === 'notice' ? 'status' : 'alert'}
-        >
-          {outcome.text}
-        </p>
-      )}
+      <OutcomeLine outcome={outcome} />
       <div className="dnc-detail-grid">
-        <section className="card" aria-labelledby="dnc-settings-title">
-          <h2 id="dnc-settings-title">{list.name}</h2>
-          <NameForm list={list} onSaved={changed} onFailed={failed} />
-          <ScopeForm list={list} onSaved={changed} onFailed={failed} />
-          <div className="form-actions">
-            <button type="button" className="danger-outline" onClick={props.onDelete}>
-              {t('compliance.dnc.delete')}
-            </button>
-          </div>
-        </section>
+        <div>
+          <section className="card" aria-labelledby="dnc-settings-title">
+            <h2 id="dnc-settings-title">{list.name}</h2>
+            <NameForm list={list} onSaved={changed} onFailed={failed} />
+            <ScopeForm list={list} onSaved={changed} onFailed={failed} />
+            <div className="form-actions">
+              <button type="button" className="danger-outline" onClick={props.onDelete}>
+                {t('compliance.dnc.delete')}
+              </button>
+            </div>
+          </section>
+          <DncEntries
+            key={`${list.id}-${entriesVersion}`}
+            list={list}
+            onRemoved={(number) => changed(notice('compliance.entries.removed', { number }))}
+            onFailed={failed}
+          />
+        </div>
         <section className="card" aria-labelledby="dnc-add-title">
           <h2 id="dnc-add-title">{t('compliance.add.title')}</h2>
           <AddNumberForm list={list} onAdded={changed} onFailed={failed} />
@@ -75,19 +71,13 @@ export function DncListDetail(props: {
           <ImportedListForm list={list} onAdded={changed} onFailed={failed} go={props.go} />
         </section>
       </div>
-      <DncEntries
-        key={`${list.id}-${entriesVersion}`}
-        list={list}
-        onRemoved={(number) => changed(t('compliance.entries.removed', { number }))}
-        onFailed={failed}
-      />
     </div>
   );
 }
 
 function NameForm(props: {
   list: DncListView;
-  onSaved: (text: string) => void;
+  onSaved: (said: Outcome) => void;
   onFailed: (error: unknown) => void;
 }) {
   const { t } = useI18n();
@@ -100,7 +90,7 @@ function NameForm(props: {
         id: props.list.id,
         name: name.trim(),
       });
-      props.onSaved(t('compliance.dnc.renamed', { name: saved.name }));
+      props.onSaved(notice('compliance.dnc.renamed', { name: saved.name }));
     } catch (error) {
       props.onFailed(error);
     } finally {
@@ -134,7 +124,7 @@ function NameForm(props: {
 
 function ScopeForm(props: {
   list: DncListView;
-  onSaved: (text: string) => void;
+  onSaved: (said: Outcome) => void;
   onFailed: (error: unknown) => void;
 }) {
   const { t } = useI18n();
@@ -148,7 +138,7 @@ function ScopeForm(props: {
     try {
       const saved = await call('compliance.updateDncList', { id: props.list.id, scope: chosen });
       props.onSaved(
-        t('compliance.dnc.scope.saved', { scope: scopeText(saved.scope, accounts, t) }),
+        notice('compliance.dnc.scope.saved', { scope: scopeText(saved.scope, accounts, t) }),
       );
     } catch (error) {
       props.onFailed(error);
@@ -217,7 +207,7 @@ function EntryExtras(props: {
 
 function AddNumberForm(props: {
   list: DncListView;
-  onAdded: (text: string) => void;
+  onAdded: (said: Outcome) => void;
   onFailed: (error: unknown) => void;
 }) {
   const { t, locale } = useI18n();
@@ -241,7 +231,7 @@ function AddNumberForm(props: {
         defaultCountry: country === '' ? null : country,
       });
       // What was typed stays until it is saved; then the form is ready for the next number.
-      props.onAdded(t('compliance.add.done', { number: number.trim() }));
+      props.onAdded(notice('compliance.add.done', { number: number.trim() }));
       setNumber('');
     } catch (error) {
       props.onFailed(error);
@@ -302,7 +292,7 @@ function AddNumberForm(props: {
 
 function ImportedListForm(props: {
   list: DncListView;
-  onAdded: (text: string) => void;
+  onAdded: (said: Outcome) => void;
   onFailed: (error: unknown) => void;
   go: (section: Section) => void;
 }) {
@@ -333,7 +323,7 @@ function ImportedListForm(props: {
   const add = async () => {
     const list = imported?.find((candidate) => candidate.id === chosen);
     if (!list) {
-      props.onFailed(new Error(t('compliance.imported.choose')));
+      props.onAdded(problem('compliance.imported.choose'));
       return;
     }
     setBusy(true);
@@ -344,12 +334,7 @@ function ImportedListForm(props: {
         expiresOn: expiresOn === '' ? null : expiresOn,
         source: source.trim() === '' ? null : source.trim(),
       });
-      props.onAdded(
-        t('compliance.imported.done', {
-          count: result.added.toLocaleString(locale),
-          name: list.name,
-        }),
-      );
+      props.onAdded(notice('compliance.imported.done', { count: result.added, name: list.name }));
     } catch (error) {
       props.onFailed(error);
     } finally {

@@ -7,6 +7,7 @@ import type { Section } from '../../app/routes';
 import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import { DncListDetail } from './dnc-list-detail';
+import { failure, notice, OutcomeLine, type Outcome } from './outcome';
 import { ScopeFields, scopeOf, scopeText, type ScopeDraft } from './scope-fields';
 
 /** The do-not-call lists: a table of them, a form for a new one, and one list opened. */
@@ -17,8 +18,7 @@ export function DncListsPanel(props: { go: (section: Section) => void }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<DncListView | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
@@ -28,7 +28,7 @@ export function DncListsPanel(props: { go: (section: Section) => void }) {
         const result = await call('compliance.dncLists', {});
         if (current) setLists(result.lists);
       } catch (error) {
-        if (current) setFailure(errorMessage(error));
+        if (current) setOutcome(failure(error));
       }
     };
     void load();
@@ -39,33 +39,23 @@ export function DncListsPanel(props: { go: (section: Section) => void }) {
   const reload = useCallback(() => setVersion((n) => n + 1), []);
 
   const remove = async (list: DncListView) => {
-    setNotice(null);
-    setFailure(null);
+    setOutcome(null);
     try {
       await call('compliance.deleteDncList', { id: list.id });
       setDeleting(null);
       setOpenId(null);
-      setNotice(t('compliance.dnc.deleted', { name: list.name }));
+      setOutcome(notice('compliance.dnc.deleted', { name: list.name }));
       reload();
     } catch (error) {
       setDeleting(null);
-      setFailure(errorMessage(error));
+      setOutcome(failure(error));
     }
   };
 
   const opened = openId === null ? undefined : lists?.find((list) => list.id === openId);
   return (
     <div className="dnc-lists">
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <OutcomeLine outcome={outcome} />
       {opened ? (
         <DncListDetail
           list={opened}
@@ -81,7 +71,7 @@ export function DncListsPanel(props: { go: (section: Section) => void }) {
               onCancel={() => setCreating(false)}
               onCreated={(list) => {
                 setCreating(false);
-                setNotice(t('compliance.dnc.created', { name: list.name }));
+                setOutcome(notice('compliance.dnc.created', { name: list.name }));
                 reload();
                 setOpenId(list.id);
               }}
@@ -92,7 +82,7 @@ export function DncListsPanel(props: { go: (section: Section) => void }) {
                 type="button"
                 className="primary"
                 onClick={() => {
-                  setNotice(null);
+                  setOutcome(null);
                   setCreating(true);
                 }}
               >
@@ -179,17 +169,17 @@ function NewListForm(props: { onCancel: () => void; onCreated: (list: DncListVie
   const [name, setName] = useState('');
   const [scope, setScope] = useState<ScopeDraft>({ kind: 'all-accounts', accountIds: [] });
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const chosen = scopeOf(scope);
 
   const create = async () => {
     if (!chosen) return;
     setBusy(true);
-    setFailure(null);
+    setRefusal(null);
     try {
       props.onCreated(await call('compliance.createDncList', { name: name.trim(), scope: chosen }));
     } catch (error) {
-      setFailure(errorMessage(error));
+      setRefusal(errorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -217,9 +207,9 @@ function NewListForm(props: { onCancel: () => void; onCreated: (list: DncListVie
         <p className="field-hint">{t('compliance.dnc.field.name.hint')}</p>
       </div>
       <ScopeFields idPrefix="dnc-new" value={scope} onChange={setScope} disabled={busy} />
-      {failure && (
+      {refusal && (
         <p className="form-failure" role="alert">
-          {failure}
+          {refusal}
         </p>
       )}
       <div className="form-actions">

@@ -36,13 +36,18 @@ export function useListMarks(version: number): ListMarks {
   return marks;
 }
 
-/** "N numbers are on a do-not-call list" under a list, or nothing when none are. */
-export function DncMark(props: { count: number | undefined }) {
+/**
+ * "N numbers are on a do-not-call list" under a list, or nothing when none are; `long` adds
+ * what happens to them (for an opened list, where there is room).
+ */
+export function DncMark(props: { count: number | undefined; long?: boolean }) {
   const { t, locale } = useI18n();
   if (!props.count) return null;
   return (
     <p className="dnc-mark" data-testid="dnc-mark">
-      {t('compliance.mark', { count: props.count.toLocaleString(locale) })}
+      {t(props.long ? 'compliance.mark.long' : 'compliance.mark', {
+        count: props.count.toLocaleString(locale),
+      })}
     </p>
   );
 }

@@ -112,7 +112,8 @@ export const complianceEn = {
   'compliance.blackout.chooseDate': 'Choose a date.',
   'compliance.blackout.duplicate': '{date} is already a blackout date for {country}.',
 
-  'compliance.mark':
+  'compliance.mark': '{count} numbers are on a do-not-call list',
+  'compliance.mark.long':
     '{count} numbers are on a do-not-call list. They are left out when a campaign is sent.',
   'compliance.mark.failed': 'The do-not-call marks of the lists could not be read: {message}',
 
@@ -282,12 +283,13 @@ export const complianceZh: Readonly<Record<keyof typeof complianceEn, string>> =
   'compliance.blackout.chooseDate': '请选择日期。',
   'compliance.blackout.duplicate': '{date} 已是{country}的禁呼日期。',
 
-  'compliance.mark': '{count} 个号码在禁呼名单上。发送活动时会将其排除。',
+  'compliance.mark': '{count} 个号码在禁呼名单上',
+  'compliance.mark.long': '{count} 个号码在禁呼名单上。发送活动时会将其排除。',
   'compliance.mark.failed': '无法读取列表的禁呼标记：{message}',
 
   'compliance.draft.legend': '合规',
   'compliance.draft.dncAlways': '适用于此账户的禁呼名单上的号码始终会被排除。',
-  'compliance.draft.recentDays': '跳过最近几天内呼叫过的号码',
+  'compliance.draft.recentDays': '跳过最近',
   'compliance.draft.recentDays.hint': '0 = 关闭。',
   'compliance.draft.window': '呼叫时段（接听方当地时间）',
   'compliance.draft.window.check': '检查',

@@ -122,7 +122,7 @@ export function ListsView(props: { go: (section: Section) => void }) {
             </button>
           </div>
           <CountsLine list={opened} />
-          <DncMark count={marks.counts.get(opened.id)} />
+          <DncMark count={marks.counts.get(opened.id)} long />
           {actions(opened)}
           <ListRows list={opened} />
         </>

@@ -67,6 +67,9 @@ import { DraftCheck } from './services/compliance/draft-check';
 import { ListMarks } from './services/compliance/list-marks';
 import { SqliteDncRepository } from './services/compliance/sqlite-dnc-repository';
 import { vendorClockOfAccount } from './services/compliance/vendor-clock';
+import { SqliteCallHistoryRepository } from './services/compliance/sqlite-call-history-repository';
+import { DerivedLists } from './services/compliance/derived-lists';
+import { SubmitCompliance } from './services/compliance/submit-compliance';
 import { systemZone } from './services/preflight/zoned-time';
 
 /** The adapters a host (Electron, or the browser test host) hands to the core. */
@@ -225,9 +228,21 @@ export function createCore(adapters: CoreAdapters): Core {
     adapters.runtime.appVersion,
     adapters.settingsStore,
   );
+  // Who started a draft: a resend's calls count as resends in the history. Set once drafts exist.
+  let originOf: (draftId: string | null) => 'manager' | 'resend' = () => 'manager';
+  const submitCompliance = new SubmitCompliance({
+    check: draftCheck,
+    review: complianceReview,
+    derived: new DerivedLists(database, listSource, randomUUID, clock),
+    history: new SqliteCallHistoryRepository(database),
+    lists: listSource,
+    clock,
+    originOf: (draftId) => originOf(draftId),
+  });
   const outbox = new Outbox({
     journal,
     audit,
+    compliance: submitCompliance,
     lists: listSource,
     vendorFor: (accountId) => accounts.vendor(accountId),
     clock,
@@ -244,6 +259,14 @@ export function createCore(adapters: CoreAdapters): Core {
       accounts.list().find((account) => account.id === accountId)?.vendor ?? null,
     complianceDefaults: () => complianceSettings.draftDefaults(),
   });
+  originOf = (draftId) => {
+    if (draftId === null) return 'manager';
+    try {
+      return drafts.get(draftId).origin;
+    } catch {
+      return 'manager'; // The draft was deleted since; its calls count as a manager's.
+    }
+  };
   outbox.recover();
   void outbox.drain();
 
@@ -320,6 +343,7 @@ export function createCore(adapters: CoreAdapters): Core {
         submitted,
         clock,
         locale: () => settings.locale(),
+        dncOf: (accountId) => draftCheck.dncProbe(accountId, clock.now()),
       }),
       actions: new TaskActions({
         board: monitor,
@@ -331,7 +355,11 @@ export function createCore(adapters: CoreAdapters): Core {
     ...submissionHandlers({
       drafts,
       outbox,
-      submitter: new DraftSubmitter(drafts, outbox),
+      submitter: new DraftSubmitter(drafts, outbox, {
+        check: submitCompliance,
+        audit,
+        now: () => clock.now(),
+      }),
       audit,
       preflight: new Preflight({
         lists: listSource,
@@ -340,6 +368,7 @@ export function createCore(adapters: CoreAdapters): Core {
         vendorFor: (accountId) => accounts.vendor(accountId),
         logger: adapters.logger,
         isNameTaken: (accountId, kind, name) => journal.findByName(accountId, kind, name) !== null,
+        compliance: complianceReview,
       }),
       isOnline: () => activity.isOnline(),
       pickers: new PickerCache(database, clock, (accountId) => accounts.vendor(accountId)),

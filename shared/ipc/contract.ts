@@ -180,6 +180,8 @@ const ComposeResendResultSchema = z.strictObject({
   }),
   /** True when the draft took the settings the tasks were submitted with. */
   settingsCopied: z.boolean(),
+  /** Numbers left out because they are on a do-not-call list for the target account (issue 17). */
+  dncExcluded: z.int().min(0),
 });
 
 /** What resend dialogs start from: the tasks' own account, kind and submitted options. */

@@ -156,6 +156,7 @@ export function tasksHandlers(deps: {
         truncated: result.truncated,
         unresolved: { ...result.unresolved, examples: [...result.unresolved.examples] },
         settingsCopied: result.settingsCopied,
+        dncExcluded: result.dncExcluded,
       };
     },
     'tasks.resendDefaults': ({ keys }) => {

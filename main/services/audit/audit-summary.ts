@@ -126,6 +126,32 @@ export function summariseAuditEntry(
     case 'submission.attempt':
     case 'submission.response':
       return both('Sending step recorded', '已记录发送步骤');
+    case 'compliance.checked': {
+      const excluded = fieldsOf(p['excluded']);
+      const dnc = numberOf(excluded['dnc']) ?? 0;
+      const recent = numberOf(excluded['recentCall']) ?? 0;
+      const include = p['includeRecentCalls'] === true;
+      return both(
+        `Compliance check: ${dnc} on a do-not-call list, ${recent} called recently${include ? ' (included anyway)' : ''}; DNC version ${String(numberOf(p['dncVersion']) ?? '?')}, history version ${String(numberOf(p['historyVersion']) ?? '?')}`,
+        `合规检查：禁呼名单 ${dnc} 个，近期已呼叫 ${recent} 个${include ? '（仍然呼叫）' : ''}；禁呼名单版本 ${String(numberOf(p['dncVersion']) ?? '?')}，呼叫历史版本 ${String(numberOf(p['historyVersion']) ?? '?')}`,
+      );
+    }
+    case 'compliance.excluded': {
+      const count = Array.isArray(p['numbers']) ? p['numbers'].length : 0;
+      const dnc = p['rule'] === 'dnc';
+      const included = p['included'] === true;
+      return dnc
+        ? both(
+            `${count} numbers excluded: on a do-not-call list${p['stage'] === 'submit' ? ' (found just before sending)' : ''}`,
+            `排除 ${count} 个号码：在禁呼名单上${p['stage'] === 'submit' ? '（发送前复查发现）' : ''}`,
+          )
+        : included
+          ? both(
+              `${count} recently called numbers included anyway (the manager's choice)`,
+              `${count} 个近期已呼叫号码仍然呼叫（经理的选择）`,
+            )
+          : both(`${count} numbers excluded: called recently`, `排除 ${count} 个号码：近期已呼叫`);
+    }
     default:
       return both('Entry recorded', '已记录');
   }

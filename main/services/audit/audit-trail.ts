@@ -18,7 +18,10 @@ export type AuditEntryType =
   | 'submission.created'
   | 'submission.readBack'
   | 'submission.done'
-  | 'submission.cancelled';
+  | 'submission.cancelled'
+  /** Calling compliance (issue 17): the check a submission was sent with, and its exclusions. */
+  | 'compliance.checked'
+  | 'compliance.excluded';
 
 /** One entry as read back. */
 export interface AuditEntry {

@@ -115,23 +115,56 @@ export class DraftCheck {
   }
 
   /**
-   * The rows that go out, in list order: callable, on no applicable DNC list, and (unless the
-   * manager includes them) not called inside the history window. A generator over a streaming
-   * statement: a 1,000,000-row list is never held in memory.
+   * The rows of a draft's list that go out, in list order: callable, on no applicable DNC list,
+   * and (unless the manager includes them) not called inside the history window.
    */
-  *rowsToSend(draft: Draft, listId: string, at: number): Generator<SendableRow> {
+  rowsToSend(draft: Draft, listId: string, at: number): Generator<SendableRow> {
     const request = this.requestOf(draft, listId, at);
+    return this.rowsPassing({
+      ...request,
+      historyDays: draft.compliance.includeRecentCalls ? null : request.historyDays,
+    });
+  }
+
+  /**
+   * The callable rows of a list that no rule of `request` excludes, in list order. A generator
+   * over a streaming statement: a 1,000,000-row list is never held in memory.
+   */
+  *rowsPassing(request: ListCheckRequest): Generator<SendableRow> {
     const window =
-      request.historyDays === null || draft.compliance.includeRecentCalls
+      request.historyDays === null
         ? { from: 1, to: 0 }
-        : windowBounds({ days: request.historyDays, at });
+        : windowBounds({ days: request.historyDays, at: request.at });
     const rows = this.sendable.iterate({
-      list: listId,
-      account: draft.accountId,
-      at,
+      list: request.listId,
+      account: request.accountId,
+      at: request.at,
       from: window.from,
       to: window.to,
     }) as unknown as Iterable<readonly unknown[]>;
     for (const values of rows) yield { seq: Number(values[0]), phone: String(values[1]) };
+  }
+
+  /**
+   * A probe for single numbers (the resend composer): true when the number is on a DNC list that
+   * applies to `accountId` and has not expired at `at`. One primary-key lookup per call.
+   */
+  dncProbe(accountId: string, at: number): (e164: string) => boolean {
+    const statement = this.db.prepare(
+      `SELECT 1 AS hit FROM dnc_entries
+       WHERE number = ? AND list_key IN (${APPLICABLE_LISTS_SQL})
+         AND (expires_at IS NULL OR expires_at > ?) LIMIT 1`,
+    );
+    return (e164) =>
+      /^\+[1-9]\d{1,14}$/.test(e164) &&
+      statement.get(Number(e164.slice(1)), accountId, at) !== undefined;
+  }
+
+  /** The DNC check alone (the submit-time recheck): every exclusion goes to `onExclusions`. */
+  async checkDnc(
+    request: Omit<ListCheckRequest, 'historyDays'>,
+    onExclusions?: (batch: readonly Exclusion[]) => void,
+  ): Promise<ListCheckSummary> {
+    return this.check.check({ ...request, historyDays: null }, onExclusions);
   }
 }

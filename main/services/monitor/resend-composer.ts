@@ -61,8 +61,14 @@ export interface ResendComposerDeps {
       readonly name: string;
       readonly listId: string;
       readonly settings?: Readonly<Record<string, unknown>>;
+      readonly origin?: 'manager' | 'resend';
     }): { readonly id: string };
   };
+  /**
+   * Do-not-call lists (issue 17): true when a number is on one that applies to the account.
+   * Such numbers are left out of the resend list and counted; the send path checks again.
+   */
+  readonly dncOf?: (accountId: string) => (e164: string) => boolean;
   /** What the app submitted for each task: numbers behind masked results, and the settings. */
   readonly submitted: SubmittedNumbers;
   readonly clock: Clock;
@@ -104,6 +110,8 @@ export interface ResendResult {
   readonly unresolved: UnresolvedNumbers;
   /** True when the draft took the settings the tasks were submitted with. */
   readonly settingsCopied: boolean;
+  /** Numbers left out because they are on a do-not-call list for the target account. */
+  readonly dncExcluded: number;
 }
 
 const OUTCOME_WORDS: Readonly<Record<NumberOutcome, { en: string; 'zh-CN': string }>> = {
@@ -318,7 +326,11 @@ export class ResendComposer {
       createdAt: this.deps.clock.now(),
     });
     try {
-      const writer = new RowWriter(rule, (batch) => this.deps.lists.append(listId, batch));
+      const writer = new RowWriter(
+        rule,
+        (batch) => this.deps.lists.append(listId, batch),
+        this.deps.dncOf?.(request.accountId),
+      );
       const unresolved = new UnresolvedTally();
       let truncated = false;
       for (const row of rows) {
@@ -376,6 +388,7 @@ export class ResendComposer {
         name: request.name,
         listId,
         ...(settings === null ? {} : { settings }),
+        origin: 'resend',
       });
       return {
         draftId: draft.id,
@@ -384,6 +397,7 @@ export class ResendComposer {
         truncated,
         unresolved: unresolved.result(),
         settingsCopied: settings !== null,
+        dncExcluded: writer.dncExcluded,
       };
     } catch (error) {
       this.deps.lists.remove(listId);
@@ -479,9 +493,13 @@ class RowWriter {
   private readonly pending: StoredRow[] = [];
   private readonly tally = { total: 0, valid: 0, fixed: 0, invalid: 0, flagged: 0, duplicate: 0 };
 
+  /** Numbers left out because they are on a do-not-call list. */
+  dncExcluded = 0;
+
   constructor(
     private readonly rule: VendorLengthRule,
     private readonly write: (rows: readonly StoredRow[]) => void,
+    private readonly isDnc?: (e164: string) => boolean,
   ) {}
 
   get count(): number {
@@ -506,6 +524,12 @@ class RowWriter {
         reasonCode: check.problem,
         reasonDetail: check.problem === 'letters' ? original : check.detail,
       });
+      return;
+    }
+    if (this.isDnc?.(check.e164) === true) {
+      // Not a row of the list at all: a DNC number is never offered for calling.
+      this.tally.total -= 1;
+      this.dncExcluded += 1;
       return;
     }
     const first = this.seen.get(check.e164);

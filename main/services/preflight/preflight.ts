@@ -14,6 +14,7 @@ import type { Clock, KeyValueStore, Logger } from '../../ports';
 import { scheduleOf, validateDraft } from '../drafts/draft-validation';
 import type { ListRow, ListSource, ListSummary } from '../drafts/list-source';
 import { AppError } from '../errors';
+import type { ComplianceReview } from '../compliance/compliance-review';
 import type { Vendor } from '../vendors/vendor';
 import { planCalling, windowMinutes, type CallingPlan, type Interval } from './calling-plan';
 import { countCountries, type CountryCount } from './country-counts';
@@ -48,6 +49,8 @@ export interface PreflightOptions {
   readonly localZone?: () => string;
   /** True when a submission of the account and kind already uses the name (the outbox). */
   readonly isNameTaken?: (accountId: string, kind: TaskKind, name: string) => boolean;
+  /** The compliance check (issue 17); without it the report's `compliance` is null. */
+  readonly compliance?: ComplianceReview;
 }
 
 /** Options of one review. */
@@ -263,6 +266,17 @@ export class Preflight {
       );
     }
 
+    // Do-not-call and recent-call exclusions, zone groups and the split (issue 17).
+    const compliance =
+      summary === null || this.options.compliance === undefined
+        ? null
+        : await this.options.compliance.review(draft, summary.listId, now, {
+            startAt,
+            durationMs: (estimate.elapsedSeconds ?? estimate.callingSeconds) * 1_000,
+          });
+    throwIfAborted(signal);
+    if (compliance !== null) warnings.push(...compliance.warnings);
+
     const managerStart = zonedTime(zone, startAt);
     const report: PreflightReport = {
       draftId: draft.id,
@@ -271,7 +285,7 @@ export class Preflight {
       vendor,
       generatedAt: iso(now),
       list: summary === null ? null : listOf(summary),
-      problems: [...problems],
+      problems: [...problems, ...(compliance?.problems ?? [])],
       limits,
       dialled: facts === null ? [] : await this.dialled(draft, facts.first),
       recipients,
@@ -303,8 +317,7 @@ export class Preflight {
       },
       estimate,
       balance,
-      // Filled by the compliance check (issue 17, in progress).
-      compliance: null,
+      compliance: compliance?.view ?? null,
       warnings,
     };
     this.options.logger.info('preflight.review', {

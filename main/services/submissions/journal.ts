@@ -54,6 +54,9 @@ export type JournalPatch = Partial<
     | 'attempts'
     | 'error'
     | 'nextAttemptAt'
+    | 'listId'
+    | 'calleeCount'
+    | 'calleeSha256'
   >
 >;
 
@@ -68,6 +71,9 @@ const COLUMNS: Readonly<Record<keyof JournalPatch, string>> = {
   attempts: 'attempts',
   error: 'error_json',
   nextAttemptAt: 'next_attempt_at',
+  listId: 'list_id',
+  calleeCount: 'callee_count',
+  calleeSha256: 'callee_sha256',
 };
 
 type SqlValue = string | number | null;

@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import type { CreateCheckpoint, Progress, Vendor } from '../vendors/vendor';
 import { partialRefusalOf, type PartialRefusal } from '../vendors/partial-refusal';
 import { calleeFingerprintOf } from './callees';
+import type { SubmitCompliance } from '../compliance/submit-compliance';
 import type { JournalError, JournalRecord, Refusal, SubmissionJournal } from './journal';
 
 /** How an Outbox is put together. */
@@ -29,6 +30,11 @@ export interface OutboxOptions {
   readonly newId?: () => string;
   /** Records each attempt's exact vendor requests in the audit trail (the vendors must send through it). */
   readonly recorder?: RequestRecorder;
+  /**
+   * Calling compliance (issue 17): the DNC recheck before a submission's first byte, and the
+   * call history written when a submission is verified done.
+   */
+  readonly compliance?: Pick<SubmitCompliance, 'recheck' | 'recordSent'>;
 }
 
 /** What to submit: a validated draft turned into a create request (numbers come from the list). */
@@ -419,6 +425,11 @@ export class Outbox {
           ),
         );
       }
+      if (!record.sent && this.options.compliance !== undefined) {
+        const rechecked = await this.recheck(record);
+        if (rechecked instanceof AppError) return this.needsAttention(id, rechecked);
+        record = rechecked;
+      }
       const resume = await this.reconcile(vendor, record, signal);
       if (resume.kind === 'done') return await this.verify(id, vendor, resume.taskId, signal);
       if (resume.kind === 'attention') return this.needsAttention(id, resume.error);
@@ -629,7 +640,11 @@ export class Outbox {
       refused,
     });
     this.patch(id, { held: readBack.held });
-    if (readBack.held === expected) return this.finish(id, taskId, readBack.held);
+    if (readBack.held === expected) {
+      const done = this.finish(id, taskId, readBack.held);
+      await this.recordHistory(done);
+      return done;
+    }
     if (readBack.held === null) {
       return this.failed(
         id,
@@ -714,6 +729,77 @@ export class Outbox {
     );
     await writeFile(file, `\ufeff${[header, ...lines].join('\r\n')}\r\n`, 'utf8');
     return refusals.length;
+  }
+
+  /**
+   * The DNC lists may have changed while the submission was queued (offline, or a number added
+   * after the review): numbers now on a list that applies to the account are removed (a new
+   * hidden list, its fingerprint journaled) and audited with the rule, before anything is sent.
+   * Answers an error when nothing would be left to send.
+   */
+  private async recheck(record: JournalRecord): Promise<JournalRecord | AppError> {
+    const compliance = this.options.compliance;
+    if (compliance === undefined) return record;
+    const result = await compliance.recheck(record.listId, record.accountId);
+    if (result.removed === 0) return record;
+    if (result.list === null) {
+      for (const proof of result.exclusions) {
+        this.audit.append('compliance.excluded', record.id, proof);
+      }
+      return new AppError(
+        'CONFLICT',
+        {
+          en: 'Every number of this campaign is now on a do-not-call list, so nothing was sent.',
+          'zh-CN': '此活动的所有号码现已在禁呼名单上，因此未发送任何内容。',
+        },
+        { removed: result.removed },
+      );
+    }
+    const list = result.list;
+    return this.journal.transaction(() => {
+      const next = this.journal.update(
+        record.id,
+        {
+          listId: list.listId,
+          calleeCount: list.callees.count,
+          calleeSha256: list.callees.sha256,
+        },
+        this.options.clock.now(),
+      );
+      this.audit.append('compliance.checked', record.id, {
+        stage: 'submit',
+        dncVersion: result.dncVersion,
+        removed: result.removed,
+        listId: list.listId,
+        callees: { count: list.callees.count, sha256: list.callees.sha256 },
+      });
+      for (const proof of result.exclusions) {
+        this.audit.append('compliance.excluded', record.id, proof);
+      }
+      return next;
+    });
+  }
+
+  /** Writes a done submission's numbers (minus the refused) to the call history. */
+  private async recordHistory(record: JournalRecord): Promise<void> {
+    const compliance = this.options.compliance;
+    if (compliance === undefined) return;
+    try {
+      const refused = new Set(this.journal.refusals(record.id).map((r) => r.phone));
+      await compliance.recordSent({
+        accountId: record.accountId,
+        taskRef: record.taskId ?? record.id,
+        listId: record.listId,
+        draftId: record.draftId,
+        refused,
+      });
+    } catch (error) {
+      // The vendor holds the task either way; a missing history entry is logged, not hidden.
+      this.options.logger.error('call history not recorded', {
+        id: record.id,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+    }
   }
 
   private finish(id: string, taskId: string | null, accepted: number): JournalRecord {

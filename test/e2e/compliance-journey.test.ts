@@ -192,6 +192,25 @@ async function reviewCount(kind: string): Promise<string> {
   return (await review().locator(`[data-count="${kind}"] dd`).textContent()) ?? '';
 }
 
+/** Exports the review's compliance report through the window and reads the workbook back. */
+async function exportReport(): Promise<(sheet: string) => string[][]> {
+  const saved = host.dialogs.saved.length;
+  await review().locator('button:has-text("Export compliance report")').click();
+  await expect.poll(() => host.dialogs.saved.length, { timeout: 30_000 }).toBe(saved + 1);
+  await review().getByTestId('compliance-exported').waitFor();
+  const file = host.dialogs.saved.at(-1) ?? '';
+  expect(await review().getByTestId('compliance-exported').textContent()).toContain(file);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return (name: string): string[][] => {
+    const rows: string[][] = [];
+    workbook.getWorksheet(name)?.eachRow((row) => {
+      rows.push(Array.from({ length: row.cellCount }, (_, i) => row.getCell(i + 1).text));
+    });
+    return rows;
+  };
+}
+
 beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), 'campaign-desk-e2e-compliance-'));
   host = await startHost({ systemLocale: 'en-US' });
@@ -390,8 +409,50 @@ describe('calling compliance in the app', () => {
 
     await atBothSizes(expectNoSidewaysScroll);
     await expectAccessible('[data-testid="compliance-review"]');
+    await setPreferences({ language: 'en', theme: 'dark' });
+    await expectAccessible('[data-testid="compliance-review"]');
+    await setPreferences({ language: 'en', theme: 'light' });
     await review().scrollIntoViewIfNeeded();
     await shoot('review', ALL_LOOKS, '[data-testid="compliance-review"]');
+
+    // The report of what is about to go out, read back from the workbook the app wrote.
+    const rowsOf = await exportReport();
+    const summary = new Map(rowsOf('Compliance report').map(([item, value]) => [item, value]));
+    expect(summary.get('Campaign')).toBe('Spring compliance');
+    expect(summary.get('Skip numbers called in the last N days')).toBe('30');
+    expect(summary.get('Calling window (recipient time)')).toBe('09:00–20:00');
+    expect(summary.get('Include recently called numbers anyway')).toBe('no');
+    expect(summary.get('Excluded: do-not-call list')).toBe('3');
+    expect(summary.get('Excluded: called recently')).toBe('2');
+    expect(summary.get('Numbers sent')).toBe(String(EXPECTED_SENT.length));
+    // Every exclusion with its rule and, for the do-not-call ones, the list that holds it.
+    const byNumber = new Map(
+      rowsOf('Exclusions')
+        .slice(1)
+        .map(([, phone, rule, list]) => [phone, `${rule} ${list ?? ''}`.trim()]),
+    );
+    expect(byNumber.size).toBe(5);
+    for (const number of ON_DNC) expect(byNumber.get(number)).toBe('do-not-call list Do not call');
+    for (const number of EARLIER) expect(byNumber.get(number)).toBe('called recently');
+    // The zones with their local times, and the tasks the split proposes.
+    const zoneRows = rowsOf('Zones')
+      .slice(1)
+      .map(([zone, country, count]) => `${zone} ${country} ${count}`);
+    expect(zoneRows.sort()).toEqual([
+      'Asia/Shanghai CN 8',
+      'Australia/Perth AU 3',
+      'Europe/London GB 4',
+      'Pacific/Honolulu US 3',
+    ]);
+    const splitRows = rowsOf('Split tasks')
+      .slice(1)
+      .map(([, zone, count]) => `${zone} ${count}`);
+    expect(splitRows.sort()).toEqual([
+      'Asia/Shanghai 8',
+      'Australia/Perth 3',
+      'Europe/London 4',
+      'Pacific/Honolulu 3',
+    ]);
   });
 
   it('4. sends: one scheduled task per zone group, and no excluded number reaches the vendor', async () => {
@@ -424,47 +485,59 @@ describe('calling compliance in the app', () => {
     expect(yccallSim().strict?.violations()).toEqual([]);
   });
 
-  it('5. exports the compliance report and reads it back', async () => {
-    // The draft stays after sending; its review offers the report of what was checked.
+  it('5. exports the compliance report after sending and reads back what was sent', async () => {
+    // The draft stays after sending; its review offers the report, now with the proof of the send.
+    await page.click('a[data-section="drafts"]');
     await page.click('button[role="tab"]:has-text("Drafts")');
     await page.locator('tr[data-draft="Spring compliance"] button:has-text("Open")').click();
     await page.click('button:has-text("Review before sending")');
     await review().waitFor();
-    const saved = host.dialogs.saved.length;
-    await review().locator('button:has-text("Export compliance report")').click();
-    await review().getByTestId('compliance-exported').waitFor();
-    expect(host.dialogs.saved.length).toBe(saved + 1);
-    const file = host.dialogs.saved.at(-1) ?? '';
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const rowsOf = (name: string): string[][] => {
-      const rows: string[][] = [];
-      workbook.getWorksheet(name)?.eachRow((row) => {
-        rows.push(Array.from({ length: row.cellCount }, (_, i) => row.getCell(i + 1).text));
-      });
-      return rows;
-    };
-    const summary = new Map(rowsOf('Compliance report').map(([item, value]) => [item, value]));
-    expect(summary.get('Campaign')).toBe('Spring compliance');
-    expect(summary.get('Skip numbers called in the last N days')).toBe('30');
-    expect(summary.get('Calling window (recipient time)')).toBe('09:00–20:00');
-    expect(summary.get('Include recently called numbers anyway')).toBe('no');
-    // Every exclusion with its rule and, for the do-not-call ones, the list that holds it.
-    const exclusions = rowsOf('Exclusions').slice(1);
-    const byNumber = new Map(exclusions.map(([, phone, rule, list]) => [phone, `${rule} ${list}`]));
-    for (const number of ON_DNC) expect(byNumber.get(number)).toBe('do-not-call list Do not call');
-    for (const number of EARLIER) expect(byNumber.get(number)?.trim()).toBe('called recently');
-    // The windows with the local times in each zone, and the tasks the split sent.
-    const zones = rowsOf('Zones')
+    // The numbers just sent are in the call history now: sent again today, all would be skipped.
+    await expect.poll(() => reviewCount('recent-call')).toBe(String(SPRING.length - 3));
+    const rowsOf = await exportReport();
+
+    // What each submission was checked with: one per zone group, the numbers it holds.
+    const proof = rowsOf('Submissions')
       .slice(1)
-      .map(([zone, country, count]) => `${zone} ${country} ${count}`);
-    expect(zones.sort()).toEqual([
-      'Asia/Shanghai CN 8',
-      'Australia/Perth AU 3',
-      'Europe/London GB 4',
-      'Pacific/Honolulu US 3',
-    ]);
-    expect(rowsOf('Split tasks').slice(1)).toHaveLength(4);
+      .map(([submission, , event, details]) => ({
+        submission,
+        event,
+        details: JSON.parse(details ?? '{}') as Record<string, unknown>,
+      }));
+    const checked = proof.filter((row) => row.event === 'compliance.checked');
+    expect(
+      checked
+        .map((row) => `${String(row.details['zone'])} ${String(row.details['numbers'])}`)
+        .sort(),
+    ).toEqual(['Asia/Shanghai 8', 'Australia/Perth 3', 'Europe/London 4', 'Pacific/Honolulu 3']);
+    for (const row of checked) {
+      expect(row.details).toMatchObject({
+        recentCallDays: 30,
+        includeRecentCalls: false,
+        excluded: { dnc: 3, recentCall: 2 },
+        toSend: EXPECTED_SENT.length,
+        splitByZone: true,
+      });
+    }
+    // The numbers left out at send time, by rule.
+    const excluded = proof
+      .filter((row) => row.event === 'compliance.excluded')
+      .flatMap((row) =>
+        (row.details['numbers'] as string[]).map((n) => `${String(row.details['rule'])} ${n}`),
+      );
+    expect(excluded.sort()).toEqual(
+      [...ON_DNC.map((n) => `dnc ${n}`), ...EARLIER.map((n) => `recent-call ${n}`)].sort(),
+    );
+    // And the exclusions as they stand now: the sent numbers count as called recently.
+    const now = new Map(
+      rowsOf('Exclusions')
+        .slice(1)
+        .map(([, phone, rule]) => [phone, rule]),
+    );
+    for (const number of ON_DNC) expect(now.get(number)).toBe('do-not-call list');
+    for (const number of [...EARLIER, ...EXPECTED_SENT])
+      expect(now.get(number)).toBe('called recently');
+    await review().scrollIntoViewIfNeeded();
     await shoot('exported', LOOKS, '[data-testid="compliance-review"]');
   });
 });

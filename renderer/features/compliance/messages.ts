@@ -137,6 +137,7 @@ export const complianceEn = {
   'compliance.review.versions':
     'Checked with do-not-call version {dnc} and call history version {history}.',
   'compliance.review.show': 'Show which numbers',
+  'compliance.review.exclusions.label': 'The numbers left out',
   'compliance.review.hide': 'Hide the numbers',
   'compliance.review.none': 'No number is left out.',
   'compliance.review.col.number': 'Number',
@@ -305,6 +306,7 @@ export const complianceZh: Readonly<Record<keyof typeof complianceEn, string>> =
   'compliance.review.toSend': '将发送',
   'compliance.review.versions': '检查依据：禁呼名单版本 {dnc}，呼叫记录版本 {history}。',
   'compliance.review.show': '查看是哪些号码',
+  'compliance.review.exclusions.label': '被排除的号码',
   'compliance.review.hide': '隐藏号码',
   'compliance.review.none': '没有号码被排除。',
   'compliance.review.col.number': '号码',

@@ -24,7 +24,8 @@ export function ComplianceReview(props: {
   onChange: (next: DraftCompliance) => void;
 }) {
   const { t, locale } = useI18n();
-  const [exported, setExported] = useState<string | null>(null);
+  // Kept as numbers and a path (not a sentence) so the notice follows a change of language.
+  const [exported, setExported] = useState<{ rows: number; path: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const { compliance } = props.report;
   const value = props.draft.compliance;
@@ -38,10 +39,7 @@ export function ComplianceReview(props: {
     setFailure(null);
     try {
       const result = await call('compliance.exportReport', { draftId });
-      if (result.path)
-        setExported(
-          t('compliance.review.exported', { rows: count(result.rows), path: result.path }),
-        );
+      if (result.path) setExported({ rows: result.rows, path: result.path });
     } catch (error) {
       setFailure(errorMessage(error));
     }
@@ -117,7 +115,12 @@ export function ComplianceReview(props: {
         {t('compliance.review.split')}
       </label>
       {compliance.split && compliance.split.length > 0 && (
-        <div className="table-scroll">
+        <div
+          className="table-scroll"
+          role="region"
+          aria-label={t('compliance.review.split.title')}
+          tabIndex={0}
+        >
           <table className="data-table" data-testid="split-tasks">
             <caption>{t('compliance.review.split.title')}</caption>
             <thead>
@@ -150,7 +153,7 @@ export function ComplianceReview(props: {
       </div>
       {exported && (
         <p className="notice" role="status" data-testid="compliance-exported">
-          {exported}
+          {t('compliance.review.exported', { rows: count(exported.rows), path: exported.path })}
         </p>
       )}
       {failure && (
@@ -182,7 +185,12 @@ function ZoneGroups(props: {
     props.onChange({ ...value, zoneChoices: zone === '' ? others : { ...others, [key]: zone } });
   };
   return (
-    <div className="table-scroll">
+    <div
+      className="table-scroll"
+      role="region"
+      aria-label={t('compliance.review.zones')}
+      tabIndex={0}
+    >
       <table className="data-table zone-groups" data-testid="zone-groups">
         <caption>{t('compliance.review.zones')}</caption>
         <thead>
@@ -325,7 +333,12 @@ function Exclusions(props: { draftId: string; reviewedAt: string }) {
         </p>
       )}
       {shown && items.length > 0 && (
-        <div className="table-scroll exclusions-scroll">
+        <div
+          className="table-scroll exclusions-scroll"
+          role="region"
+          aria-label={t('compliance.review.exclusions.label')}
+          tabIndex={0}
+        >
           <table className="data-table" data-testid="exclusions">
             <thead>
               <tr>

@@ -43,6 +43,40 @@ const EARLIER = [CN(2), HNL(2)];
 const ON_DNC = [CN(1), HNL(1), ASKED];
 const EXPECTED_SENT = SPRING.filter((n) => !ON_DNC.includes(n) && !EARLIER.includes(n));
 
+/** The split tasks the review proposed (step 3), to find at the vendor after sending (step 4). */
+let proposed: {
+  name: string;
+  zone: string;
+  count: number;
+  localStart: string;
+  vendor: string;
+}[] = [];
+/** The country code each zone group's numbers start with. */
+const ZONE_PREFIX: Record<string, string> = {
+  'Asia/Shanghai': '+86',
+  'Europe/London': '+44',
+  'Pacific/Honolulu': '+1',
+  'Australia/Perth': '+61',
+};
+
+/** A UTC instant (`yyyy-mm-dd hh:mmZ`) as `yyyy-mm-dd hh:mm` in a time zone. */
+function localTime(utc: string, zone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(utc.replace(' ', 'T')))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`;
+}
+
 let host: Host;
 let browser: Browser;
 let page: Page;
@@ -444,15 +478,32 @@ describe('calling compliance in the app', () => {
       'Europe/London GB 4',
       'Pacific/Honolulu US 3',
     ]);
-    const splitRows = rowsOf('Split tasks')
+    proposed = rowsOf('Split tasks')
       .slice(1)
-      .map(([, zone, count]) => `${zone} ${count}`);
-    expect(splitRows.sort()).toEqual([
+      .map(([name = '', zone = '', count = '', localStart = '', vendor = '']) => ({
+        name,
+        zone,
+        count: Number(count),
+        localStart,
+        vendor,
+      }));
+    expect(proposed.map((task) => `${task.zone} ${task.count}`).sort()).toEqual([
       'Asia/Shanghai 8',
       'Australia/Perth 3',
       'Europe/London 4',
       'Pacific/Honolulu 3',
     ]);
+    for (const task of proposed) {
+      // Each task starts inside 09:00–20:00 in its zone, and what the vendor receives (its
+      // server time, UTC for the demo server) is that same instant.
+      const local = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(task.localStart);
+      expect(local, task.localStart).not.toBeNull();
+      const time = local?.[2] ?? '';
+      expect(time >= '09:00' && time < '20:00', `${task.zone} starts at ${time}`).toBe(true);
+      const scheduled = /scheduledtime (\d{4}-\d{2}-\d{2} \d{2}:\d{2}):\d{2}/.exec(task.vendor);
+      expect(scheduled, task.vendor).not.toBeNull();
+      expect(localTime(`${scheduled?.[1] ?? ''}Z`, task.zone)).toBe(`${local?.[1]} ${time}`);
+    }
   });
 
   it('4. sends: one scheduled task per zone group, and no excluded number reaches the vendor', async () => {
@@ -473,15 +524,16 @@ describe('calling compliance in the app', () => {
     const sent = tasks.flatMap((task) => yccallSim().numbersOf(task.id).map(asE164));
     expect([...sent].sort()).toEqual([...EXPECTED_SENT].sort());
     for (const excluded of [...ON_DNC, ...EARLIER]) expect(sent).not.toContain(excluded);
-    // Each zone group is its own task holding only that zone's numbers.
-    const byTask = tasks.map((task) =>
-      yccallSim()
-        .numbersOf(task.id)
-        .map(asE164)
-        .map((n) => n.slice(0, 4))
-        .filter((prefix, i, all) => all.indexOf(prefix) === i),
-    );
-    expect(byTask.map((prefixes) => prefixes.length)).toEqual([1, 1, 1, 1]);
+    // Each zone group is its own task, named as the review proposed, holding only that zone's
+    // numbers.
+    expect(tasks.map((task) => task.name).sort()).toEqual(proposed.map((p) => p.name).sort());
+    for (const task of tasks) {
+      const plan = proposed.find((p) => p.name === task.name);
+      const numbers = yccallSim().numbersOf(task.id).map(asE164);
+      expect(numbers, task.name).toHaveLength(plan?.count ?? -1);
+      const prefix = ZONE_PREFIX[plan?.zone ?? ''] ?? '?';
+      for (const number of numbers) expect(number.startsWith(prefix), number).toBe(true);
+    }
     expect(yccallSim().strict?.violations()).toEqual([]);
   });
 

@@ -138,7 +138,7 @@ export function ComplianceReview(props: {
                   <td className="wrap">{task.name}</td>
                   <td>{zoneName(task.zone)}</td>
                   <td className="num">{count(task.count)}</td>
-                  <td>{task.localStart}</td>
+                  <td className="when">{task.localStart}</td>
                   <td className="wrap">{task.vendorSchedule[locale]}</td>
                 </tr>
               ))}
@@ -195,8 +195,9 @@ function ZoneGroups(props: {
         <caption>{t('compliance.review.zones')}</caption>
         <thead>
           <tr>
-            <th>{t('compliance.review.col.zone')}</th>
-            <th>{t('compliance.review.col.country')}</th>
+            <th>
+              {t('compliance.review.col.zone')} · {t('compliance.review.col.country')}
+            </th>
             <th className="num">{t('compliance.review.col.count')}</th>
             <th>{t('compliance.review.col.localStart')}</th>
             <th>{t('compliance.review.col.localEnd')}</th>
@@ -248,11 +249,12 @@ function ZoneGroups(props: {
                   ) : (
                     zoneName(group.zone ?? t('compliance.review.zone.unknown'))
                   )}
+                  {/* The country under the zone keeps the table narrow enough for the panel. */}
+                  <span className="zone-country">{country}</span>
                 </td>
-                <td>{country}</td>
                 <td className="num">{group.count.toLocaleString(locale)}</td>
-                <td>{group.localStart ?? '—'}</td>
-                <td>{group.localEnd ?? '—'}</td>
+                <td className="when">{group.localStart ?? '—'}</td>
+                <td className="when">{group.localEnd ?? '—'}</td>
                 <td className="wrap">
                   {group.needsChoice
                     ? '—'

@@ -320,7 +320,16 @@ describe('calling compliance in the app', () => {
     expect(await page.inputValue('#dnc-add-number')).toBe('call me');
     await page.fill('#dnc-add-number', '');
 
-    await atBothSizes(expectNoSidewaysScroll);
+    await atBothSizes(async () => {
+      await expectNoSidewaysScroll();
+      // The numbers' table fits its card (its Remove buttons are not cut off).
+      const spill = await page.evaluate(`(() => {
+        const card = document.querySelector('.dnc-entries');
+        const table = card.querySelector('table');
+        return table.getBoundingClientRect().right - card.getBoundingClientRect().right;
+      })()`);
+      expect(spill).toBeLessThanOrEqual(0);
+    });
     await expectAccessible('#content');
     await toTop();
     await shoot('dnc-list', ALL_LOOKS);

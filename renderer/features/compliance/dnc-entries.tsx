@@ -76,7 +76,12 @@ export function DncEntries(props: {
                 <td className="mono-cell">{entry.number}</td>
                 <td>{entry.expiresOn ?? t('compliance.entries.never')}</td>
                 <td className="wrap">{entry.source ?? ''}</td>
-                <td>{new Date(entry.addedAt).toLocaleString(locale)}</td>
+                <td className="wrap">
+                  {new Date(entry.addedAt).toLocaleString(locale, {
+                    dateStyle: 'short',
+                    timeStyle: 'short',
+                  })}
+                </td>
                 <td>
                   <button
                     type="button"

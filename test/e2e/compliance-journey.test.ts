@@ -312,6 +312,8 @@ describe('calling compliance in the app', () => {
       .toBe(4);
     const asked = page.locator(`tr[data-dnc-number="${ASKED}"]`);
     expect(await asked.innerText()).toMatch(/2099-12-31\s+customer asked/);
+    await toTop();
+    await shoot('dnc-list-added', [['en', 'light']]);
     // A number that is not a phone number changes nothing and says why.
     await page.fill('#dnc-add-number', 'call me');
     await page.click('button:has-text("Add the number")');

@@ -60,7 +60,11 @@ export function DncListsPanel(props: { go: (section: Section) => void }) {
         <DncListDetail
           list={opened}
           onBack={() => setOpenId(null)}
-          onChanged={reload}
+          onChanged={() => {
+            // The list's own notice replaces "created" (one line says what just happened).
+            setOutcome(null);
+            reload();
+          }}
           onDelete={() => setDeleting(opened)}
           go={props.go}
         />

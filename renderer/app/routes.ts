@@ -1,7 +1,15 @@
 import type { MessageKey } from '../i18n/en';
 
 /** The sections of the shell, in navigation order. */
-export const SECTIONS = ['tasks', 'drafts', 'lists', 'accounts', 'settings', 'about'] as const;
+export const SECTIONS = [
+  'tasks',
+  'drafts',
+  'lists',
+  'compliance',
+  'accounts',
+  'settings',
+  'about',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** The navigation label of each section. */
@@ -9,6 +17,7 @@ export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
   tasks: 'nav.tasks',
   drafts: 'nav.drafts',
   lists: 'nav.lists',
+  compliance: 'nav.compliance',
   accounts: 'nav.accounts',
   settings: 'nav.settings',
   about: 'nav.about',

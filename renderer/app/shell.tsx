@@ -5,6 +5,7 @@ import { SECTIONS, SECTION_LABEL, type Section } from './routes';
 import { useSection } from './use-section';
 import { AccountsView } from '../features/accounts/accounts-view';
 import { ListsView } from '../features/lists/lists-view';
+import { ComplianceView } from '../features/compliance/compliance-view';
 import { DraftsView } from '../features/drafts/drafts-view';
 import { TasksView } from '../features/tasks/tasks-view';
 import { TASK_GRID_ID } from '../features/tasks/board-table';
@@ -20,6 +21,8 @@ function SectionView(props: { section: Section; go: (section: Section) => void }
       return <AccountsView />;
     case 'lists':
       return <ListsView go={props.go} />;
+    case 'compliance':
+      return <ComplianceView go={props.go} />;
     case 'drafts':
       return <DraftsView go={props.go} />;
     case 'tasks':

@@ -1,4 +1,5 @@
 import { damagedAccountsEn } from '../features/accounts/damaged-messages';
+import { complianceEn } from '../features/compliance/messages';
 import { draftsEn } from '../features/drafts/messages';
 import { logNoticeEn } from '../features/logging/messages';
 import { networkEn } from '../features/settings/network-messages';
@@ -27,6 +28,7 @@ export const en = {
   ...settingsRecoveryEn,
   ...updatesEn,
   ...diagnosticsEn,
+  ...complianceEn,
   'app.name': 'Campaign Desk',
   'app.loading': 'Starting Campaign Desk…',
   'app.loadFailed': 'Campaign Desk could not start its window: {message}',
@@ -36,6 +38,7 @@ export const en = {
   'nav.accounts': 'Accounts',
   'nav.lists': 'Lists',
   'nav.drafts': 'Drafts',
+  'nav.compliance': 'Compliance',
   'nav.tasks': 'Tasks',
   'nav.settings': 'Settings',
   'nav.about': 'About',

@@ -1,5 +1,6 @@
 import type { Catalogue } from './en';
 import { damagedAccountsZh } from '../features/accounts/damaged-messages';
+import { complianceZh } from '../features/compliance/messages';
 import { draftsZh } from '../features/drafts/messages';
 import { logNoticeZh } from '../features/logging/messages';
 import { networkZh } from '../features/settings/network-messages';
@@ -22,6 +23,7 @@ export const zhCN: Catalogue = {
   ...settingsRecoveryZh,
   ...updatesZh,
   ...diagnosticsZh,
+  ...complianceZh,
   'app.name': 'Campaign Desk',
   'app.loading': '正在启动 Campaign Desk…',
   'app.loadFailed': 'Campaign Desk 无法启动窗口：{message}',
@@ -31,6 +33,7 @@ export const zhCN: Catalogue = {
   'nav.accounts': '账户',
   'nav.lists': '号码列表',
   'nav.drafts': '草稿',
+  'nav.compliance': '合规',
   'nav.tasks': '任务',
   'nav.settings': '设置',
   'nav.about': '关于',

@@ -14,6 +14,7 @@ const SECTION_TITLE = {
   tasks: 'tasks.title',
   drafts: 'drafts.title',
   lists: 'lists.title',
+  compliance: 'compliance.title',
   accounts: 'accounts.title',
   settings: 'settings.title',
   about: 'about.title',

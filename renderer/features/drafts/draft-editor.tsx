@@ -9,6 +9,8 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { call, errorMessage, useEvent } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import { isShown, KIND_FIELDS, NEW_VOICE_FILE_SOURCE, pickerOf } from './kind-fields';
+import { ComplianceFields } from './compliance-fields';
+import { ComplianceReview } from './compliance-review';
 import { PreflightPanel } from './preflight-panel';
 import { numbersToSend, startWords } from './send-summary';
 import { SettingInput, VoiceFileInput } from './setting-input';
@@ -461,6 +463,10 @@ export function DraftEditor(props: {
               {t('drafts.pickers.refresh')}
             </button>
           </p>
+          <ComplianceFields
+            value={draft.compliance}
+            onChange={(compliance) => edit({ compliance })}
+          />
           {KIND_FIELDS[draft.kind]
             .filter((spec) => isShown(spec, draft.settings))
             .flatMap((spec) => {
@@ -550,7 +556,18 @@ export function DraftEditor(props: {
       )}
       {report && (
         <div ref={reportRef} className="scroll-target">
-          <PreflightPanel report={report} onAssumptionsSaved={() => void review()} />
+          <PreflightPanel report={report} onAssumptionsSaved={() => void review()}>
+            <ComplianceReview
+              report={report}
+              draft={draft}
+              onChange={(compliance) => {
+                // A queued or sent draft's choices are what was sent: they no longer change.
+                if (!editable) return;
+                edit({ compliance });
+                void review();
+              }}
+            />
+          </PreflightPanel>
         </div>
       )}
       {confirming && (

@@ -1,9 +1,15 @@
+import type { ReactNode } from 'react';
 import type { PreflightReport } from '../../../shared/domain/preflight';
 import { useI18n } from '../../i18n/i18n';
 import { AssumptionsForm } from './assumptions-form';
 
 /** The pre-flight review: what will be sent, to whom, when, for how long and at what cost. */
-export function PreflightPanel(props: { report: PreflightReport; onAssumptionsSaved: () => void }) {
+export function PreflightPanel(props: {
+  report: PreflightReport;
+  onAssumptionsSaved: () => void;
+  /** The compliance part of the review (issue 17), shown after the schedule. */
+  children?: ReactNode;
+}) {
   const { locale, t } = useI18n();
   const { report } = props;
   const text = (value: { readonly en: string; readonly 'zh-CN': string }) => value[locale];
@@ -61,6 +67,7 @@ export function PreflightPanel(props: { report: PreflightReport; onAssumptionsSa
           </ul>
         </div>
       ))}
+      {props.children}
       <p>{text(report.estimate.text)}</p>
       <details>
         <summary>{t('preflight.howEstimated')}</summary>

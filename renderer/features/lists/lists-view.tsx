@@ -8,6 +8,7 @@ import { useAccounts } from '../../app/accounts-state';
 import type { Section } from '../../app/routes';
 import { call, errorMessage } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
+import { DncMark, DncMarkFailure, useListMarks } from '../compliance/list-marks';
 import { ImportPanel } from './import-panel';
 import { ListRows } from './list-rows';
 
@@ -43,6 +44,7 @@ export function ListsView(props: { go: (section: Section) => void }) {
     };
   }, [version]);
   const reload = useCallback(() => setVersion((n) => n + 1), []);
+  const marks = useListMarks(version);
 
   const exportList = async (list: ListSummary, kind: 'clean' | 'report') => {
     setNotice(null);
@@ -101,6 +103,7 @@ export function ListsView(props: { go: (section: Section) => void }) {
           {failure}
         </p>
       )}
+      <DncMarkFailure marks={marks} />
       {mode.kind === 'import' && (
         <ImportPanel
           onClose={() => setMode({ kind: 'lists' })}
@@ -119,6 +122,7 @@ export function ListsView(props: { go: (section: Section) => void }) {
             </button>
           </div>
           <CountsLine list={opened} />
+          <DncMark count={marks.counts.get(opened.id)} long />
           {actions(opened)}
           <ListRows list={opened} />
         </>
@@ -177,6 +181,7 @@ export function ListsView(props: { go: (section: Section) => void }) {
                     >
                       {list.name}
                     </button>
+                    <DncMark count={marks.counts.get(list.id)} />
                   </td>
                   <td className="muted">
                     {list.sourceFileName} · {list.sheet}

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { YccallSim } from '../../main/services/sandbox/yccall/yccall-sim';
 import { startHost, type Host } from '../host/server';
 import { launchChromium, screenshotDir } from './browser';
+import { confirmSendAndOpenOutbox } from '../electron-smoke/journey';
 
 // Calling compliance as a manager lives it (issue 17), at 1366 × 768 from a fresh data folder,
 // against the demo Yccall server (the strict simulator):
@@ -274,7 +275,7 @@ describe('calling compliance in the app', () => {
     await page.waitForSelector('[data-testid="no-problems"]');
     await page.click('button:has-text("Review before sending")');
     await page.getByTestId('preflight').waitFor();
-    await page.click('button:has-text("Send to the vendor")');
+    await confirmSendAndOpenOutbox(page);
     const row = page.locator('tr[data-submission="Earlier callbacks"]');
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
   });
@@ -527,6 +528,12 @@ describe('calling compliance in the app', () => {
 
   it('4. sends: one scheduled task per zone group, and no excluded number reaches the vendor', async () => {
     await page.click('button:has-text("Send to the vendor")');
+    // One confirmation says what will happen: 18 numbers, four tasks, one per zone.
+    expect(await page.getByTestId('send-confirmation').innerText()).toContain(
+      'Send 18 numbers to Demo · Yccall server as 4 tasks, one per time zone',
+    );
+    await page.locator('dialog[open] button:has-text("Send now")').click();
+    await page.getByTestId('queued').locator('button:has-text("Open in the outbox")').click();
     const rows = page.locator('tr[data-submission^="Spring compliance"]');
     await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(4);
     await expect
@@ -557,11 +564,15 @@ describe('calling compliance in the app', () => {
   });
 
   it('5. exports the compliance report after sending and reads back what was sent', async () => {
-    // The draft stays after sending; its review offers the report, now with the proof of the send.
+    // The sent draft's review offers the report, now with the proof of the send.
     await page.click('a[data-section="drafts"]');
-    await page.click('button[role="tab"]:has-text("Drafts")');
-    await page.locator('tr[data-draft="Spring compliance"] button:has-text("Open")').click();
-    await page.click('button:has-text("Review before sending")');
+    // Sent, it has left the editable drafts: the Sent tab shows it, read-only.
+    await page.click('button[role="tab"]:has-text("Sent")');
+    await page.locator('tr[data-sent-draft="Spring compliance"] button:has-text("View")').click();
+    await page
+      .getByTestId('read-only')
+      .locator('button:has-text("Show the review and compliance report")')
+      .click();
     await review().waitFor();
     // The numbers just sent are in the call history now: sent again today, all would be skipped.
     await expect.poll(() => reviewCount('recent-call')).toBe(String(SPRING.length - 3));

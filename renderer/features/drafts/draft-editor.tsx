@@ -225,6 +225,15 @@ export function DraftEditor(props: {
   };
 
   const confirmation = (pending: PreflightReport) => {
+    const split = pending.compliance?.split ?? null;
+    if (split !== null && split.length > 1) {
+      // One task per zone group, each with its own start (the review lists them).
+      return t('drafts.confirm.bodySplit', {
+        count: numbersToSend(pending).toLocaleString(locale),
+        account: accountName,
+        tasks: split.length.toLocaleString(locale),
+      });
+    }
     const start = pending.schedule.start.manager;
     const when = pending.schedule.asSoonAsSent
       ? t('drafts.confirm.now')
@@ -331,6 +340,10 @@ export function DraftEditor(props: {
                 {t('drafts.action.copy')}
               </button>
             )}
+            {/* The review as it stands now, with the compliance report of what was sent. */}
+            <button type="button" onClick={() => void review()} disabled={busy}>
+              {t('drafts.action.showReview')}
+            </button>
           </p>
         </div>
       )}

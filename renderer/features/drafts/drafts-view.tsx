@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Draft, DraftState, DraftSummary } from '../../../shared/domain/draft';
 import type { ListSummary } from '../../../shared/domain/list';
+import type { SubmissionView } from '../../../shared/domain/submission';
 import type { TaskKind } from '../../../shared/domain/task';
 import { boardRowKey } from '../../../shared/domain/board';
 import { EmptyState } from '../../components/empty-state';
@@ -8,7 +9,7 @@ import { FirstSteps } from '../../components/first-steps';
 import { Page } from '../../components/page';
 import { useAccounts } from '../../app/accounts-state';
 import { taskHash, type Section } from '../../app/routes';
-import { call, errorMessage } from '../../ipc/client';
+import { call, errorMessage, useEvent } from '../../ipc/client';
 import { useI18n } from '../../i18n/i18n';
 import { AuditView } from './audit-view';
 import { DraftEditor } from './draft-editor';
@@ -34,6 +35,14 @@ export function DraftsView(props: { go: (section: Section) => void }) {
   const [outboxFocus, setOutboxFocus] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((n) => n + 1), []);
+  // A draft moves between Drafts and Sent as its submissions settle: read the list again then.
+  const onSubmissionChanged = useCallback(
+    (submission: SubmissionView) => {
+      if (submission.state === 'done' || submission.state === 'attention') reload();
+    },
+    [reload],
+  );
+  useEvent('submissions.changed', onSubmissionChanged);
 
   useEffect(() => {
     let current = true;
@@ -135,6 +144,7 @@ export function DraftsView(props: { go: (section: Section) => void }) {
               setTab(name);
               setNotice(null);
               setOutboxFocus(null);
+              reload();
             }}
           >
             {t(`drafts.tab.${name}`)}

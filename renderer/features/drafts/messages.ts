@@ -19,6 +19,7 @@ export const draftsEn = {
   'drafts.action.openBoard': 'Open on the board',
   'drafts.action.openBoardNamed': 'Open “{name}” on the board',
   'drafts.action.copy': 'Copy into a new draft',
+  'drafts.action.showReview': 'Show the review and compliance report',
   'drafts.copied': 'Copied into a new draft, “{name}”: change it and send it when ready.',
   'drafts.sent.empty':
     'No sent drafts yet. A draft moves here once the vendor has confirmed every number.',
@@ -38,6 +39,8 @@ export const draftsEn = {
   'drafts.problems.untouched': 'Fill in the fields above; anything missing is shown when you send.',
   'drafts.confirm.title': 'Send this campaign?',
   'drafts.confirm.body': 'Send {count} numbers to {account} as {kind}, {when}?',
+  'drafts.confirm.bodySplit':
+    'Send {count} numbers to {account} as {tasks} tasks, one per time zone, each starting when its zone’s calling window opens?',
   'drafts.confirm.now': 'as soon as it is sent',
   'drafts.confirm.at': 'starting {start} ({zone})',
   'drafts.confirm.after':
@@ -240,6 +243,7 @@ export const draftsZh: Readonly<Record<keyof typeof draftsEn, string>> = {
   'drafts.action.openBoard': '在任务面板中打开',
   'drafts.action.openBoardNamed': '在任务面板中打开“{name}”',
   'drafts.action.copy': '复制为新草稿',
+  'drafts.action.showReview': '查看发送前检查与合规报告',
   'drafts.copied': '已复制为新草稿“{name}”：修改后即可发送。',
   'drafts.sent.empty': '还没有已发送的草稿。服务商确认了每个号码后，草稿会移到这里。',
   'drafts.sent.intro': '已发送的草稿保持发送时的内容，不能再修改。如需再次发送，请复制为新草稿。',
@@ -254,6 +258,8 @@ export const draftsZh: Readonly<Record<keyof typeof draftsEn, string>> = {
   'drafts.problems.untouched': '请填写上面的字段；发送时会显示缺少的内容。',
   'drafts.confirm.title': '发送此活动？',
   'drafts.confirm.body': '将 {count} 个号码发送到 {account}，作为{kind}，{when}？',
+  'drafts.confirm.bodySplit':
+    '将 {count} 个号码发送到 {account}，按时区拆分为 {tasks} 个任务，每个任务在其时区的呼叫时段开始时启动？',
   'drafts.confirm.now': '发送后立即开始',
   'drafts.confirm.at': '于 {start}（{zone}）开始',
   'drafts.confirm.after': '确认前不会向服务商发送任何内容。第一个请求发出后就无法撤回。',

@@ -37,6 +37,18 @@ async function dispatch(channel: string, request: unknown): Promise<Record<strin
   return result.value as Record<string, unknown>;
 }
 
+/** What has the focus (runs in the page as text: the test's tsconfig has no DOM types). */
+function focused(): Promise<{ id: string; testId: string | null; text: string }> {
+  return page.evaluate(`(() => {
+    const element = document.activeElement;
+    return {
+      id: element ? element.id : '',
+      testId: element ? element.getAttribute('data-testid') : null,
+      text: element ? element.textContent.trim() : '',
+    };
+  })()`);
+}
+
 async function shoot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(await screenshotDir(), `${name}.png`) });
 }
@@ -140,7 +152,7 @@ describe('the draft lifecycle', () => {
     await page.click('button:has-text("Send to the vendor")');
     await expect.poll(() => page.locator('.field-error').count()).toBeGreaterThan(1);
     expect(await page.locator('dialog[open]').count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('draft-name');
+    await expect.poll(async () => (await focused()).id).toBe('draft-name');
     await shoot('draft-errors-on-send-en');
   });
 
@@ -184,9 +196,7 @@ describe('the draft lifecycle', () => {
     const queued = page.getByTestId('queued');
     await queued.waitFor();
     // Focus lands on what happened, not on <body>.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      'queued',
-    );
+    await expect.poll(async () => (await focused()).testId).toBe('queued');
     await expect
       .poll(() => page.getByTestId('draft-state').getAttribute('data-state'))
       .not.toBe('editable');
@@ -266,9 +276,7 @@ describe('the draft lifecycle', () => {
     // "Not now" sends nothing and gives the focus back to Send.
     await dialog.locator('button:has-text("暂不发送")').click();
     await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.textContent))
-      .toBe('发送给服务商');
+    await expect.poll(async () => (await focused()).text).toBe('发送给服务商');
     expect(itnio.groupTasks().filter((task) => task.name.startsWith(CAMPAIGN))).toHaveLength(1);
     await page.click('button:has-text("返回草稿列表")');
     await page.locator(`tr[data-draft="${CAMPAIGN} (copy)"]`).waitFor();

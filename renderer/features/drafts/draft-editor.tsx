@@ -62,6 +62,8 @@ export function DraftEditor(props: {
   const [attempted, setAttempted] = useState(false);
   const reportRef = useRef<HTMLDivElement>(null);
   const queuedRef = useRef<HTMLParagraphElement>(null);
+  const sendRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
 
   const state = summary?.state ?? 'editable';
   const editable = summary !== null && state === 'editable';
@@ -143,6 +145,17 @@ export function DraftEditor(props: {
   useEffect(() => {
     if (queued) queuedRef.current?.focus();
   }, [queued]);
+  // "Not now" (or a failed send) gives the focus back to Send: it was disabled while the review
+  // ran, so the confirmation had no opener of its own to return to.
+  useEffect(() => {
+    if (confirming) {
+      wasConfirming.current = true;
+      return;
+    }
+    if (!wasConfirming.current) return;
+    wasConfirming.current = false;
+    if (!queued) sendRef.current?.focus();
+  }, [confirming, queued]);
 
   const touch = useCallback((field: string) => {
     setTouched((current) => (current.has(field) ? current : new Set(current).add(field)));
@@ -551,7 +564,13 @@ export function DraftEditor(props: {
             <button type="button" onClick={() => void review()} disabled={busy}>
               {t('drafts.review')}
             </button>
-            <button type="button" className="primary" onClick={() => void send()} disabled={busy}>
+            <button
+              ref={sendRef}
+              type="button"
+              className="primary"
+              onClick={() => void send()}
+              disabled={busy}
+            >
               {t('drafts.submit')}
             </button>
           </div>

@@ -81,7 +81,15 @@ export function DraftsView(props: { go: (section: Section) => void }) {
     setTab('outbox');
     reload();
   };
+  /**
+   * "Open on the board": the board opens the task once it holds its row. A task the vendor has
+   * just created would otherwise wait for the next poll of its account (up to a minute when the
+   * task has not started), so that account is asked for now.
+   */
   const openTask = (key: string) => {
+    const account = accounts.find((candidate) => key.startsWith(`${candidate.id}:`));
+    // A refresh that fails leaves it to the regular poll; the board shows the account's state.
+    if (account) void call('tasks.refresh', { accountId: account.id }).catch(() => undefined);
     window.location.hash = taskHash(key);
   };
   const openCopy = (copy: Draft) => {

@@ -36,7 +36,8 @@ export function SettingInput(props: {
   const id = `draft-setting-${spec.key}`;
   const text = displayValue(spec, props.value);
   const known = props.choices.some((choice) => choice.value === text);
-  const [typing, setTyping] = useState(text !== '' && !known);
+  /** The manager chose to type a value the list does not have. */
+  const [typing, setTyping] = useState(false);
   const set = (typed: string) => props.onChange(storedValue(spec, typed));
   const choiceLabel = (choice: Choice) => {
     const named =

@@ -12,6 +12,12 @@ export class BoardModel {
   private match: (row: BoardRow) => boolean;
   /** Deltas with a larger seq apply; -1 before the snapshot. */
   seq = -1;
+  /**
+   * Deltas that arrived before the snapshot answered. Events and answers travel separately, so a
+   * delta newer than the snapshot can come first (a task created while the board opens); it
+   * applies once the snapshot is loaded instead of being lost.
+   */
+  private early: BoardDelta[] = [];
 
   constructor(compare: Compare<BoardRow>, match: (row: BoardRow) => boolean = () => true) {
     this.index = new SortedIndex(compare);
@@ -46,6 +52,9 @@ export class BoardModel {
     for (const row of snapshot.rows) this.put(row);
     this.seq = snapshot.seq;
     this.index.reset([...this.byId.values()].filter(this.match));
+    const early = this.early.sort((a, b) => a.seq - b.seq);
+    this.early = [];
+    for (const delta of early) this.apply(delta);
   }
 
   /** A new sort or filter: the one full sort. */
@@ -54,9 +63,16 @@ export class BoardModel {
     this.index.reset([...this.byId.values()].filter(match), compare);
   }
 
-  /** Applies a delta; false when it was stale (older than what is held). */
+  /**
+   * Applies a delta; false when it was stale (older than what is held) or came before the
+   * snapshot (kept until `load`, which applies it when it is newer than the snapshot).
+   */
   apply(delta: BoardDelta): boolean {
-    if (this.seq < 0 || delta.seq <= this.seq) return false;
+    if (this.seq < 0) {
+      this.early.push(delta);
+      return false;
+    }
+    if (delta.seq <= this.seq) return false;
     this.seq = delta.seq;
     const out: BoardRow[] = [];
     const into: BoardRow[] = [];

@@ -23,7 +23,7 @@ export interface BoardState {
 
 /**
  * Loads the snapshot once, then applies `tasks.updated` deltas as they arrive. Deltas that came
- * in before the snapshot answered (seq not newer) are skipped. `compare` and `match` are the
+ * in before the snapshot answered wait in the model and apply when newer than the snapshot. `compare` and `match` are the
  * sort and the filter; changing either re-sorts once.
  */
 export function useBoard(

@@ -113,6 +113,23 @@ describe('the board model', () => {
     },
   );
 
+  it('keeps a delta that arrives before the snapshot, and applies it when it is newer', () => {
+    const model = new BoardModel(rowComparator('created', 'desc', names));
+    const empty = { changed: [], removed: [], accounts: [] };
+    // Seq 4 was already in the snapshot; seq 5 (a task created meanwhile) came first.
+    expect(model.apply({ seq: 4, at: 4, added: [row(1)], ...empty })).toBe(false);
+    expect(model.apply({ seq: 5, at: 5, added: [row(2, { n: 'Just created' })], ...empty })).toBe(
+      false,
+    );
+    model.load({ seq: 4, rows: [row(1)] });
+    expect(model.seq).toBe(5);
+    expect(model.row('acc:voice-group:2')?.n).toBe('Just created');
+    expect(model.total).toBe(2);
+    // Kept once: a later snapshot starts over without them.
+    model.load({ seq: 6, rows: [row(1)] });
+    expect(model.total).toBe(1);
+  });
+
   it('filters by account, kind, status, created dates and a fuzzy name search', () => {
     const rows = [
       row(1, { n: 'Spring promotion', a: 'acc-a', kd: 'voice-group' }),

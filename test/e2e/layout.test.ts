@@ -218,6 +218,32 @@ describe('layouts that fit', () => {
   });
 });
 
+describe('the board at 1366 × 768, for people to look at', () => {
+  it('shows the strip, the grid and the detail side by side in both languages and themes', async () => {
+    const page = await openPage({ width: 1366, height: 768 });
+    try {
+      const dir = await screenshotDir();
+      for (const locale of ['en', 'zh-CN'] as const) {
+        for (const theme of ['light', 'dark'] as const) {
+          await useLook(page, { locale, theme });
+          await SCREENS.find((screen) => screen.name === 'task-detail')?.open(
+            page,
+            CATALOGUES[locale],
+          );
+          expectNoSidewaysScroll(await overflow(page), `detail (${locale}, ${theme})`);
+          await expectDetailBeside(page, `detail (${locale}, ${theme})`);
+          await page.screenshot({
+            path: path.join(dir, `layout-board-detail-1366-${locale}-${theme}.png`),
+          });
+        }
+      }
+      await useLook(page, { locale: 'en', theme: 'light' });
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('the board’s rough edges', () => {
   it('says when a search finds no task, and the way back clears it', async () => {
     const page = await openPage({ width: 1366, height: 768 });

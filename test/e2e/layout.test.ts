@@ -232,6 +232,10 @@ describe('the board at 1366 × 768, for people to look at', () => {
           );
           expectNoSidewaysScroll(await overflow(page), `detail (${locale}, ${theme})`);
           await expectDetailBeside(page, `detail (${locale}, ${theme})`);
+          // The hidden columns are listed the way the language lists things ("账户、类型").
+          expect(await page.getByTestId('hidden-columns').textContent()).toContain(
+            `${CATALOGUES[locale]['tasks.col.account']}${CATALOGUES[locale]['board.columns.separator']}`,
+          );
           await page.screenshot({
             path: path.join(dir, `layout-board-detail-1366-${locale}-${theme}.png`),
           });

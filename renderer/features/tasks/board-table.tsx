@@ -226,7 +226,9 @@ export function BoardTable(props: {
       {fitted.hidden.length > 0 && (
         <p className="muted hint" data-testid="hidden-columns">
           {t('board.columns.hidden', {
-            columns: fitted.hidden.map((column) => t(HEADER[column])).join(', '),
+            columns: fitted.hidden
+              .map((column) => t(HEADER[column]))
+              .join(t('board.columns.separator')),
           })}
         </p>
       )}

@@ -17,7 +17,7 @@ export const COLUMN_MIN_PX: Readonly<Record<BoardColumn, number>> = {
   failed: 80,
   transferred: 84,
   rate: 84,
-  created: 140,
+  created: 176,
 };
 
 /** Space between columns, the row's side padding and a scroll bar (px). */

@@ -4,6 +4,7 @@
  */
 export const boardEn = {
   'board.columns.hidden': 'Hidden to fit this width: {columns}. A wider window shows them.',
+  'board.columns.separator': ', ',
   'board.search.none.title': 'No task matches “{search}”',
   'board.search.none.body':
     'Task names are matched here, and voice files and TTS texts at the vendors that can search them. Check the spelling, or clear the search to see every task.',
@@ -45,6 +46,7 @@ export const boardEn = {
 /** Chinese text of the board's layout (key for key with English). */
 export const boardZh: Readonly<Record<keyof typeof boardEn, string>> = {
   'board.columns.hidden': '为适应当前宽度已隐藏：{columns}。加宽窗口即可显示。',
+  'board.columns.separator': '、',
   'board.search.none.title': '没有与“{search}”匹配的任务',
   'board.search.none.body':
     '此处匹配任务名称；支持搜索的服务商还会匹配语音文件和 TTS 文本。请检查拼写，或清除搜索以查看全部任务。',

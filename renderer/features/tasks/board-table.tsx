@@ -1,10 +1,10 @@
 import {
   memo,
-  useEffect,
+  useCallback,
   useRef,
   useState,
   type KeyboardEvent,
-  type RefObject,
+  type RefCallback,
   type UIEvent,
 } from 'react';
 import { progressOf, successRateOf, type BoardRow } from '../../../shared/domain/board';
@@ -60,11 +60,14 @@ function count(value: number | null, locale: string): string {
   return value === null ? '—' : value.toLocaleString(locale);
 }
 
-/** The width of an element's content box, kept current by a ResizeObserver (0 until measured). */
-export function useWidth(element: RefObject<HTMLElement | null>): number {
+/**
+ * A ref for an element and the width of its content box, kept current by a ResizeObserver
+ * (0 until measured). A callback ref, so an element that appears after the first render (the
+ * board once the accounts are loaded) is measured too.
+ */
+export function useWidth(): readonly [RefCallback<HTMLElement>, number] {
   const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const target = element.current;
+  const ref = useCallback((target: HTMLElement | null) => {
     if (!target) return;
     const observer = new ResizeObserver((entries) => {
       const entry = entries[entries.length - 1];
@@ -72,8 +75,8 @@ export function useWidth(element: RefObject<HTMLElement | null>): number {
     });
     observer.observe(target);
     return () => observer.disconnect();
-  }, [element]);
-  return width;
+  }, []);
+  return [ref, width];
 }
 
 /**
@@ -102,9 +105,9 @@ export function BoardTable(props: {
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(VIEWPORT_GUESS);
   const viewport = useRef<HTMLDivElement>(null);
-  const area = useRef<HTMLDivElement>(null);
+  const [area, areaWidth] = useWidth();
   const head = useRef<HTMLDivElement>(null);
-  const fitted = columnsThatFit(preferences.columns, useWidth(area));
+  const fitted = columnsThatFit(preferences.columns, areaWidth);
   const columns = fitted.shown;
   const template = gridTemplate(columns);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
@@ -224,7 +227,9 @@ export function BoardTable(props: {
       {fitted.hidden.length > 0 && (
         <p className="muted hint" data-testid="hidden-columns">
           {t('board.columns.hidden', {
-            columns: fitted.hidden.map((column) => t(HEADER[column])).join(', '),
+            columns: fitted.hidden
+              .map((column) => t(HEADER[column]))
+              .join(t('board.columns.separator')),
           })}
         </p>
       )}

@@ -138,8 +138,7 @@ export function TasksView(props: { go: (section: Section) => void }) {
     setOpened(wanted);
   }, [wanted, board.version, board.model, activeAccountId, setActive]);
 
-  const layout = useRef<HTMLDivElement>(null);
-  const layoutWidth = useWidth(layout);
+  const [layout, layoutWidth] = useWidth();
   const panelWidth = detailWidth(preferences.detailWidth ?? DETAIL_DEFAULT_PX, layoutWidth);
   const glanceAccounts = useMemo(
     () =>

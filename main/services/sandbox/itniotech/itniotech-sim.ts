@@ -72,7 +72,10 @@ export interface ItniotechSim {
   /** Route keys for `server.injectFault` and `server.requestCount`. */
   readonly routeKeys: readonly ItniotechRouteKey[];
   /** cc tasks of an account (default: the first), newest last. */
-  ccTasks(apiKey?: string): readonly SimTaskView[];
+  ccTasks(apiKey?: string): readonly (SimTaskView & {
+    /** Calls per agent (`calloutRate`) as last set by a create, resend or edit (§4.2, §4.3, §4.6). */
+    readonly calloutRate: number;
+  })[];
   /** Voice and AI-agent group calls of an account, newest last. */
   groupTasks(apiKey?: string): readonly (SimTaskView & {
     readonly taskType: 1 | 3;
@@ -1015,13 +1018,16 @@ export function mountItniotech(
       const now = clock.now();
       return [...stateOf(apiKey).cc.values()].map((task) => {
         const progress = progressAt(task.dialing, now);
-        return view(
-          task.taskId,
-          task.remark ?? '',
-          ccStatus(progress),
-          progress,
-          task.dialing.numbers.length,
-        );
+        return {
+          ...view(
+            task.taskId,
+            task.remark ?? '',
+            ccStatus(progress),
+            progress,
+            task.dialing.numbers.length,
+          ),
+          calloutRate: task.calloutRate,
+        };
       });
     },
     groupTasks(apiKey) {

@@ -23,7 +23,7 @@ describe('the compliance schema (version 8)', () => {
 
     const upgraded = openDatabase(file);
     try {
-      expect(schemaVersion(upgraded)).toBe(8);
+      expect(schemaVersion(upgraded)).toBe(MIGRATIONS.length);
       const dnc = new SqliteDncRepository(upgraded);
       await dnc.createList({ id: 'l', name: 'L', scope: { kind: 'all-accounts' }, at: 1 });
       expect((await dnc.addImportedList('l', 'kept', {}, 2)).count).toBe(1);

@@ -6,6 +6,7 @@ import { complianceMigration } from './compliance';
 import { flaggedStatusMigration } from './flagged-status';
 import { listCalleeFingerprintMigration } from './list-callee-fingerprint';
 import { monitorMigration } from './monitor';
+import { monitorAlertsMigration } from './monitor-alerts';
 import { submissionRefusalsMigration } from './submission-refusals';
 
 /** Every schema step, in order. Append new steps here (see `Migration`). */
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   flaggedStatusMigration,
   listCalleeFingerprintMigration,
   complianceMigration,
+  monitorAlertsMigration,
 ];

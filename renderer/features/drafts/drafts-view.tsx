@@ -8,12 +8,12 @@ import { Page } from '../../components/page';
 import { useAccounts } from '../../app/accounts-state';
 import type { Section } from '../../app/routes';
 import { call, errorMessage } from '../../ipc/client';
-import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n';
 import { AuditView } from './audit-view';
 import { DraftEditor } from './draft-editor';
 import { kindsOf } from './kind-fields';
 import { OutboxView } from './outbox-view';
+import { SubmissionBanner } from './submission-banner';
 
 type Tab = 'drafts' | 'outbox' | 'audit';
 
@@ -29,7 +29,8 @@ export function DraftsView(props: { go: (section: Section) => void }) {
   const [search, setSearch] = useState('');
   const [deleted, setDeleted] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [notice, setNotice] = useState<MessageKey | null>(null);
+  /** The draft just sent: its banner follows the submission's real state. */
+  const [sent, setSent] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((n) => n + 1), []);
 
@@ -90,7 +91,7 @@ export function DraftsView(props: { go: (section: Section) => void }) {
           }}
           onSubmitted={() => {
             setOpen(null);
-            setNotice('drafts.submitted');
+            setSent(open.id);
             setTab('outbox');
             reload();
           }}
@@ -115,10 +116,13 @@ export function DraftsView(props: { go: (section: Section) => void }) {
           </button>
         ))}
       </div>
-      {notice && (
-        <p className="notice" role="status">
-          {t(notice)}
-        </p>
+      {sent && (
+        <SubmissionBanner
+          draftId={sent}
+          onOpenTask={() => props.go('tasks')}
+          onOpenOutbox={() => setTab('outbox')}
+          onOpenAccounts={() => props.go('accounts')}
+        />
       )}
       {failure && (
         <p className="form-failure" role="alert">

@@ -94,6 +94,9 @@ describe('alerts you can see', () => {
     expect(text.zh).toMatch(/拨打 \d+ 次后成功率 \d+(\.\d)?% 低于 100%/);
     expect(text.en).toContain('When to alert');
     expect(text.zh).toContain('已触发的提醒');
+    // Times in the language of the app, not the browser's.
+    expect(text.zh).toMatch(/2\d{3}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2}/);
+    expect(text.zh).not.toMatch(/\d (AM|PM)/);
     // Each entry names its time and task; newest first.
     const first = rate.first();
     expect(await first.locator('strong').innerText()).not.toBe('');

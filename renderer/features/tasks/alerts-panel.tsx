@@ -14,7 +14,7 @@ export function AlertsPanel(props: {
   readonly accounts: readonly { readonly id: string; readonly name: string }[];
   readonly onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [settings, setSettings] = useState<ThresholdSettings | null>(null);
   const [fired, setFired] = useState<readonly FiredAlert[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -134,7 +134,7 @@ export function AlertsPanel(props: {
               {fired.map((alert) => (
                 <li key={alert.id} data-testid="fired-alert" data-what={alert.what}>
                   <time dateTime={alert.at} className="muted">
-                    {new Date(alert.at).toLocaleString()}
+                    {new Date(alert.at).toLocaleString(locale)}
                   </time>{' '}
                   <strong>{alert.taskName}</strong>
                   {accountName(alert.accountId) && (

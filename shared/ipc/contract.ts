@@ -8,6 +8,7 @@ import {
 } from '../domain/account';
 import { AppInfoSchema, DiagnosticsReportSchema } from '../domain/app-info';
 import { LogNoticeSchema } from '../domain/log-notice';
+import { FiredAlertsSchema } from '../domain/fired-alerts';
 import {
   AccountRepairSchema,
   DamagedAccountKeySchema,
@@ -413,6 +414,9 @@ export const channels = {
     }),
     response: ThresholdSettingsSchema,
   },
+  /** The alerts that fired, newest first (kept across restarts until cleared). */
+  'tasks.firedAlerts': { request: Empty, response: FiredAlertsSchema },
+  'tasks.clearAlerts': { request: Empty, response: FiredAlertsSchema },
   'tasks.preferences': { request: Empty, response: BoardPreferencesSchema },
   'tasks.setPreferences': {
     request: z.strictObject({ preferences: BoardPreferencesSchema }),

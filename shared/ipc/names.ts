@@ -67,6 +67,8 @@ export const CHANNEL_NAMES = [
   'tasks.history',
   'tasks.thresholds',
   'tasks.setThreshold',
+  'tasks.firedAlerts',
+  'tasks.clearAlerts',
   'tasks.preferences',
   'tasks.setPreferences',
   'tasks.detail',

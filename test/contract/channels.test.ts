@@ -243,6 +243,8 @@ const CHANNEL_BAD: Readonly<Record<(typeof CHANNEL_NAMES)[number], readonly unkn
   'tasks.refresh': [{ accountId: '' }, { accountId: 42 }],
   'tasks.history': [{}, { key: '' }, { key: huge }],
   'tasks.thresholds': [{ all: true }],
+  'tasks.firedAlerts': [{ all: true }, { limit: 5 }],
+  'tasks.clearAlerts': [{ before: '2026-01-01' }],
   'tasks.setThreshold': [
     {},
     { scope: { global: true } },
@@ -772,6 +774,8 @@ describe('the IPC contract', () => {
       'tasks.refresh': {},
       'tasks.history': { key: `${id}:voice-group:1` },
       'tasks.thresholds': {},
+      'tasks.firedAlerts': {},
+      'tasks.clearAlerts': {},
       'tasks.setThreshold': {
         scope: { global: true },
         threshold: { successRateBelow: 20, afterCalls: 50 },

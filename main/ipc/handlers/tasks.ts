@@ -17,6 +17,8 @@ type Channels =
   | 'tasks.history'
   | 'tasks.thresholds'
   | 'tasks.setThreshold'
+  | 'tasks.firedAlerts'
+  | 'tasks.clearAlerts'
   | 'tasks.preferences'
   | 'tasks.setPreferences'
   | 'tasks.detail'
@@ -76,6 +78,8 @@ export function tasksHandlers(deps: {
     },
     'tasks.history': ({ key }) => monitor.history(key),
     'tasks.thresholds': () => monitor.thresholds(),
+    'tasks.firedAlerts': () => monitor.firedAlerts(),
+    'tasks.clearAlerts': () => monitor.clearFiredAlerts(),
     'tasks.setThreshold': ({ scope, threshold }) => {
       monitor.setThreshold(scope, threshold);
       return monitor.thresholds();

@@ -1,6 +1,7 @@
 import { successRateOf, type AlertThreshold } from '../../../shared/domain/board';
 import type { Locale } from '../../../shared/domain/locale';
 import { ACTIVE_TASK_STATES } from '../../../shared/domain/task';
+import type { FiredAlertWhat } from '../../../shared/domain/fired-alerts';
 import type { RowFields } from './board-rows';
 
 /** A condition a task met that the manager is told about once. */
@@ -9,6 +10,13 @@ export interface Alert {
   readonly condition: string;
   readonly title: string;
   readonly body: string;
+  /** What crossed, as facts for the alerts list (worded on the screen). */
+  readonly what: FiredAlertWhat;
+  /** The threshold crossed (%) and the calls it waits for, for `rate`. */
+  readonly limit: number | null;
+  readonly afterCalls: number | null;
+  /** The success rate (%) when it fired, rounded to 0.1. */
+  readonly rate: number | null;
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
@@ -52,15 +60,24 @@ export function alertsFor(
       condition: 'completed',
       title: zh ? '任务已完成' : 'Task completed',
       body: zh ? `${next.n}：${detailsZh}` : `${next.n}: ${detailsEn}`,
+      what: 'completed',
+      limit: null,
+      afterCalls: null,
+      rate: rate === null ? null : round(rate),
     });
   }
   if (entered('failed')) {
     alerts.push({
       condition: 'failed',
       title: zh ? '任务失败' : 'Task failed',
+      // The vendor's own word for the state is English only; the notification says it in words.
       body: zh
-        ? `${next.n}：${next.sl}（代码 ${next.sc}）`
-        : `${next.n}: ${next.sl} (code ${next.sc})`,
+        ? `${next.n}：服务商报告任务失败${detailsZh ? `（${detailsZh}）` : ''}`
+        : `${next.n}: the vendor reports the task failed${detailsEn ? ` (${detailsEn})` : ''}`,
+      what: 'failed',
+      limit: null,
+      afterCalls: null,
+      rate: rate === null ? null : round(rate),
     });
   }
   const activeNow = ACTIVE_TASK_STATES.includes(next.s);
@@ -81,6 +98,10 @@ export function alertsFor(
       body: zh
         ? `${next.n}：拨打 ${next.c} 个号码后成功率 ${round(rate)}%`
         : `${next.n}: ${round(rate)}% success after ${next.c} calls`,
+      what: 'rate',
+      limit: threshold.successRateBelow,
+      afterCalls: threshold.afterCalls,
+      rate: round(rate),
     });
   }
   return alerts;

@@ -10,6 +10,12 @@ import {
   type ThresholdSettings,
 } from '../../../shared/domain/board';
 import { ErrorCodeSchema, type ErrorCode } from '../../../shared/ipc/errors';
+import {
+  FiredAlertWhatSchema,
+  MAX_FIRED_ALERTS,
+  type FiredAlert,
+} from '../../../shared/domain/fired-alerts';
+import { TaskKindSchema } from '../../../shared/domain/task';
 import type { RowFields } from './board-rows';
 
 /** An account's polling record as stored. */
@@ -72,6 +78,25 @@ const ThresholdRecordSchema = z.object({
   success_rate_below: z.number(),
   after_calls: z.number(),
 });
+
+const AlertRecordSchema = z.object({
+  id: z.number(),
+  at: z.number(),
+  row_key: z.string(),
+  account_id: z.string(),
+  kind: TaskKindSchema,
+  task_name: z.string(),
+  what: FiredAlertWhatSchema,
+  rate: z.number().nullable(),
+  limit_value: z.number().nullable(),
+  after_calls: z.number().nullable(),
+  called: z.number().nullable(),
+  total: z.number().nullable(),
+  status_code: z.string(),
+});
+
+/** An alert to remember, as the monitor fired it. */
+export type NewFiredAlert = Omit<FiredAlert, 'id' | 'at'> & { readonly at: number };
 
 const GLOBAL_SCOPE = '*';
 
@@ -309,6 +334,68 @@ export class MonitorStore {
          VALUES (?, ?, ?)`,
       )
       .run(scope, threshold.successRateBelow, threshold.afterCalls);
+  }
+
+  /** Remembers an alert that fired; the oldest beyond MAX_FIRED_ALERTS are dropped. */
+  recordAlert(alert: NewFiredAlert): void {
+    inTransaction(this.db, () => {
+      this.db
+        .prepare(
+          `INSERT INTO monitor_alerts (at, row_key, account_id, kind, task_name, what, rate,
+             limit_value, after_calls, called, total, status_code)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          alert.at,
+          alert.rowKey,
+          alert.accountId,
+          alert.kind,
+          alert.taskName,
+          alert.what,
+          alert.rate,
+          alert.limit,
+          alert.afterCalls,
+          alert.called,
+          alert.total,
+          alert.statusCode,
+        );
+      this.db
+        .prepare(
+          `DELETE FROM monitor_alerts WHERE id NOT IN
+             (SELECT id FROM monitor_alerts ORDER BY at DESC, id DESC LIMIT ?)`,
+        )
+        .run(MAX_FIRED_ALERTS);
+    });
+  }
+
+  /** The alerts that fired, newest first. */
+  firedAlerts(): FiredAlert[] {
+    return this.db
+      .prepare('SELECT * FROM monitor_alerts ORDER BY at DESC, id DESC')
+      .all()
+      .map((record) => {
+        const r = AlertRecordSchema.parse(record);
+        return {
+          id: r.id,
+          at: new Date(r.at).toISOString(),
+          rowKey: r.row_key,
+          accountId: r.account_id,
+          kind: r.kind,
+          taskName: r.task_name,
+          what: r.what,
+          rate: r.rate,
+          limit: r.limit_value,
+          afterCalls: r.after_calls,
+          called: r.called,
+          total: r.total,
+          statusCode: r.status_code,
+        };
+      });
+  }
+
+  /** Forgets every fired alert (the list's Clear); each still fires only once per task. */
+  clearAlerts(): void {
+    this.db.prepare('DELETE FROM monitor_alerts').run();
   }
 
   /**

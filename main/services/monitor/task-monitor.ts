@@ -30,6 +30,7 @@ import type { TaskAction, TaskActionResult } from '../../../shared/domain/board-
 import type { TaskSearchResult } from '../../../shared/domain/task-search';
 import { runTaskAction } from './task-actions';
 import { alertsFor } from './alerts';
+import type { FiredAlerts } from '../../../shared/domain/fired-alerts';
 import {
   changedFields,
   groupPatches,
@@ -497,6 +498,17 @@ export class TaskMonitor {
     this.deps.logger.info('Task action done', { action: action.action, kind: row.kd });
     if (this.accountIds().includes(row.a)) await this.refreshNow(row.a);
     return result;
+  }
+
+  /** The alerts that fired, newest first. */
+  firedAlerts(): FiredAlerts {
+    return { alerts: this.store.firedAlerts() };
+  }
+
+  /** Clears the list of fired alerts. */
+  clearFiredAlerts(): FiredAlerts {
+    this.store.clearAlerts();
+    return { alerts: [] };
   }
 
   /** The alert thresholds set. */
@@ -970,6 +982,21 @@ export class TaskMonitor {
     for (const { key, previous, next } of changes) {
       for (const alert of alertsFor(previous, next, threshold, live, locale)) {
         if (!this.store.markNotified(key, alert.condition, now)) continue;
+        // Kept for the alerts list (newest first, across restarts) before the notification.
+        this.store.recordAlert({
+          at: now,
+          rowKey: key,
+          accountId: next.a,
+          kind: next.kd,
+          taskName: next.n || next.t,
+          what: alert.what,
+          rate: alert.rate,
+          limit: alert.limit,
+          afterCalls: alert.afterCalls,
+          called: next.c,
+          total: next.tot,
+          statusCode: next.sc,
+        });
         try {
           this.deps.notifier.notify({
             title: alert.title,

@@ -12,6 +12,7 @@ import { isShown, KIND_FIELDS, NEW_VOICE_FILE_SOURCE, pickerOf } from './kind-fi
 import { ComplianceFields } from './compliance-fields';
 import { ComplianceReview } from './compliance-review';
 import { PreflightPanel } from './preflight-panel';
+import { SubmissionBanner } from './submission-banner';
 import { numbersToSend, startWords } from './send-summary';
 import { SettingInput, VoiceFileInput } from './setting-input';
 import { useAutosave } from './use-autosave';
@@ -44,6 +45,7 @@ export function DraftEditor(props: {
   onBack: () => void;
   onOpenOutbox: (submissionId: string) => void;
   onOpenTask: (taskKey: string) => void;
+  onOpenAccounts: () => void;
   onCopy: (copy: Draft) => void;
 }) {
   const { t, locale } = useI18n();
@@ -318,12 +320,16 @@ export function DraftEditor(props: {
         </p>
       </header>
       {queued && (
-        <p className="notice" role="status" tabIndex={-1} ref={queuedRef} data-testid="queued">
-          {t('drafts.editor.queued')}{' '}
-          <button type="button" className="link" onClick={() => props.onOpenOutbox(queued)}>
-            {t('drafts.action.openOutbox')}
-          </button>
-        </p>
+        // What became of the send, as it happens: queued, waiting (next try at …), sent with its
+        // task, or refused (a wrong key says what to do); never "Queued" after the outcome.
+        <div tabIndex={-1} ref={queuedRef} data-testid="queued">
+          <SubmissionBanner
+            draftId={draft.id}
+            onOpenTask={props.onOpenTask}
+            onOpenOutbox={() => props.onOpenOutbox(queued)}
+            onOpenAccounts={props.onOpenAccounts}
+          />
+        </div>
       )}
       {summary && !editable && !queued && (
         <div className="notice" role="status" data-testid="read-only">

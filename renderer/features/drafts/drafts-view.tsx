@@ -132,6 +132,7 @@ export function DraftsView(props: { go: (section: Section) => void }) {
           }}
           onOpenOutbox={openOutbox}
           onOpenTask={openTask}
+          onOpenAccounts={() => props.go('accounts')}
           onCopy={openCopy}
         />
       </Page>

@@ -32,8 +32,6 @@ export const draftsEn = {
     'This draft is in the outbox, so it can no longer be changed. Follow it there.',
   'drafts.editor.readOnly.needs-you':
     'Sending this draft stopped and needs you: see what to do in the outbox.',
-  'drafts.editor.queued':
-    'Queued in the outbox: it goes out as soon as the vendor is reachable, and shows “Created” only when the vendor’s own count of the task matches what was sent.',
   'drafts.problems.hidden':
     '{count} more to fill in or fix; they are shown as you fill in the fields, or when you send.',
   'drafts.problems.untouched': 'Fill in the fields above; anything missing is shown when you send.',
@@ -123,8 +121,6 @@ export const draftsEn = {
   'drafts.noProblems': 'No problems found. The draft can be sent.',
   'drafts.review': 'Review before sending',
   'drafts.submit': 'Send to the vendor',
-  'drafts.submitted':
-    'In the outbox: it goes out as soon as the vendor is reachable, and shows “Created” only when the vendor’s own count of the task matches what was sent.',
   'drafts.choose': 'Choose…',
   'drafts.listOption': '{name} ({valid} numbers)',
   'drafts.yes': 'Yes',
@@ -200,6 +196,18 @@ export const draftsEn = {
   'outbox.retry': 'Retry now',
   'outbox.cancel': 'Cancel',
   'outbox.openTask': 'Open on the board',
+  'outbox.banner.queued': 'Queued: “{name}” goes out as soon as the vendor is reachable.',
+  'outbox.banner.sending': 'Sending “{name}” to the vendor…',
+  'outbox.banner.waiting':
+    'Not sent yet: the vendor could not be reached for “{name}”. Next try at {time}.',
+  'outbox.banner.waitingSoon':
+    'Not sent yet: the vendor could not be reached for “{name}”. It is tried again shortly.',
+  'outbox.banner.done': 'Sent: the vendor created the task “{name}” with {numbers} numbers.',
+  'outbox.banner.auth':
+    'Not sent: the vendor refused the key of the account for “{name}”. Nothing was sent. Check the API key and secret in Accounts and test the connection, then retry it in the outbox.',
+  'outbox.banner.attention': 'Needs you: “{name}” was not sent as it is. {reason}',
+  'outbox.banner.cancelled': 'Cancelled: “{name}” was withdrawn before anything was sent.',
+  'outbox.banner.openAccounts': 'Open Accounts',
   'preflight.assumptions': 'Assumptions for this account',
   'preflight.howEstimated': 'How this was estimated',
   'preflight.dialled': 'As the vendor will receive them:',
@@ -252,8 +260,6 @@ export const draftsZh: Readonly<Record<keyof typeof draftsEn, string>> = {
     '此草稿已发送，不能再修改。如需修改后再次发送，请将其复制为新草稿。',
   'drafts.editor.readOnly.queued': '此草稿已在发件箱中，不能再修改。请在发件箱中查看进度。',
   'drafts.editor.readOnly.needs-you': '此草稿的发送已停止，需要您处理：请在发件箱中查看如何处理。',
-  'drafts.editor.queued':
-    '已加入发件箱：服务商可访问时即会发出；只有服务商自己统计的号码数与发送的一致时，才会显示“已创建”。',
   'drafts.problems.hidden': '还有 {count} 项需要填写或修正；填写相应字段或发送时会显示。',
   'drafts.problems.untouched': '请填写上面的字段；发送时会显示缺少的内容。',
   'drafts.confirm.title': '发送此活动？',
@@ -337,8 +343,6 @@ export const draftsZh: Readonly<Record<keyof typeof draftsEn, string>> = {
   'drafts.noProblems': '未发现问题，可以发送。',
   'drafts.review': '发送前检查',
   'drafts.submit': '发送给服务商',
-  'drafts.submitted':
-    '已加入发件箱：服务商可访问时即会发出；只有服务商自己统计的号码数与发送的一致时，才会显示“已创建”。',
   'drafts.choose': '请选择…',
   'drafts.listOption': '{name}（{valid} 个号码）',
   'drafts.yes': '是',
@@ -413,6 +417,16 @@ export const draftsZh: Readonly<Record<keyof typeof draftsEn, string>> = {
   'outbox.retry': '立即重试',
   'outbox.cancel': '取消',
   'outbox.openTask': '在任务面板中打开',
+  'outbox.banner.queued': '排队中：“{name}”将在服务商可以连接时立即发出。',
+  'outbox.banner.sending': '正在将“{name}”发送给服务商…',
+  'outbox.banner.waiting': '尚未发出：无法连接服务商，“{name}”将于 {time} 再次尝试。',
+  'outbox.banner.waitingSoon': '尚未发出：无法连接服务商，“{name}”稍后会再次尝试。',
+  'outbox.banner.done': '已发出：服务商已创建任务“{name}”，共 {numbers} 个号码。',
+  'outbox.banner.auth':
+    '未发出：服务商拒绝了“{name}”所用账户的密钥，未发送任何内容。请在“账户”中检查 API 密钥和密码并测试连接，然后在发件箱中重试。',
+  'outbox.banner.attention': '需要您处理：“{name}”无法按原样发出。{reason}',
+  'outbox.banner.cancelled': '已取消：“{name}”在发送任何内容之前已撤回。',
+  'outbox.banner.openAccounts': '打开账户',
   'preflight.assumptions': '此账户的估算假设',
   'preflight.howEstimated': '估算方法',
   'preflight.dialled': '服务商收到的号码格式：',

@@ -34,6 +34,8 @@ export interface SimWorldOptions {
   readonly monitor?: TaskMonitorOptions;
   /** The ITNIO account's default application id. */
   readonly defaultAppId?: string;
+  /** A database file, for tests of what the monitor keeps across restarts (default: in memory). */
+  readonly dbPath?: string;
 }
 
 export interface SimWorld {
@@ -107,7 +109,7 @@ export async function startSimWorld(options: SimWorldOptions): Promise<SimWorld>
     ],
     ['yccall-1', yccall],
   ]);
-  const db = openDatabase(':memory:');
+  const db = openDatabase(options.dbPath ?? ':memory:');
   const scheduler = new ManualScheduler(clock);
   const activity = new SwitchableActivity();
   const notifier = new RecordingNotifier();

@@ -7,6 +7,7 @@ import { complianceListsMigration } from './compliance-lists';
 import { flaggedStatusMigration } from './flagged-status';
 import { listCalleeFingerprintMigration } from './list-callee-fingerprint';
 import { monitorMigration } from './monitor';
+import { monitorAlertsMigration } from './monitor-alerts';
 import { submissionRefusalsMigration } from './submission-refusals';
 
 /** Every schema step, in order. Append new steps here (see `Migration`). */
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   listCalleeFingerprintMigration,
   complianceMigration,
   complianceListsMigration,
+  monitorAlertsMigration,
 ];

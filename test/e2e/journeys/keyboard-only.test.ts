@@ -11,10 +11,11 @@ import {
 } from './kit';
 import { activate, chooseIn, isFocused, typeInto } from './keyboard';
 
-// Journey 6 of issue 13: a manager who uses no mouse. The first campaign (journey 1) from a
-// fresh data folder at 1366 × 768, in English and Chinese, with Tab, Enter, Space, arrows and
-// typing only: the demo, an import, a draft, its review, the confirmation, the task running at
-// the demo Yccall server with exactly the list, found on the board and opened from the grid.
+// Journey 6 of issue 13: a manager who uses no mouse, from a fresh data folder at 1366 × 768,
+// in English and Chinese, with Tab, Enter, Space, arrows, Escape and typing only. Journey 1 (the
+// demo, an import, a draft, its review, the confirmation, the task running at the demo Yccall
+// server with exactly the list, opened from the grid) and journey 5 (pause, calling rate, resume,
+// cancel), each checked at the simulators.
 
 let journey: Journey | undefined;
 
@@ -25,6 +26,45 @@ afterEach(async () => {
 
 function sectionLink(j: Journey, section: string) {
   return j.page.locator(`a[data-section="${section}"]`);
+}
+
+/**
+ * In the focused task grid, moves the selection with the arrow keys to the row that shows all
+ * of `texts` (down first, then up); throws when no row does.
+ */
+async function arrowTo(j: Journey, texts: readonly string[]): Promise<void> {
+  const selected = j.page.locator('.grid-row.selected');
+  const matches = async () => {
+    if ((await selected.count()) === 0) return false;
+    const shown = await selected.innerText();
+    return texts.every((text) => shown.includes(text));
+  };
+  for (const key of ['ArrowDown', 'ArrowUp']) {
+    for (let step = 0; step < 60; step += 1) {
+      if (await matches()) return;
+      await j.page.keyboard.press(key);
+    }
+  }
+  if (!(await matches())) throw new Error(`No row of the grid shows ${texts.join(' · ')}.`);
+}
+
+/** From the open task detail: Tab to an action, Enter, then Tab to its confirmation and Enter. */
+async function actByKeyboard(
+  j: Journey,
+  action: 'pause' | 'resume' | 'cancel' | 'edit',
+  prepare?: () => Promise<void>,
+): Promise<string> {
+  const { page, t } = j;
+  const detail = page.getByTestId('task-detail');
+  await activate(page, detail.locator(`button[data-action="${action}"]`), `the ${action} action`);
+  const dialog = page.locator('dialog[open]');
+  await dialog.waitFor();
+  await prepare?.();
+  await activate(page, button(dialog, t[`tasks.confirm.${action}.ok`]), `confirm ${action}`);
+  await dialog.waitFor({ state: 'detached' });
+  const result = detail.getByTestId('action-result');
+  await result.waitFor();
+  return result.innerText();
 }
 
 async function goTo(j: Journey, section: string): Promise<void> {
@@ -132,6 +172,63 @@ for (const locale of LOCALES) {
       await detail.waitFor({ state: 'detached' });
       expect(await isFocused(page.locator('#task-grid'))).toBe(true);
       expect(await selected.innerText()).toContain(campaign);
+    });
+
+    it('6. a change of plan without a mouse: pause, calling rate, resume, cancel', async () => {
+      const j = (journey = await startJourney('keyboard-plan', locale));
+      const { page, t } = j;
+      await goTo(j, 'accounts');
+      await activate(page, button(page, t['accounts.tryDemo']), 'Try the demo');
+      await page.locator('article.account-card').nth(1).waitFor();
+      const { itnio, yccall } = demoSims(j);
+      const yccallTask = () => yccall.tasks().find((task) => task.name === 'Spring promotion');
+      const itnioTask = () => itnio.ccTasks().find((task) => task.name === 'Agent campaign');
+      expect(yccallTask()?.status).toBe(1026);
+      expect(itnioTask()?.calloutRate).toBe(2);
+
+      // Into the grid by the skip link; the arrows find the Yccall task; Enter opens it.
+      await goTo(j, 'tasks');
+      await page.locator('.board-grid.grid-row').first().waitFor();
+      await activate(page, page.locator('a.skip-link'), 'the skip link');
+      const grid = page.locator('#task-grid');
+      await expect.poll(() => isFocused(grid)).toBe(true);
+      await arrowTo(j, ['Spring promotion', 'Demo · Yccall server']);
+      await page.keyboard.press('Enter');
+      const detail = page.getByTestId('task-detail');
+      await expect.poll(() => detail.locator('h2').innerText()).toBe('Spring promotion');
+      expect(await actByKeyboard(j, 'pause')).toContain(t['tasks.done.pause']);
+      expect(yccallTask()?.status).toBe(1027);
+      await j.shoot('paused');
+      // Escape closes the detail; the focus is back in the grid.
+      await page.keyboard.press('Escape');
+      await detail.waitFor({ state: 'detached' });
+      await expect.poll(() => isFocused(grid)).toBe(true);
+
+      // The ITNIO call-center task's calls per agent: 2 → 5.
+      await arrowTo(j, ['Agent campaign', 'Demo · ITNIO TECH']);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => detail.locator('h2').innerText()).toBe('Agent campaign');
+      const edited = await actByKeyboard(j, 'edit', async () => {
+        await typeInto(page, page.locator('#edit-rate'), '5', 'the calls per agent');
+        await j.shoot('rate');
+      });
+      expect(edited).toContain(t['tasks.done.edit']);
+      expect(itnioTask()?.calloutRate).toBe(5);
+      await page.keyboard.press('Escape');
+      await detail.waitFor({ state: 'detached' });
+      await expect.poll(() => isFocused(grid)).toBe(true);
+
+      // Resume the Yccall task, then cancel it through its confirmation.
+      await arrowTo(j, ['Spring promotion', 'Demo · Yccall server']);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => detail.locator('h2').innerText()).toBe('Spring promotion');
+      expect(await actByKeyboard(j, 'resume')).toContain(t['tasks.done.resume']);
+      expect(yccallTask()?.status).toBe(1026);
+      expect(await actByKeyboard(j, 'cancel')).toContain(t['tasks.done.cancel']);
+      expect(yccallTask()?.status).toBe(1028);
+      await j.shoot('cancelled');
+      expect(itnio.strict?.violations()).toEqual([]);
+      expect(yccall.strict?.violations()).toEqual([]);
     });
   });
 }

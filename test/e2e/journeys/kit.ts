@@ -98,6 +98,24 @@ export async function dispatch(
   return result.value as Record<string, unknown>;
 }
 
+/** The id of the account called `name`. */
+export async function accountId(journey: Journey, name: string): Promise<string> {
+  const listed = (await dispatch(journey, 'accounts.list', {})) as {
+    accounts: { id: string; name: string }[];
+  };
+  const found = listed.accounts.find((account) => account.name === name);
+  if (!found) throw new Error(`no account ${name}`);
+  return found.id;
+}
+
+/** The id of the newest list. */
+export async function newestListId(journey: Journey): Promise<string> {
+  const listed = (await dispatch(journey, 'lists.list', {})) as { lists: { id: string }[] };
+  const first = listed.lists[0];
+  if (!first) throw new Error('no list');
+  return first.id;
+}
+
 /** The demo's vendor simulators (running inside the app once the demo accounts exist). */
 export function demoSims(journey: Journey): { itnio: ItniotechSim; yccall: YccallSim } {
   const sims = journey.host.core.demo.simulators();

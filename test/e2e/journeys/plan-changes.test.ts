@@ -5,7 +5,6 @@ import {
   addDemo,
   button,
   demoSims,
-  dispatch,
   importList,
   LOCALES,
   mobile,
@@ -14,6 +13,8 @@ import {
   words,
   writeMobiles,
   type Journey,
+  accountId,
+  newestListId,
 } from './kit';
 
 // Journeys 2, 4 and 5 of issue 13, in English and Chinese, each from a fresh data folder at
@@ -31,24 +32,6 @@ afterEach(async () => {
 
 const ITNIO = 'Demo · ITNIO TECH';
 const YCCALL = 'Demo · Yccall server';
-
-/** The id of the account called `name`. */
-async function accountId(j: Journey, name: string): Promise<string> {
-  const listed = (await dispatch(j, 'accounts.list', {})) as {
-    accounts: { id: string; name: string }[];
-  };
-  const found = listed.accounts.find((account) => account.name === name);
-  if (!found) throw new Error(`no account ${name}`);
-  return found.id;
-}
-
-/** The id of the newest list. */
-async function newestListId(j: Journey): Promise<string> {
-  const listed = (await dispatch(j, 'lists.list', {})) as { lists: { id: string }[] };
-  const first = listed.lists[0];
-  if (!first) throw new Error('no list');
-  return first.id;
-}
 
 /** Drafts → "New draft" of `kind` for `account` with the newest list; the editor opens. */
 async function newDraft(j: Journey, account: string, kind: string, name: string): Promise<void> {

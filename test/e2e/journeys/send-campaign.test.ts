@@ -16,6 +16,8 @@ import {
   writeMobiles,
   words,
   type Journey,
+  accountId,
+  newestListId,
 } from './kit';
 
 // Journeys 1 and 3 of issue 13, in English and Chinese, each from a fresh data folder at
@@ -32,24 +34,6 @@ afterEach(async () => {
   journey = undefined;
   offline = undefined;
 });
-
-/** The id of the account called `name`. */
-async function accountId(j: Journey, name: string): Promise<string> {
-  const listed = (await dispatch(j, 'accounts.list', {})) as {
-    accounts: { id: string; name: string }[];
-  };
-  const found = listed.accounts.find((account) => account.name === name);
-  if (!found) throw new Error(`no account ${name}`);
-  return found.id;
-}
-
-/** The id of the newest list. */
-async function newestListId(j: Journey): Promise<string> {
-  const listed = (await dispatch(j, 'lists.list', {})) as { lists: { id: string }[] };
-  const first = listed.lists[0];
-  if (!first) throw new Error('no list');
-  return first.id;
-}
 
 /**
  * Drafts → "New draft" for a Yccall predictive task of the list, named `name`, routed to the

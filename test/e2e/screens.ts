@@ -99,6 +99,16 @@ export async function prepareWorld(host: Host): Promise<void> {
     },
     { timeout: 60_000, interval: 100 },
   );
+  // A do-not-call list with a number, for the Compliance screen.
+  const dnc = await dispatch(host, 'compliance.createDncList', {
+    name: 'Screens registry',
+    scope: { kind: 'all-accounts' },
+  });
+  await dispatch(host, 'compliance.addDncNumbers', {
+    listId: dnc['id'],
+    entries: [{ number: '+8613900000001', expiresOn: null, source: 'customer asked' }],
+    defaultCountry: null,
+  });
   // A second draft of the same list stays a draft: the editor and its review.
   await dispatch(host, 'drafts.create', {
     accountId: yccall.id,
@@ -225,6 +235,13 @@ export const SCREENS: readonly Screen[] = [
     async open(page, t) {
       await draftsTab(page, t, 'audit');
       await page.getByText(t['audit.intro']).waitFor();
+    },
+  },
+  {
+    name: 'compliance',
+    async open(page) {
+      await section(page, 'compliance');
+      await page.getByText('Screens registry').first().waitFor();
     },
   },
   {

@@ -180,7 +180,7 @@ export function OutboxView(props: {
                   </div>
                 )}
               </td>
-              <td>
+              <td className="outbox-actions">
                 {item.actions.retry && (
                   <button type="button" onClick={() => void act('submissions.retry', item.id)}>
                     {item.refused.count > 0 && item.state === 'attention'

@@ -279,6 +279,15 @@ for (const locale of LOCALES) {
       expect(text).toContain(words(j, 'outbox.refused', { count: refused.length }));
       for (const phone of refused) expect(text).toContain(phone);
       await j.shoot('needs-you');
+      // The refusal and its actions fit the window: nothing scrolls sideways.
+      const content = page.locator('main.content');
+      expect(
+        await content.evaluate(
+          (element) =>
+            (element as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth <=
+            (element as unknown as { clientWidth: number }).clientWidth,
+        ),
+      ).toBe(true);
       // Nothing after the refused request left, and the task was not started.
       const task = yccall.tasks().find((candidate) => candidate.name === campaign);
       expect(task?.status).toBe(1025);

@@ -117,7 +117,8 @@ export class DncService {
     const entries: DncEntryInput[] = typed.map((entry, index) => {
       const checked = checkPhone(entry.number, country, 'none');
       if (!checked.ok) {
-        const why = (locale: Locale) => describeReason(checked.problem, checked.detail, locale);
+        const why = (locale: Locale) =>
+          describeReason(checked.problem, checked.detail ?? entry.number, locale);
         throw new AppError(
           'INVALID_INPUT',
           {

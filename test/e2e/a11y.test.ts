@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type Host } from '../host/server';
 import { InMemorySecretStore } from '../fakes/memory-secret-store';
 import { databaseFileIn, dataFolder, overwrite, seedList } from '../integration/storage/harness';
-import { launchChromium } from './browser';
+import { launchChromium, screenshotDir } from './browser';
 import { CATALOGUES, prepareWorld, SCREENS, useLook } from './screens';
 
 // axe-core on every screen, in both themes and both languages, at a laptop's 1366 × 768:
@@ -71,9 +72,15 @@ describe('accessibility of every screen (axe-core)', () => {
   for (const look of LOOKS) {
     it(`has no critical or serious violation in ${look.locale}, ${look.theme} theme`, async () => {
       await useLook(page, look);
+      const shots = path.join(await screenshotDir(), 'screens');
+      await mkdir(shots, { recursive: true });
       const found: string[] = [];
       for (const screen of SCREENS) {
         await screen.open(page, CATALOGUES[look.locale]);
+        // Every screen as checked, for people to look at (test-output/screenshots/screens/).
+        await page.screenshot({
+          path: path.join(shots, `${screen.name}-${look.locale}-${look.theme}.png`),
+        });
         for (const violation of await seriousViolations(page))
           found.push(`[${screen.name}] ${violation}`);
       }

@@ -213,7 +213,12 @@ export const SCREENS: readonly Screen[] = [
       await page.locator('tr[data-draft="Screens draft"] button').first().click();
       await page.waitForSelector('#draft-name');
       await button(page, t['drafts.review']).click();
-      await page.getByTestId('preflight').waitFor({ timeout: 60_000 });
+      const review = page.getByTestId('preflight');
+      await review.waitFor({ timeout: 60_000 });
+      // The page scrolls to the report (smoothly): it is looked at once it is in view.
+      await expect
+        .poll(async () => (await review.boundingBox())?.y ?? Number.POSITIVE_INFINITY)
+        .toBeLessThan(400);
     },
   },
   {

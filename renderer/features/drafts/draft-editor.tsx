@@ -484,6 +484,10 @@ export function DraftEditor(props: {
               </button>
             )}
           </fieldset>
+          <ComplianceFields
+            value={draft.compliance}
+            onChange={(compliance) => edit({ compliance })}
+          />
           <h2>{t('drafts.settings')}</h2>
           <p className="muted" data-testid="pickers-status">
             {pickers.refreshedAt
@@ -495,10 +499,6 @@ export function DraftEditor(props: {
               {t('drafts.pickers.refresh')}
             </button>
           </p>
-          <ComplianceFields
-            value={draft.compliance}
-            onChange={(compliance) => edit({ compliance })}
-          />
           {KIND_FIELDS[draft.kind]
             .filter((spec) => isShown(spec, draft.settings))
             .flatMap((spec) => {

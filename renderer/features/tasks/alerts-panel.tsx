@@ -130,7 +130,8 @@ export function AlertsPanel(props: {
           </div>
           {fired && fired.length === 0 && <p className="muted">{t('tasks.alerts.noneFired')}</p>}
           {fired && fired.length > 0 && (
-            <ol className="alerts-fired">
+            // It scrolls when long: focusable, so the keyboard can scroll it too (WCAG 2.1.1).
+            <ol className="alerts-fired" tabIndex={0} aria-labelledby="alerts-fired-title">
               {fired.map((alert) => (
                 <li key={alert.id} data-testid="fired-alert" data-what={alert.what}>
                   <time dateTime={alert.at} className="muted">

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AlertThreshold, ThresholdSettings } from '../../../shared/domain/board';
 import type { FiredAlert } from '../../../shared/domain/fired-alerts';
 import { call, errorMessage, useEvent } from '../../ipc/client';
-import { useI18n, type Translate } from '../../i18n/i18n';
-import { vendorStatusWords } from './vendor-codes';
+import { useI18n } from '../../i18n/i18n';
+import { firedText } from './fired-words';
 
 /**
  * Alerts: the ones that fired (when, which task, what crossed; newest first, kept across
@@ -177,28 +177,6 @@ export function AlertsPanel(props: {
   );
 }
 
-/** What an alert said, in words: "Success rate 18 % fell below 25 % after 120 calls". */
-export function firedText(t: Translate, alert: FiredAlert): string {
-  switch (alert.what) {
-    case 'rate':
-      return t('tasks.alerts.firedRate', {
-        rate: alert.rate ?? '—',
-        limit: alert.limit ?? '—',
-        calls: alert.called ?? '—',
-      });
-    case 'completed':
-      return alert.called !== null && alert.total !== null
-        ? t('tasks.alerts.firedCompletedCounts', { called: alert.called, total: alert.total })
-        : t('tasks.alerts.firedCompleted');
-    case 'failed':
-      return t('tasks.alerts.firedFailed', {
-        status:
-          vendorStatusWords(t, alert.kind, alert.statusCode) ??
-          t('tasks.code.unknown', { code: alert.statusCode }),
-      });
-  }
-}
-
 function ThresholdRow(props: {
   id: string;
   label: string;
@@ -210,7 +188,7 @@ function ThresholdRow(props: {
   const [rate, setRate] = useState(String(props.value?.successRateBelow ?? 20));
   const [after, setAfter] = useState(String(props.value?.afterCalls ?? 50));
   const current = props.value
-    ? t('tasks.alerts.current', {
+    ? t(props.value.afterCalls === 1 ? 'tasks.alerts.currentOne' : 'tasks.alerts.current', {
         rate: props.value.successRateBelow,
         calls: props.value.afterCalls,
       })

@@ -103,7 +103,7 @@ function chunkError(cause: unknown, failure: ChunkFailure): AppError {
     const zhPart = failure.chunks > 1 ? `（第 ${failure.chunk}/${failure.chunks} 部分）` : '';
     const refusedCount = partialRefusalOf(base)?.refusedCount ?? 0;
     const rest = failure.chunks > failure.chunk ? failure.chunks - failure.chunk : 0;
-    en = `The server refused ${fmt(refusedCount)} of the numbers ${fmt(failure.pendingFrom + 1)}–${fmt(failure.pendingTo)}${part} of task “${failure.name}”, so the app stopped there${rest > 0 ? `: the ${rest} part${rest === 1 ? '' : 's'} after it were not sent` : ''} and the task was not started. Export the refused numbers to see them; Resume sends the rest without them.`;
+    en = `The server refused ${fmt(refusedCount)} of the numbers ${fmt(failure.pendingFrom + 1)}–${fmt(failure.pendingTo)}${part} of task “${failure.name}”, so the app stopped there${rest > 0 ? (rest === 1 ? ': the part after it was not sent' : `: the ${rest} parts after it were not sent`) : ''} and the task was not started. Export the refused numbers to see them; Resume sends the rest without them.`;
     zh = `服务器拒收了任务“${failure.name}”第 ${failure.pendingFrom + 1}–${failure.pendingTo} 个号码${zhPart}中的 ${refusedCount} 个，因此应用在此停止${rest > 0 ? `：其后的 ${rest} 部分未发送` : ''}，任务也未启动。可导出被拒号码查看；“继续”会发送其余号码（不含被拒号码）。`;
   } else if (failure.outcome === 'unknown' && failure.stage !== 'start') {
     en += ' It is not known whether this part was saved; the app checks the task before resuming.';

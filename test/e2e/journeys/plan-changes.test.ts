@@ -14,7 +14,9 @@ import {
   writeMobiles,
   type Journey,
   accountId,
-  newestListId,
+  newDraft,
+  draftPredictive,
+  sendWithConfirmation,
 } from './kit';
 
 // Journeys 2, 4 and 5 of issue 13, in English and Chinese, each from a fresh data folder at
@@ -32,51 +34,6 @@ afterEach(async () => {
 
 const ITNIO = 'Demo · ITNIO TECH';
 const YCCALL = 'Demo · Yccall server';
-
-/** Drafts → "New draft" of `kind` for `account` with the newest list; the editor opens. */
-async function newDraft(j: Journey, account: string, kind: string, name: string): Promise<void> {
-  const { page, t } = j;
-  const listId = await newestListId(j);
-  await openSection(j, 'drafts');
-  await button(page, t['drafts.new']).click();
-  await page.selectOption('#new-draft-account', await accountId(j, account));
-  await page.selectOption('#new-draft-kind', kind);
-  await page.selectOption('#new-draft-list', listId);
-  await button(page, t['drafts.new.create']).click();
-  await page.waitForSelector('#draft-name');
-  await page.fill('#draft-name', name);
-}
-
-/** A Yccall predictive draft routed to the queue `queue-1`, until nothing is missing. */
-async function draftPredictive(j: Journey, name: string): Promise<void> {
-  const { page } = j;
-  await newDraft(j, YCCALL, 'predictive', name);
-  await page.selectOption('#draft-setting-assignType', 'queue');
-  const agent = page.locator('#draft-setting-assignAgent');
-  if ((await agent.evaluate((element) => element.tagName)) === 'SELECT')
-    await agent.selectOption('queue-1');
-  else await agent.fill('queue-1');
-  await page.fill('#draft-setting-callsPerAgent', '2');
-  await page.getByTestId('no-problems').waitFor();
-}
-
-/**
- * "Send to the vendor": the review is made, one confirmation says how many numbers go to which
- * account; "Send now" queues it and the notice opens its outbox entry.
- */
-async function sendWithConfirmation(j: Journey, count: number, account: string): Promise<void> {
-  const { page, t } = j;
-  await button(page, t['drafts.submit']).click();
-  const dialog = page.locator('dialog[open]');
-  await dialog.waitFor();
-  const confirmation = await page.getByTestId('send-confirmation').innerText();
-  expect(confirmation).toContain(count.toLocaleString(j.locale));
-  expect(confirmation).toContain(account);
-  await button(dialog, t['drafts.confirm.send']).click();
-  const queued = page.getByTestId('queued');
-  await queued.waitFor();
-  await button(queued, t['drafts.action.openOutbox']).click();
-}
 
 function outboxRow(j: Journey, name: string): Locator {
   return j.page.locator(`tr[data-submission="${name}"]`);
@@ -268,7 +225,7 @@ for (const locale of LOCALES) {
       // The server's own block list: these numbers come back in `invaliddata`.
       const yccall = demoSims(j).yccall;
       yccall.refusePhones(refused);
-      await draftPredictive(j, campaign);
+      await draftPredictive(j, YCCALL, campaign);
       await sendWithConfirmation(j, count, YCCALL);
 
       // The outbox stops and waits for the manager, naming the refused numbers as they were sent.

@@ -16,8 +16,8 @@ import {
   writeMobiles,
   words,
   type Journey,
-  accountId,
-  newestListId,
+  draftPredictive,
+  sendWithConfirmation,
 } from './kit';
 
 // Journeys 1 and 3 of issue 13, in English and Chinese, each from a fresh data folder at
@@ -34,50 +34,6 @@ afterEach(async () => {
   journey = undefined;
   offline = undefined;
 });
-
-/**
- * Drafts → "New draft" for a Yccall predictive task of the list, named `name`, routed to the
- * queue `queue-1`, until the editor says nothing is missing.
- */
-async function draftPredictive(j: Journey, account: string, name: string): Promise<void> {
-  const { page, t } = j;
-  const listId = await newestListId(j);
-  await openSection(j, 'drafts');
-  await button(page, t['drafts.new']).click();
-  await page.selectOption('#new-draft-account', await accountId(j, account));
-  await page.selectOption('#new-draft-kind', 'predictive');
-  await page.selectOption('#new-draft-list', listId);
-  await button(page, t['drafts.new.create']).click();
-  await page.waitForSelector('#draft-name');
-  await page.fill('#draft-name', name);
-  await page.selectOption('#draft-setting-assignType', 'queue');
-  const agent = page.locator('#draft-setting-assignAgent');
-  if ((await agent.evaluate((element) => element.tagName)) === 'SELECT')
-    await agent.selectOption('queue-1');
-  else await agent.fill('queue-1');
-  await page.fill('#draft-setting-callsPerAgent', '2');
-  await page.getByTestId('no-problems').waitFor();
-}
-
-/**
- * "Send to the vendor": the review is made, one confirmation says how many numbers go to which
- * account and when; "Send now" queues it and the notice opens its outbox entry.
- */
-async function sendWithConfirmation(j: Journey, count: number, account: string): Promise<void> {
-  const { page, t } = j;
-  await button(page, t['drafts.submit']).click();
-  const dialog = page.locator('dialog[open]');
-  await dialog.waitFor();
-  const confirmation = await page.getByTestId('send-confirmation').innerText();
-  expect(confirmation).toContain(count.toLocaleString(j.locale));
-  expect(confirmation).toContain(account);
-  expect(confirmation).toContain(t['drafts.confirm.now']);
-  await j.shoot('confirm');
-  await button(dialog, t['drafts.confirm.send']).click();
-  const queued = page.getByTestId('queued');
-  await queued.waitFor();
-  await button(queued, t['drafts.action.openOutbox']).click();
-}
 
 function outboxRow(j: Journey, name: string) {
   return j.page.locator(`tr[data-submission="${name}"]`);

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { AccountSwitcher } from './account-switcher';
 import { SECTIONS, SECTION_LABEL, type Section } from './routes';
@@ -43,6 +43,12 @@ export function Shell() {
     document.documentElement.lang = locale;
     document.title = `${t(SECTION_LABEL[section])} · ${t('app.name')}`;
   }, [locale, section, t]);
+
+  // Each section opens at its top, not at the scroll position the last one was left at.
+  const content = useRef<HTMLElement>(null);
+  useEffect(() => {
+    content.current?.scrollTo({ top: 0, left: 0 });
+  }, [section]);
 
   useEffect(() => {
     // The benchmark and the e2e tests wait for this, not for a fixed time.
@@ -89,7 +95,7 @@ export function Shell() {
         </ul>
         <AccountSwitcher />
       </nav>
-      <main className="content" id="content" data-section={section}>
+      <main className="content" id="content" data-section={section} ref={content}>
         <SettingsRecoveryNotice />
         <LogNotice />
         <UpdateNotice />

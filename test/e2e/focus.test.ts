@@ -132,6 +132,36 @@ describe('focus and keyboard on the board', () => {
     await expect.poll(async () => (await focused()).tag).toBe('h1');
   });
 
+  it('opens each section at its top, not where the last one was scrolled to', async () => {
+    // A short window, so both sections are taller than it.
+    await page.setViewportSize({ width: 1366, height: 300 });
+    const content = page.locator('main.content');
+    const scrollTop = () =>
+      content.evaluate((element) => (element as unknown as { scrollTop: number }).scrollTop);
+    try {
+      await page.click('a[data-section="settings"]');
+      await page.waitForSelector('main.content[data-section="settings"]');
+      await content.evaluate((element) => {
+        const scrolled = element as unknown as { scrollTop: number; scrollHeight: number };
+        scrolled.scrollTop = scrolled.scrollHeight;
+      });
+      await expect.poll(scrollTop).toBeGreaterThan(100);
+      await page.click('a[data-section="about"]');
+      await page.waitForSelector('main.content[data-section="about"]');
+      const overflow = () =>
+        content.evaluate((element) => {
+          const box = element as unknown as { scrollHeight: number; clientHeight: number };
+          return box.scrollHeight - box.clientHeight;
+        });
+      // About could keep a scroll position (it is taller than the window)...
+      await expect.poll(overflow).toBeGreaterThan(100);
+      // ...yet it opens at its top.
+      await expect.poll(scrollTop).toBe(0);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
+
   it('names the skip link in Chinese', async () => {
     await page.click('a[data-section="tasks"]');
     const ok = await page.evaluate(

@@ -1491,8 +1491,11 @@ const resendAiRules: Rule[] = [
   }),
   {
     id: ruleId(R.resendAi, 'allowSendTime.windows'),
-    scope: [R.resendAi],
-    source: 'itniotech.md §5.4',
+    // §5.1's rows for the field were unreadable, but its examples send the same shape
+    // (`allowSendTime: [{strTime:"18:28", endTime:"19:28"}]`) and point to §5.4 for the meaning:
+    // a zone split sends it with every group call.
+    scope: [R.resendAi, R.send, R.sendAgent],
+    source: 'itniotech.md §5.4 (§5.1 refers to it)',
     quote: '| `allowSendTime` | List<{strTime, endTime}> | no | up to 3 daily windows, `HH:mm` |',
     check: (request) => {
       const windows = bodyOf(request)['allowSendTime'];

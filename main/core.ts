@@ -358,6 +358,7 @@ export function createCore(adapters: CoreAdapters): Core {
         vendorOf: (accountId) => accounts.vendor(accountId),
         submitted,
         logger: adapters.logger,
+        dncOf: (accountId) => draftCheck.dncProbe(accountId, clock.now()),
       }),
       balances: new AccountBalances({
         accounts: () => accounts.list(),

@@ -388,8 +388,15 @@ export class TaskActions {
     private readonly deps: {
       readonly board: ActionBoard;
       readonly vendorOf: (accountId: string) => Promise<Vendor>;
-      readonly submitted: Pick<SubmittedNumbers, 'settingsOf'>;
+      readonly submitted: Pick<SubmittedNumbers, 'settingsOf'> &
+        Partial<Pick<SubmittedNumbers, 'numbersOf'>>;
       readonly logger: Logger;
+      /**
+       * Calling compliance (issue 17): whether a number is on a do-not-call list that applies to
+       * the account now. A vendor-side resend re-dials the vendor's own copy of the numbers, so
+       * the app cannot leave any out: it refuses when the task's numbers include one.
+       */
+      readonly dncOf?: (accountId: string) => (e164: string) => boolean;
     },
   ) {}
 
@@ -397,6 +404,7 @@ export class TaskActions {
   async act(action: TaskAction, signal?: AbortSignal): Promise<TaskActionResult> {
     if (action.action !== 'resend') return this.deps.board.act(action, signal);
     const row = this.deps.board.row(action.key);
+    await this.refuseDoNotCall(row);
     const vendor = await this.deps.vendorOf(row.a);
     const submitted = this.settingsOf(row);
     const result = await runTaskAction(vendor, row, action, signal ? { signal } : {}, submitted);
@@ -436,6 +444,29 @@ export class TaskActions {
       submitted: known.length,
       options: ResendOptionsSchema.parse(options),
     };
+  }
+
+  /**
+   * Refuses a vendor-side resend of a task whose numbers (as this app sent them) include one now
+   * on a do-not-call list for the account; the resend composer leaves such numbers out. Tasks the
+   * app did not create cannot be checked (their numbers are not known here).
+   */
+  private async refuseDoNotCall(row: BoardRow): Promise<void> {
+    const { dncOf, submitted } = this.deps;
+    if (dncOf === undefined || submitted.numbersOf === undefined) return;
+    const sent = await submitted.numbersOf({ accountId: row.a, kind: row.kd, taskId: row.t });
+    if (sent.status !== 'found') return;
+    const isDnc = dncOf(row.a);
+    const count = sent.numbers.filter((number) => isDnc(number)).length;
+    if (count === 0) return;
+    throw new AppError(
+      'CONFLICT',
+      {
+        en: `${count.toLocaleString('en')} of the numbers this task was sent with ${count === 1 ? 'is' : 'are'} now on a do-not-call list, and the vendor's resend would call ${count === 1 ? 'it' : 'them'} again. Nothing was sent. Use "Select for resend" and the resend composer instead: it leaves do-not-call numbers out.`,
+        'zh-CN': `此任务发送时的号码中有 ${count.toLocaleString('zh-CN')} 个现已在禁呼名单上，服务商重呼会再次拨打。未发送任何内容。请改用“选中以重发”和重发编排，它会排除禁呼号码。`,
+      },
+      { dncNumbers: count },
+    );
   }
 
   private settingsOf(row: BoardRow): Readonly<Record<string, unknown>> | null {

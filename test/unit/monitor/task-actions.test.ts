@@ -502,6 +502,49 @@ describe('resends repeat the settings the app submitted the task with', () => {
     });
   });
 
+  it('refuses a vendor-side resend when a number the task was sent with is now on a do-not-call list', async () => {
+    const { vendor, calls } = recordingVendor(CC_CAPS, { taskType: 1, voiceGroupId: '[1000006]' });
+    const row = { k: 'k9', a: 'itnio-1', kd: 'cc-preview', t: '9' } as BoardRow;
+    const onList = new Set(['+8613800000002']);
+    const actions = (numbers: readonly string[]) =>
+      new TaskActions({
+        board: {
+          row: () => row,
+          refreshNow: async () => {},
+          act: async () => {
+            throw new Error('resends do not go through the board');
+          },
+        },
+        vendorOf: async () => vendor,
+        submitted: {
+          settingsOf: () => SUBMITTED,
+          numbersOf: async () => ({ status: 'found', numbers }),
+        },
+        logger: new MemoryLogger(),
+        dncOf: (accountId) => (e164) => accountId === 'itnio-1' && onList.has(e164),
+      });
+    const resends = () => calls.filter((call) => call.method === 'resend').length;
+    const refusal = await actions(['+8613800000001', '+8613800000002'])
+      .act({ action: 'resend', key: 'k9', scope: 'failed', name: 'R' })
+      .catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(AppError);
+    expect((refusal as AppError).code).toBe('CONFLICT');
+    expect((refusal as AppError).text.en).toContain(
+      '1 of the numbers this task was sent with is now',
+    );
+    expect((refusal as AppError).text['zh-CN']).toContain('选中以重发');
+    // Nothing reached the vendor.
+    expect(calls).toEqual([]);
+    // Without a do-not-call number among them, the resend goes out.
+    await actions(['+8613800000001']).act({
+      action: 'resend',
+      key: 'k9',
+      scope: 'failed',
+      name: 'R',
+    });
+    expect(resends()).toBe(1);
+  });
+
   it('gives resend dialogs the options a submission holds, in the manager’s terms', () => {
     expect(
       resendOptionsOfSettings({
